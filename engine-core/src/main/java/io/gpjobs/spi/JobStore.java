@@ -1,0 +1,104 @@
+package io.gpjobs.spi;
+
+import io.gpjobs.JobNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A jobs directory: job records with compare-and-set updates, each job's input and result values, and each job's
+ * files. Implementations: the in-memory store of engine-core, the disk store, the Azure store.
+ *
+ * <p>Implementations are thread-safe, and safe to share between engines on one machine or (where the storage is
+ * shared) on several. Every method validates the job id with {@link JobRecord#requireValidJobId} before touching
+ * storage. Every method may throw {@link JobStoreException} when the storage fails.
+ *
+ * <p>Relative file paths use {@code /} as separator, must not be absolute, empty, or contain {@code ..} segments
+ * (an {@link IllegalArgumentException} naming the path otherwise).
+ */
+public interface JobStore extends AutoCloseable {
+
+    /**
+     * Creates a record and its inputs atomically: either both are stored or neither.
+     *
+     * @param record a record with version 0
+     * @param inputs the job's input values by parameter name (tokens already redacted)
+     * @return the stored record, with version 1
+     * @throws JobConflictException when a record with that id already exists
+     */
+    JobRecord create(JobRecord record, Map<String, StoredValue> inputs);
+
+    /** The record of {@code jobId}, or empty when there is none. */
+    Optional<JobRecord> read(String jobId);
+
+    /**
+     * Replaces a record if nobody changed it since it was read.
+     *
+     * @param next the new state; its {@code version} must equal the stored version
+     * @return the stored record, whose version is {@code next.version() + 1}
+     * @throws JobConflictException when the stored version differs
+     * @throws JobNotFoundException when there is no such record
+     */
+    JobRecord update(JobRecord next);
+
+    /** One page of the records that match {@code query}. */
+    JobPage query(JobQuery query);
+
+    /**
+     * Removes a job: record, inputs, results and files. Idempotent.
+     *
+     * @return whether there was anything to remove
+     */
+    boolean delete(String jobId);
+
+    /** The stored inputs of a job, by parameter name; empty when the job has none or does not exist. */
+    Map<String, StoredValue> inputs(String jobId);
+
+    /**
+     * Stores the result values of a job. The engine calls this before it moves the job to Succeeded, so a
+     * succeeded job never lacks results. Replaces any earlier results of the job.
+     *
+     * @throws JobNotFoundException when there is no such record
+     */
+    void putResults(String jobId, Map<String, StoredValue> results);
+
+    /** The stored results of a job, by parameter name; empty when none were stored. */
+    Map<String, StoredValue> results(String jobId);
+
+    /**
+     * A local folder where the task of {@code jobId} writes its files (its scratch workspace); created if absent.
+     * For a store on a local file system this is the job's own folder; a remote store returns a local staging
+     * folder and uploads its content in {@link #persistScratch}.
+     */
+    Path scratchFolder(String jobId) throws IOException;
+
+    /** Makes the files the task wrote to {@link #scratchFolder} durable in the store (no-op for local stores). */
+    void persistScratch(String jobId) throws IOException;
+
+    /** Writes a file of the job (replacing it); the content is complete or absent, never torn. */
+    void writeFile(String jobId, String relativePath, InputStream content) throws IOException;
+
+    /** Opens a file of the job, or empty when it does not exist. */
+    Optional<InputStream> readFile(String jobId, String relativePath) throws IOException;
+
+    /** The relative paths of the job's files (scratch files included, prefixed with {@code scratch/}), sorted. */
+    List<String> listFiles(String jobId) throws IOException;
+
+    /**
+     * Removes storage that belongs to no record (job folders or blobs without a record) and was last modified
+     * before {@code olderThan}; the janitor calls it.
+     *
+     * @return how many orphaned job folders were removed
+     */
+    default int deleteOrphans(Instant olderThan) {
+        return 0;
+    }
+
+    /** Releases the store's resources. Records stay in storage. */
+    @Override
+    void close();
+}
