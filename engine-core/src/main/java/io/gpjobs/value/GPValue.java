@@ -1,12 +1,15 @@
 package io.gpjobs.value;
 
 /**
- * A GP parameter value: one record per data type of the GP REST contract. Read and written as wire JSON by
- * {@link GPValueCodec}.
+ * A GP parameter value: one immutable record per data type of the GP REST contract. Read and written as wire
+ * JSON by {@link GPValueCodec}.
  *
- * <p>(Skeleton: the values issue makes this a sealed family of records.)
+ * <p>A {@code GPComposite} parameter has no record of its own: its value is always one of its member types, and
+ * is reported as that type. All implementations are immutable and thread-safe.
  */
-public interface GPValue {
-    /** The data type of this value as reported on the wire. */
+public sealed interface GPValue
+        permits GPString, GPLong, GPDouble, GPBoolean, GPDate, GPMultiValue {
+
+    /** The data type of this value as reported on the wire; never null. */
     GPDataType dataType();
 }

@@ -1,10 +1,24 @@
 package io.gpjobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.spi.ParameterDefinition;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Reads and writes GP values as the wire JSON of the GP REST contract, and reads the form literals REST
- * inputs arrive as. (Skeleton: the values issue fills it in.)
+ * Reads and writes GP values as the wire JSON of the GP REST contract, and reads the form literals REST inputs
+ * arrive as ({@code 345}, {@code true}, raw text for {@code GPString}, JSON text for structured types).
+ *
+ * <p>Reading is lenient where clients differ (extra keys are ignored, numbers sent as JSON strings are accepted
+ * for numeric types) and strict about meaning: a wrong type, a missing required member or an unknown unit is an
+ * {@link IllegalArgumentException} whose message names the data type, the problem and the offending value
+ * (long values are cut short). Writing always produces one canonical form, so {@code read(write(v))} equals
+ * {@code v}.
+ *
+ * <p>{@code GPValueTable} columns and {@code GPComposite} member types come from a parameter definition; use the
+ * {@link ParameterDefinition} overloads for those. Without them, cell and member types are inferred from the JSON.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class GPValueCodec {
     private GPValueCodec() {
@@ -13,34 +27,113 @@ public final class GPValueCodec {
     /**
      * Reads a value of {@code type} from its wire JSON.
      *
+     * @param type the data type; not null
+     * @param json the JSON; not null, not a JSON null
+     * @return the value; for {@code GPComposite}, a value of the concrete member type
      * @throws IllegalArgumentException saying what is wrong with the JSON for that type
      */
     public static GPValue read(GPDataType type, JsonNode json) {
-        throw new UnsupportedOperationException("not yet");
+        return read(type, List.of(), json);
+    }
+
+    /**
+     * Reads a value for a parameter from its wire JSON, using the parameter's {@code parameterInfos} for
+     * {@code GPValueTable} columns and {@code GPComposite} member types.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the JSON for that parameter's type
+     */
+    public static GPValue read(ParameterDefinition parameter, JsonNode json) {
+        Objects.requireNonNull(parameter, "parameter");
+        return read(parameter.dataType(), parameter.parameterInfos(), json);
     }
 
     /**
      * Reads a value of {@code type} from a REST form literal: {@code 345}, {@code true}, raw text for GPString,
-     * epoch ms for GPDate, or JSON text for everything else.
+     * epoch ms or an ISO date-time for GPDate, {@code 3 SquareKilometers} for GPArealUnit, or JSON text for
+     * everything else.
      *
      * @throws IllegalArgumentException saying what is wrong with the literal for that type
      */
     public static GPValue readLiteral(GPDataType type, String literal) {
-        throw new UnsupportedOperationException("not yet");
+        return readLiteral(type, List.of(), literal);
     }
 
-    /** Writes a value as wire JSON. */
+    /**
+     * Reads a value for a parameter from a REST form literal (see {@link #readLiteral(GPDataType, String)}).
+     *
+     * @throws IllegalArgumentException saying what is wrong with the literal for that parameter's type
+     */
+    public static GPValue readLiteral(ParameterDefinition parameter, String literal) {
+        Objects.requireNonNull(parameter, "parameter");
+        return readLiteral(parameter.dataType(), parameter.parameterInfos(), literal);
+    }
+
+    /**
+     * Writes a value as wire JSON, a fresh node the caller may modify.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public static JsonNode write(GPValue value) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(value, "value");
+        if (value instanceof GPString v) {
+            return Json.NODES.textNode(v.value());
+        } else if (value instanceof GPLong v) {
+            return Json.NODES.numberNode(v.value());
+        } else if (value instanceof GPDouble v) {
+            return Json.number(v.value());
+        } else if (value instanceof GPBoolean v) {
+            return Json.NODES.booleanNode(v.value());
+        } else if (value instanceof GPDate v) {
+            return Json.NODES.numberNode(v.epochMillis());
+        } else if (value instanceof GPMultiValue v) {
+            return CompositeCodec.writeMulti(v);
+        }
+        throw new IllegalStateException("unhandled value " + value.getClass().getName());
     }
 
     /** Writes a value as compact wire JSON text. */
     public static String toJson(GPValue value) {
-        throw new UnsupportedOperationException("not yet");
+        return Json.text(write(value));
     }
 
-    /** Reads a value of {@code type} from wire JSON text (the inverse of {@link #toJson}). */
+    /**
+     * Reads a value of {@code type} from wire JSON text (the inverse of {@link #toJson}).
+     *
+     * @throws IllegalArgumentException when the text is not JSON or not a valid value of that type
+     */
     public static GPValue fromJson(GPDataType type, String json) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(json, "json");
+        return read(type, Json.parse(type.wireName(), json));
+    }
+
+    static GPValue read(GPDataType type, List<ParameterDefinition> infos, JsonNode json) {
+        Objects.requireNonNull(type, "type");
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            throw new IllegalArgumentException(type.wireName() + ": expected a value, got null");
+        }
+        switch (type.base()) {
+            case GPString: return ScalarCodec.readString(json);
+            case GPLong: return ScalarCodec.readLong(json);
+            case GPDouble: return ScalarCodec.readDouble(json);
+            case GPBoolean: return ScalarCodec.readBoolean(json);
+            case GPDate: return ScalarCodec.readDate(json);
+            case GPMultiValue: return CompositeCodec.readMulti(type, infos, json);
+            case GPComposite: return CompositeCodec.readComposite(infos, json);
+            default: throw new UnsupportedOperationException(type.wireName() + " is not supported yet");
+        }
+    }
+
+    static GPValue readLiteral(GPDataType type, List<ParameterDefinition> infos, String literal) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(literal, "literal");
+        switch (type.base()) {
+            case GPString: return new GPString(literal);
+            case GPLong: return ScalarCodec.longLiteral(literal);
+            case GPDouble: return ScalarCodec.doubleLiteral(literal);
+            case GPBoolean: return ScalarCodec.booleanLiteral(literal);
+            case GPDate: return ScalarCodec.dateLiteral(literal);
+            case GPComposite: return CompositeCodec.readCompositeLiteral(infos, literal);
+            default: return read(type, infos, Json.parse(type.wireName(), literal));
+        }
     }
 }

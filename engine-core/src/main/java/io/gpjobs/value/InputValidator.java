@@ -1,28 +1,134 @@
 package io.gpjobs.value;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gpjobs.InvalidInputException;
+import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.spi.ParameterDefinition.Direction;
+import io.gpjobs.spi.ParameterDefinition.ParameterType;
 import io.gpjobs.spi.TaskDefinition;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Checks raw inputs against a task's parameter definitions and turns them into GP values. (Skeleton: the values
- * issue fills it in.)
+ * Checks raw inputs against a task's parameter definitions and turns them into GP values.
+ *
+ * <p>Every problem is collected before failing, so a client learns about all of them at once. Stateless and
+ * thread-safe.
  */
 public final class InputValidator {
+
+    /**
+     * The REST control parameters that may accompany inputs on execute and submitJob and are not task
+     * parameters: they are ignored by {@link #validate}, never reported as unknown.
+     */
+    public static final Set<String> CONTROL_PARAMETERS = Set.of("f", "token", "context", "env:outSR",
+            "env:processSR", "returnZ", "returnM", "returnTrueCurves", "returnFeatureCollection", "returnColumnName",
+            "simplifyFeatures", "esri_out_feature_service_name", "returnType");
+
     private InputValidator() {
     }
 
     /**
      * Validates and converts inputs: every required input present, each value of the right type, in the choice
-     * list and within the filter, no unknown parameter names; defaults applied to absent optional inputs.
+     * list and within the filter, no unknown parameter names and no output parameters; defaults applied to
+     * absent optional inputs. Names in {@link #CONTROL_PARAMETERS} are ignored unless the task defines a
+     * parameter of that name.
      *
-     * @param definition the task
+     * @param definition the task; not null
      * @param raw        inputs by parameter name; each value a {@link String} (a REST form literal or JSON text),
-     *                   a {@link com.fasterxml.jackson.databind.JsonNode}, or a {@link GPValue}
-     * @return the validated values by parameter name, in definition order
+     *                   a {@link JsonNode}, or a {@link GPValue}; a null or empty value counts as absent
+     * @return the validated values by parameter name, in definition order, unmodifiable; absent optional inputs
+     *         without a default are left out
      * @throws InvalidInputException listing every problem, each naming the parameter and the value
      */
     public static Map<String, GPValue> validate(TaskDefinition definition, Map<String, ?> raw) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(raw, "raw");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, ?> e : raw.entrySet()) {
+            String name = e.getKey();
+            Optional<ParameterDefinition> p = name == null ? Optional.empty() : definition.parameter(name);
+            if (p.isEmpty()) {
+                if (!CONTROL_PARAMETERS.contains(name)) {
+                    problems.add("unknown parameter '" + name + "' (value " + shown(e.getValue()) + "); task '"
+                            + definition.name() + "' has inputs " + definition.inputs().stream()
+                            .map(ParameterDefinition::name).toList());
+                }
+            } else if (p.get().direction() == Direction.OUTPUT && !absent(e.getValue())) {
+                problems.add("parameter '" + name + "' is an output of task '" + definition.name()
+                        + "' and cannot be given as input (value " + shown(e.getValue()) + ")");
+            }
+        }
+        Map<String, GPValue> out = new LinkedHashMap<>();
+        for (ParameterDefinition p : definition.inputs()) {
+            Object v = raw.get(p.name());
+            if (absent(v)) {
+                if (p.parameterType() == ParameterType.REQUIRED) {
+                    problems.add("missing required parameter '" + p.name() + "' (" + p.dataType().wireName() + ")");
+                } else if (p.defaultValue() != null) {
+                    out.put(p.name(), p.defaultValue());
+                }
+                continue;
+            }
+            GPValue value;
+            try {
+                value = convert(p, v);
+            } catch (IllegalArgumentException ex) {
+                problems.add("parameter '" + p.name() + "': " + ex.getMessage());
+                continue;
+            }
+            int before = problems.size();
+            check(p, value, problems);
+            if (problems.size() == before) {
+                out.put(p.name(), value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static boolean absent(Object v) {
+        return v == null
+                || (v instanceof String s && s.isEmpty())
+                || (v instanceof JsonNode n && (n.isNull() || n.isMissingNode() || (n.isTextual() && n.asText().isEmpty())));
+    }
+
+    private static String shown(Object v) {
+        return v instanceof GPValue g ? Json.show(GPValueCodec.write(g)) : Json.show(v);
+    }
+
+    private static GPValue convert(ParameterDefinition p, Object v) {
+        if (v instanceof String s) {
+            return GPValueCodec.readLiteral(p, s);
+        }
+        if (v instanceof JsonNode n) {
+            return GPValueCodec.read(p, n);
+        }
+        if (v instanceof GPValue g) {
+            return Compat.coerce(p, g);
+        }
+        throw new IllegalArgumentException("expected a string, JSON or GP value, got a "
+                + v.getClass().getName() + " " + Json.show(v));
+    }
+
+    private static void check(ParameterDefinition p, GPValue value, List<String> problems) {
+        List<GPValue> items = value instanceof GPMultiValue m ? m.values() : List.of(value);
+        for (GPValue item : items) {
+            if (!p.choiceList().isEmpty() && !Compat.inChoiceList(p.choiceList(), item)) {
+                problems.add("parameter '" + p.name() + "': value " + shown(item) + " is not in the choice list "
+                        + p.choiceList());
+            }
+            if (p.filter() != null) {
+                p.filter().check(p.name(), item).ifPresent(problems::add);
+            }
+        }
     }
 }
