@@ -1,0 +1,193 @@
+package io.gpjobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one run's JMH JSON results (and the extra figures of {@link Metrics}) into the Markdown tables of
+ * BENCHMARKS.md, with every gpjobs figure as a ratio against the baselines measured in the same run. A figure
+ * the run did not produce is shown as "not measured".
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.gpjobs.bench.Report results.json metrics.properties machine.txt
+ * [BENCHMARKS.md]}: prints the section, and when the last argument is given, replaces the part of that file
+ * between the {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
+ */
+public final class Report {
+
+    static final String BEGIN = "<!-- results:begin -->";
+    static final String END = "<!-- results:end -->";
+    private static final String NONE = "not measured";
+
+    private final Map<String, JsonNode> results = new HashMap<>();
+    private final Map<String, Double> metrics = new HashMap<>();
+
+    private Report(JsonNode jmh, Map<String, Double> metrics) {
+        for (JsonNode r : jmh) {
+            String name = r.path("benchmark").asText();
+            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            StringBuilder key = new StringBuilder(name);
+            r.path("params").properties().forEach(p -> key.append(':').append(p.getValue().asText()));
+            results.put(key.toString(), r.path("primaryMetric"));
+        }
+        this.metrics.putAll(metrics);
+    }
+
+    /**
+     * Prints the results section, and writes it into BENCHMARKS.md when a fourth argument names it.
+     *
+     * @param args the JMH JSON file, the metrics file, the machine description file, optionally BENCHMARKS.md
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: Report <jmh.json> <metrics.properties> <machine.txt> [BENCHMARKS.md]");
+        }
+        JsonNode jmh = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        Map<String, Double> metrics = new HashMap<>();
+        Path metricsFile = Path.of(args[1]);
+        if (Files.exists(metricsFile)) {
+            for (String line : Files.readAllLines(metricsFile, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    metrics.put(line.substring(0, eq).trim(), Double.parseDouble(line.substring(eq + 1).trim()));
+                }
+            }
+        }
+        String machine = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip();
+        String section = new Report(jmh, metrics).render(machine);
+        System.out.println(section);
+        if (args.length > 3) {
+            Path md = Path.of(args[3]);
+            String doc = Files.readString(md, StandardCharsets.UTF_8);
+            int b = doc.indexOf(BEGIN);
+            int e = doc.indexOf(END);
+            if (b < 0 || e < b) {
+                throw new IllegalArgumentException("'" + md + "' lacks the " + BEGIN + " / " + END + " markers");
+            }
+            Files.writeString(md, doc.substring(0, b + BEGIN.length()) + "\n" + section + "\n" + doc.substring(e),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    private String render(String machine) {
+        StringBuilder s = new StringBuilder();
+        s.append("Machine: ").append(machine.replace("\n", "; ")).append("\n\n");
+
+        s.append("### Throughput of no-op jobs (submit → succeeded), jobs/s\n\n");
+        s.append("| system | jobs/s | × executor | × JobRunr | target |\n|---|---:|---:|---:|---|\n");
+        Double exec = score("ThroughputBench.noOpJobs:executor");
+        Double jobrunr = score("ThroughputBench.noOpJobs:jobrunr");
+        throughputRow(s, "ThreadPoolExecutor (in-process limit)", "executor", exec, jobrunr, "");
+        throughputRow(s, "JobRunr 8.7.0, in-memory, 200 ms poll", "jobrunr", exec, jobrunr, "");
+        throughputRow(s, "gpjobs, memory store", "memory", exec, jobrunr, "≥ 0.33× executor and ≥ 100× JobRunr");
+        throughputRow(s, "gpjobs, disk store (crash-safe)", "disk", exec, jobrunr, "≥ 10,000 jobs/s");
+        throughputRow(s, "gpjobs, Azure store (Azurite)", "azure", exec, jobrunr, "");
+
+        s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
+        s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");
+        Double execP50 = pct("LatencyBench.submitToExecuting:executor", "50.0");
+        Double jrP50 = pct("LatencyBench.submitToExecuting:jobrunr", "50.0");
+        latencyRow(s, "ThreadPoolExecutor", "executor", execP50, jrP50, "");
+        latencyRow(s, "JobRunr 8.7.0", "jobrunr", execP50, jrP50, "");
+        latencyRow(s, "gpjobs, memory store", "memory", execP50, jrP50, "p50 < 1,000 µs");
+        latencyRow(s, "gpjobs, disk store", "disk", execP50, jrP50, "");
+
+        s.append("\n### Status read `job(jobId)`, ns\n\n");
+        s.append("| case | p50 | p99 | target |\n|---|---:|---:|---|\n");
+        statusRow(s, "hot (cached), memory store", "StatusReadBench.hot:memory", "p50 < 5,000 ns");
+        statusRow(s, "hot (cached), disk store", "StatusReadBench.hot:disk", "p50 < 5,000 ns");
+        statusRow(s, "cold (cache miss), disk store", "StatusReadBench.cold:disk", "");
+
+        s.append("\n### Azure store: storage requests per job lifecycle (submit → succeeded, no progress updates)\n\n");
+        s.append("| figure | value | target |\n|---|---:|---|\n");
+        s.append("| requests per job | ").append(num(metrics.get("azure.requestsPerJob"))).append(" | ≤ 4 |\n");
+
+        s.append("\n### Large disk store\n\n");
+        s.append("| figure | value | target |\n|---|---:|---|\n");
+        Double empty = metrics.get("large.heapEmptyBytes");
+        Double full = metrics.get("large.heapFullBytes");
+        s.append("| jobs held | ").append(num(metrics.get("large.jobs"))).append(" | 1,000,000 |\n");
+        s.append("| heap after GC, empty store, MiB | ").append(mib(empty)).append(" | |\n");
+        s.append("| heap after GC, store holding the jobs, MiB | ").append(mib(full))
+                .append(" | does not grow with the jobs |\n");
+        s.append("| time to create the jobs, s | ").append(seconds(metrics.get("large.createSeconds"))).append(" | |\n");
+        s.append("| query: one page of finished jobs of a service, ms | ")
+                .append(ms("LargeStoreBench.queryPage")).append(" | |\n");
+        s.append("| janitor: jobs deleted | ").append(num(metrics.get("janitor.jobs"))).append(" | 100,000 |\n");
+        s.append("| janitor: time to delete them, s | ").append(seconds(metrics.get("janitor.seconds"))).append(" | |\n");
+        return s.toString();
+    }
+
+    private void throughputRow(StringBuilder s, String label, String key, Double exec, Double jobrunr, String target) {
+        Double v = score("ThroughputBench.noOpJobs:" + key);
+        s.append("| ").append(label).append(" | ").append(num(v)).append(" | ").append(ratio(v, exec))
+                .append(" | ").append(ratio(v, jobrunr)).append(" | ").append(target).append(" |\n");
+    }
+
+    private void latencyRow(StringBuilder s, String label, String key, Double execP50, Double jrP50, String target) {
+        String k = "LatencyBench.submitToExecuting:" + key;
+        Double p50 = pct(k, "50.0");
+        s.append("| ").append(label).append(" | ").append(num(p50)).append(" | ").append(num(pct(k, "99.0")))
+                .append(" | ").append(ratio(p50, execP50)).append(" | ").append(ratio(p50, jrP50))
+                .append(" | ").append(target).append(" |\n");
+    }
+
+    private void statusRow(StringBuilder s, String label, String key, String target) {
+        s.append("| ").append(label).append(" | ").append(num(pct(key, "50.0"))).append(" | ")
+                .append(num(pct(key, "99.0"))).append(" | ").append(target).append(" |\n");
+    }
+
+    private Double score(String key) {
+        JsonNode m = results.get(key);
+        return m == null ? null : m.path("score").asDouble();
+    }
+
+    private Double pct(String key, String percentile) {
+        JsonNode m = results.get(key);
+        return m == null || !m.path("scorePercentiles").has(percentile) ? null
+                : m.path("scorePercentiles").path(percentile).asDouble();
+    }
+
+    private String ms(String key) {
+        JsonNode m = results.get(key);
+        if (m == null) {
+            return NONE;
+        }
+        double v = m.path("score").asDouble();
+        return switch (m.path("scoreUnit").asText()) {
+            case "s/op" -> num(v * 1e3);
+            case "ms/op" -> num(v);
+            case "us/op" -> num(v / 1e3);
+            default -> num(v) + " " + m.path("scoreUnit").asText();
+        };
+    }
+
+    private static String ratio(Double v, Double base) {
+        return v == null || base == null || base == 0 ? "–" : String.format(Locale.ROOT, "%.3g×", v / base);
+    }
+
+    private static String mib(Double bytes) {
+        return bytes == null ? NONE : num(bytes / (1024 * 1024));
+    }
+
+    private static String seconds(Double s) {
+        return s == null ? NONE : num(s);
+    }
+
+    private static String num(Double v) {
+        if (v == null) {
+            return NONE;
+        }
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}
