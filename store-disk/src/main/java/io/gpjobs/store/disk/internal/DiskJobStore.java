@@ -1,0 +1,393 @@
+package io.gpjobs.store.disk.internal;
+
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.JobConflictException;
+import io.gpjobs.spi.JobPage;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.JobStoreException;
+import io.gpjobs.spi.StoredValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link JobStore} on a local file system, laid out so a person can read it:
+ * <pre>
+ * &lt;root&gt;/&lt;service&gt;_gpserver/&lt;jobId&gt;/record.json     the record (status, version, times, owner, node,
+ *                                                      lease, messages, progress, cancel flag)
+ *                                    inputs/&lt;param&gt;.json   one file per input value
+ *                                    results/&lt;param&gt;.json  one file per result value
+ *                                    files/…             files the engine writes for the job
+ *                                    scratch/…           the task's workspace, listed as {@code scratch/…}
+ * &lt;root&gt;/.locks/00.lock … ff.lock                       per-job lock stripes
+ * </pre>
+ *
+ * <p><b>Writes.</b> Every record write goes to a temporary file that is renamed over {@code record.json}; a new
+ * job folder (record and inputs) is built under a temporary name and renamed into place; results are replaced by
+ * swapping folders; a deleted job's folder is first renamed away, then removed. Readers therefore never see a
+ * torn record, and a crash leaves only temporary names behind, which the next open removes. Every
+ * read-check-write of a record holds the job's lock ({@link JobLocks}: a thread lock plus a file lock), so
+ * threads and processes sharing the directory never lose an update.
+ *
+ * <p><b>Durability.</b> By default ({@code fsync=false}) nothing is forced to the device: a killed or crashed
+ * process loses nothing (the kernel holds the data), but a power loss or kernel crash may lose the last seconds of
+ * writes, and on some file systems leave a record empty, which is then quarantined as corrupt. With
+ * {@code fsync=true} each write forces the file before the rename and the folder after it, and
+ * {@code persistScratch} forces the task's files; a write then survives a power loss once the call returns, at
+ * the cost of two device flushes per write.
+ *
+ * <p><b>Queries</b> run over an in-memory {@link RecordIndex} built at open; see there for how it follows other
+ * processes' writes without reading every record.
+ *
+ * <p><b>Corrupt records</b> (unparsable, truncated, or of another job) are quarantined: {@code record.json} is
+ * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. At open and in queries the job is
+ * skipped; a {@code read} or {@code update} that meets it throws a {@link JobStoreException} saying so, and from
+ * then on the job reads as absent. The janitor removes the folder after the maximum file age.
+ *
+ * <p>Thread-safe; safe to share the directory with other stores in this or other processes on the same machine.
+ */
+@SuppressWarnings("try") // try-with-resources holds a job lock whose variable the body never uses
+public final class DiskJobStore implements JobStore {
+
+    private static final System.Logger LOG = System.getLogger(DiskJobStore.class.getName());
+
+    private final Path root;
+    private final AtomicFiles files;
+    private final Clock clock;
+    private final JobLocks locks;
+    private final RecordIndex index;
+    private final JobFiles jobFiles;
+    private volatile boolean closed;
+
+    private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks) {
+        this.root = root;
+        this.files = new AtomicFiles(fsync);
+        this.clock = clock;
+        this.locks = locks;
+        this.index = new RecordIndex(root);
+        this.jobFiles = new JobFiles(files);
+    }
+
+    /**
+     * Opens (creating if absent) the jobs directory {@code root}, removes what dead processes left behind and
+     * reads every record into the index.
+     *
+     * @throws JobStoreException naming the path when it cannot be created, is not a folder or is not writable
+     */
+    public static DiskJobStore open(Path root, boolean fsync, Clock clock) {
+        Objects.requireNonNull(root, "path");
+        Objects.requireNonNull(clock, "clock");
+        Path dir = root.toAbsolutePath().normalize();
+        JobLocks locks;
+        try {
+            Files.createDirectories(dir);
+            Path probe = dir.resolve(Names.temp("probe"));
+            Files.deleteIfExists(Files.createFile(probe));
+            locks = JobLocks.acquire(dir);
+        } catch (IOException | SecurityException e) {
+            throw new JobStoreException("jobs directory '" + dir + "' cannot be created or is not writable: " + e, e);
+        }
+        DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks);
+        try {
+            DirectoryCleaner.removeStaleTemporaries(store.index);
+            store.refreshIndex();
+        } catch (IOException | RuntimeException e) {
+            locks.release();
+            throw new JobStoreException("cannot open jobs directory '" + dir + "': " + e, e);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "opened jobs directory {0} with {1} records", dir, store.index.size());
+        return store;
+    }
+
+    /** The jobs directory. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(inputs, "inputs");
+        String id = record.jobId();
+        if (record.version() != 0) {
+            throw new IllegalArgumentException("record to create must have version 0, got " + record.version());
+        }
+        JobRecord stored = record.withVersion(1);
+        try (JobLocks.Held held = locks.lock(id)) {
+            Path service = root.resolve(Names.serviceFolder(record.serviceName()));
+            Path target = service.resolve(id);
+            if (locate(id).isPresent() || Files.exists(target)) {
+                throw new JobConflictException(id, "a job with this id already exists");
+            }
+            Files.createDirectories(service);
+            Path tmp = service.resolve(Names.temp(id));
+            try {
+                Files.createDirectory(tmp);
+                jobFiles.writeValues(tmp.resolve(Names.INPUTS), inputs);
+                Files.write(tmp.resolve(Names.RECORD), RecordCodec.writeRecord(stored));
+                files.syncTree(tmp);
+                files.rename(tmp, target);
+            } finally {
+                AtomicFiles.deleteTree(tmp);
+            }
+            index.put(entry(target, stored));
+            return stored;
+        } catch (IOException e) {
+            throw new JobStoreException("cannot create job '" + id + "' in " + root + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Optional<JobRecord> read(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        try {
+            return load(jobId).map(RecordIndex.Entry::record);
+        } catch (IOException e) {
+            throw new JobStoreException("cannot read job '" + jobId + "': " + e, e);
+        }
+    }
+
+    @Override
+    public JobRecord update(JobRecord next) {
+        Objects.requireNonNull(next, "next");
+        String id = next.jobId();
+        try (JobLocks.Held held = locks.lock(id)) {
+            RecordIndex.Entry current = load(id).orElseThrow(() -> new JobNotFoundException(id));
+            if (current.record().version() != next.version()) {
+                throw new JobConflictException(id, "version " + next.version() + " is stale, the stored version is "
+                        + current.record().version());
+            }
+            JobRecord stored = next.withVersion(next.version() + 1);
+            files.write(current.dir().resolve(Names.RECORD), RecordCodec.writeRecord(stored));
+            index.put(entry(current.dir(), stored));
+            return stored;
+        } catch (IOException e) {
+            throw new JobStoreException("cannot update job '" + id + "': " + e, e);
+        }
+    }
+
+    @Override
+    public JobPage query(JobQuery query) {
+        Objects.requireNonNull(query, "query");
+        try {
+            refreshIndex();
+        } catch (IOException e) {
+            throw new JobStoreException("cannot list jobs directory '" + root + "': " + e, e);
+        }
+        return index.query(query);
+    }
+
+    /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
+    private void refreshIndex() throws IOException {
+        index.refresh((id, dir, e) -> {
+            try {
+                quarantine(id, dir, e);
+            } catch (JobStoreException failed) {
+                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, failed.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        Path away;
+        try (JobLocks.Held held = locks.lock(jobId)) {
+            Optional<Path> dir = locate(jobId);
+            index.remove(jobId);
+            if (dir.isEmpty()) {
+                return false;
+            }
+            away = dir.get().resolveSibling(Names.deleted(jobId));
+            Files.move(dir.get(), away, StandardCopyOption.ATOMIC_MOVE);
+            files.syncFolder(away.getParent());
+        } catch (IOException e) {
+            throw new JobStoreException("cannot delete job '" + jobId + "': " + e, e);
+        }
+        try {
+            AtomicFiles.deleteTree(away);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "job {0} is deleted but {1} could not be removed yet: {2}",
+                    jobId, away, e);
+        }
+        return true;
+    }
+
+    @Override
+    public Map<String, StoredValue> inputs(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        try {
+            Optional<Path> dir = locate(jobId);
+            return dir.isEmpty() ? Map.of() : jobFiles.readValues(dir.get().resolve(Names.INPUTS));
+        } catch (IOException e) {
+            throw new JobStoreException("cannot read the inputs of job '" + jobId + "': " + e, e);
+        }
+    }
+
+    @Override
+    public void putResults(String jobId, Map<String, StoredValue> results) {
+        JobRecord.requireValidJobId(jobId);
+        Objects.requireNonNull(results, "results");
+        try (JobLocks.Held held = locks.lock(jobId)) {
+            Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+            jobFiles.replaceValues(dir, Names.RESULTS, results);
+        } catch (IOException e) {
+            throw new JobStoreException("cannot store the results of job '" + jobId + "': " + e, e);
+        }
+    }
+
+    @Override
+    public Map<String, StoredValue> results(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        try (JobLocks.Held held = locks.lock(jobId)) {
+            Optional<Path> dir = locate(jobId);
+            return dir.isEmpty() ? Map.of() : jobFiles.readValues(dir.get().resolve(Names.RESULTS));
+        } catch (IOException e) {
+            throw new JobStoreException("cannot read the results of job '" + jobId + "': " + e, e);
+        }
+    }
+
+    @Override
+    public Path scratchFolder(String jobId) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        return Files.createDirectories(dir.resolve(Names.SCRATCH));
+    }
+
+    @Override
+    public void persistScratch(String jobId) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        files.syncTree(dir.resolve(Names.SCRATCH));
+    }
+
+    @Override
+    public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        String[] segments = Names.checkRelativePath(relativePath);
+        Objects.requireNonNull(content, "content");
+        Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        jobFiles.write(dir, relativePath, segments, content);
+    }
+
+    @Override
+    public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        String[] segments = Names.checkRelativePath(relativePath);
+        Optional<Path> dir = locate(jobId);
+        return dir.isEmpty() ? Optional.empty() : jobFiles.read(dir.get(), relativePath, segments);
+    }
+
+    @Override
+    public List<String> listFiles(String jobId) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Optional<Path> dir = locate(jobId);
+        return dir.isEmpty() ? List.of() : jobFiles.list(dir.get());
+    }
+
+    @Override
+    public int deleteOrphans(Instant olderThan) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        try {
+            return DirectoryCleaner.removeOrphans(index, olderThan, (id, dir) -> {
+                try (JobLocks.Held held = locks.lock(id)) {
+                    if (Files.exists(dir.resolve(Names.RECORD)) || !Files.isDirectory(dir)) {
+                        return false;
+                    }
+                    Path away = dir.resolveSibling(Names.deleted(id));
+                    Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.deleteTree(away);
+                    LOG.log(System.Logger.Level.INFO, "removed job folder {0}: it holds no record", dir);
+                    return true;
+                }
+            });
+        } catch (IOException e) {
+            throw new JobStoreException("cannot remove orphaned job folders in '" + root + "': " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            locks.release();
+        }
+    }
+
+    /** The folder of the job's record, if the job has one. */
+    private Optional<Path> locate(String jobId) throws IOException {
+        RecordIndex.Entry known = index.get(jobId);
+        if (known != null && Files.exists(known.dir().resolve(Names.RECORD))) {
+            return Optional.of(known.dir());
+        }
+        for (Path service : index.serviceFolders()) {
+            Path dir = service.resolve(jobId);
+            if (Files.exists(dir.resolve(Names.RECORD))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads the job's record from its file, keeps the index current, and quarantines a corrupt one. */
+    private Optional<RecordIndex.Entry> load(String jobId) throws IOException {
+        Optional<Path> dir = locate(jobId);
+        if (dir.isPresent()) {
+            try {
+                Optional<RecordIndex.Entry> e = RecordIndex.load(dir.get());
+                if (e.isPresent()) {
+                    index.put(e.get());
+                    return e;
+                }
+            } catch (RecordCodec.CorruptException e) {
+                Path moved = quarantine(jobId, dir.get(), e);
+                if (moved == null) {
+                    return load(jobId);
+                }
+                throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
+                        + "); it was moved to '" + moved + "' and the job now reads as absent", e);
+            }
+        }
+        index.remove(jobId);
+        return Optional.empty();
+    }
+
+    /**
+     * Renames a corrupt record aside, logs a warning and forgets the job; returns where it went, or null when the
+     * record was rewritten meanwhile and is no longer corrupt.
+     */
+    private Path quarantine(String jobId, Path dir, RecordCodec.CorruptException cause) {
+        Path file = dir.resolve(Names.RECORD);
+        Path aside = dir.resolve(Names.RECORD + Names.CORRUPT_MARK + clock.millis());
+        try (JobLocks.Held held = locks.lock(jobId)) {
+            try {
+                RecordIndex.load(dir);
+                return null;
+            } catch (RecordCodec.CorruptException stillCorrupt) {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                index.remove(jobId);
+                LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}",
+                        file, cause.getMessage(), aside.getFileName());
+                return aside;
+            }
+        } catch (IOException e) {
+            throw new JobStoreException("cannot quarantine the corrupt record " + file + ": " + e, e);
+        }
+    }
+
+    private static RecordIndex.Entry entry(Path dir, JobRecord r) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(dir.resolve(Names.RECORD), BasicFileAttributes.class);
+        return new RecordIndex.Entry(r, dir, a.fileKey(), RecordIndex.nanos(a), a.size());
+    }
+}

@@ -1,0 +1,131 @@
+package io.gpjobs.store.disk.internal;
+
+import io.gpjobs.spi.JobStoreException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Per-job mutual exclusion that holds across threads and across processes: 256 stripes, each a
+ * {@link ReentrantLock} (threads of this JVM) and an exclusive {@link FileLock} on {@code .locks/<xx>.lock}
+ * (other processes), picked by the job id's first two hex digits after the {@code j}.
+ *
+ * <p>File locks belong to the whole JVM and POSIX drops every lock of a file when any channel on it closes, so
+ * all stores of one JVM on the same directory share one instance (reference counted by {@link #acquire}); the
+ * channels close when the last of them is released.
+ *
+ * <p>Thread-safe.
+ */
+final class JobLocks {
+
+    private static final Map<Path, JobLocks> SHARED = new HashMap<>();
+
+    private final Path dir;
+    private final ReentrantLock[] locks = new ReentrantLock[256];
+    private final FileChannel[] channels = new FileChannel[256];
+    private int users;
+
+    private JobLocks(Path dir) {
+        this.dir = dir;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** The shared locks of the jobs directory {@code root}. */
+    static JobLocks acquire(Path root) throws IOException {
+        Path dir = root.toRealPath().resolve(Names.LOCKS);
+        Files.createDirectories(dir);
+        synchronized (SHARED) {
+            JobLocks l = SHARED.computeIfAbsent(dir, JobLocks::new);
+            l.users++;
+            return l;
+        }
+    }
+
+    /** Gives up this store's use; the last user closes the lock files. */
+    void release() {
+        synchronized (SHARED) {
+            if (--users > 0) {
+                return;
+            }
+            SHARED.remove(dir);
+            for (int i = 0; i < channels.length; i++) {
+                locks[i].lock();
+                try {
+                    if (channels[i] != null) {
+                        channels[i].close();
+                        channels[i] = null;
+                    }
+                } catch (IOException e) {
+                    // nothing left to unlock
+                } finally {
+                    locks[i].unlock();
+                }
+            }
+        }
+    }
+
+    /** A held lock; close it to release. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Locks the stripe of {@code jobId} (a valid job id), waiting as long as another thread or process holds it.
+     *
+     * @throws JobStoreException when the lock file cannot be opened or locked
+     */
+    Held lock(String jobId) {
+        int stripe = Integer.parseInt(jobId.substring(1, 3), 16);
+        ReentrantLock lock = locks[stripe];
+        lock.lock();
+        if (lock.getHoldCount() > 1) {
+            return lock::unlock;
+        }
+        try {
+            FileChannel ch = channels[stripe];
+            if (ch == null) {
+                ch = FileChannel.open(dir.resolve(String.format("%02x.lock", stripe)),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channels[stripe] = ch;
+            }
+            FileLock fileLock = lockFile(stripe, ch);
+            return () -> {
+                try {
+                    fileLock.release();
+                } catch (IOException e) {
+                    throw new JobStoreException("cannot release the lock of job '" + jobId + "'", e);
+                } finally {
+                    lock.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw e instanceof JobStoreException j ? j
+                    : new JobStoreException("cannot lock job '" + jobId + "' in " + dir, e);
+        }
+    }
+
+    /**
+     * FileChannel.lock closes the channel when the waiting thread is interrupted (a task past its time limit);
+     * forget the closed channel so the next caller opens a fresh one.
+     */
+    private FileLock lockFile(int stripe, FileChannel ch) throws IOException {
+        try {
+            return ch.lock();
+        } catch (IOException e) {
+            if (!ch.isOpen()) {
+                channels[stripe] = null;
+            }
+            throw e;
+        }
+    }
+}
