@@ -106,6 +106,17 @@ final class CompositeCodec {
         return types.stream().map(GPDataType::wireName).toList();
     }
 
+    private static boolean hasGeometry(JsonNode features) {
+        if (features != null && features.isArray()) {
+            for (JsonNode f : features) {
+                if (f.has("geometry")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The type of untyped JSON, by its shape; for composite values and table cells without declared types. */
     static GPValue infer(JsonNode json) {
         if (json.isTextual()) {
@@ -119,6 +130,26 @@ final class CompositeCodec {
         }
         if (json.isNumber()) {
             return ScalarCodec.readDouble(json);
+        }
+        if (json.isObject()) {
+            if (json.has("distance")) {
+                return SimpleCodec.readLinearUnit(json);
+            }
+            if (json.has("area")) {
+                return SimpleCodec.readArealUnit(json);
+            }
+            if (json.has("geometryType") || json.has("featureSet") || hasGeometry(json.get("features"))) {
+                return TableCodec.readFeatureSet(json);
+            }
+            if (json.has("features")) {
+                return TableCodec.readRecordSet(json);
+            }
+            if (json.has("name") && json.has("type")) {
+                return TableCodec.readField(json);
+            }
+            if (json.has("url") || json.has("itemID") || json.has("portalItemID")) {
+                return SimpleCodec.readDataFile(json);
+            }
         }
         throw Json.bad("GPComposite", "cannot tell the data type of this value; wrap it as "
                 + "{\"dataType\":…,\"value\":…}", json);

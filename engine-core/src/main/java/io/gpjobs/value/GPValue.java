@@ -8,7 +8,8 @@ package io.gpjobs.value;
  * is reported as that type. All implementations are immutable and thread-safe.
  */
 public sealed interface GPValue
-        permits GPString, GPLong, GPDouble, GPBoolean, GPDate, GPMultiValue {
+        permits GPString, GPLong, GPDouble, GPBoolean, GPDate, GPLinearUnit, GPArealUnit, GPDataFile, GPRasterDataLayer,
+        GPRecordSet, GPFeatureRecordSetLayer, GPField, GPMultiValue, GPValueTable {
 
     /** The data type of this value as reported on the wire; never null. */
     GPDataType dataType();

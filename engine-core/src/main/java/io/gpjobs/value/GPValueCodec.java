@@ -85,6 +85,22 @@ public final class GPValueCodec {
             return Json.NODES.booleanNode(v.value());
         } else if (value instanceof GPDate v) {
             return Json.NODES.numberNode(v.epochMillis());
+        } else if (value instanceof GPLinearUnit v) {
+            return SimpleCodec.writeLinearUnit(v);
+        } else if (value instanceof GPArealUnit v) {
+            return SimpleCodec.writeArealUnit(v);
+        } else if (value instanceof GPDataFile v) {
+            return SimpleCodec.writeDataFile(v);
+        } else if (value instanceof GPRasterDataLayer v) {
+            return SimpleCodec.writeRaster(v);
+        } else if (value instanceof GPRecordSet v) {
+            return TableCodec.writeRecordSet(v);
+        } else if (value instanceof GPFeatureRecordSetLayer v) {
+            return TableCodec.writeFeatureSet(v);
+        } else if (value instanceof GPField v) {
+            return TableCodec.writeField(v);
+        } else if (value instanceof GPValueTable v) {
+            return ValueTableCodec.write(v);
         } else if (value instanceof GPMultiValue v) {
             return CompositeCodec.writeMulti(v);
         }
@@ -106,6 +122,37 @@ public final class GPValueCodec {
         return read(type, Json.parse(type.wireName(), json));
     }
 
+    /**
+     * Reads an Esri JSON geometry, telling its type by its keys ({@code x}, {@code points}, {@code paths},
+     * {@code rings}, {@code xmin}), with its spatial reference when it has one.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the geometry
+     */
+    public static Geometry readGeometry(JsonNode json) {
+        Objects.requireNonNull(json, "json");
+        return GeometryCodec.read(json);
+    }
+
+    /** Writes a geometry as Esri JSON, with its spatial reference when it has one. */
+    public static JsonNode writeGeometry(Geometry geometry) {
+        return GeometryCodec.write(Objects.requireNonNull(geometry, "geometry"), true);
+    }
+
+    /**
+     * Reads a spatial reference: SR JSON such as {@code {"wkid":102100,"latestWkid":3857}} or a bare wkid.
+     *
+     * @return the spatial reference, or null for JSON null or an object without wkid, latestWkid or wkt
+     * @throws IllegalArgumentException saying what is wrong with the JSON
+     */
+    public static SpatialReference readSpatialReference(JsonNode json) {
+        return GeometryCodec.readSpatialReference(json);
+    }
+
+    /** Writes a spatial reference as SR JSON. */
+    public static JsonNode writeSpatialReference(SpatialReference spatialReference) {
+        return GeometryCodec.writeSpatialReference(Objects.requireNonNull(spatialReference, "spatialReference"));
+    }
+
     static GPValue read(GPDataType type, List<ParameterDefinition> infos, JsonNode json) {
         Objects.requireNonNull(type, "type");
         if (json == null || json.isNull() || json.isMissingNode()) {
@@ -117,9 +164,17 @@ public final class GPValueCodec {
             case GPDouble: return ScalarCodec.readDouble(json);
             case GPBoolean: return ScalarCodec.readBoolean(json);
             case GPDate: return ScalarCodec.readDate(json);
+            case GPLinearUnit: return SimpleCodec.readLinearUnit(json);
+            case GPArealUnit: return SimpleCodec.readArealUnit(json);
+            case GPDataFile: return SimpleCodec.readDataFile(json);
+            case GPRasterDataLayer: return SimpleCodec.readRaster(json);
+            case GPRecordSet: return TableCodec.readRecordSet(json);
+            case GPFeatureRecordSetLayer: return TableCodec.readFeatureSet(json);
+            case Field: return TableCodec.readField(json);
+            case GPValueTable: return ValueTableCodec.read(infos, json);
             case GPMultiValue: return CompositeCodec.readMulti(type, infos, json);
             case GPComposite: return CompositeCodec.readComposite(infos, json);
-            default: throw new UnsupportedOperationException(type.wireName() + " is not supported yet");
+            default: throw new IllegalStateException("unhandled type " + type.wireName());
         }
     }
 
@@ -133,6 +188,15 @@ public final class GPValueCodec {
             case GPBoolean: return ScalarCodec.booleanLiteral(literal);
             case GPDate: return ScalarCodec.dateLiteral(literal);
             case GPComposite: return CompositeCodec.readCompositeLiteral(infos, literal);
+            case GPLinearUnit: return SimpleCodec.linearLiteral(literal);
+            case GPArealUnit: return SimpleCodec.arealLiteral(literal);
+            case GPDataFile:
+            case GPRasterDataLayer:
+            case GPRecordSet:
+            case GPFeatureRecordSetLayer:
+                // a bare URL names a file, raster, table or layer
+                return SimpleCodec.isUrl(literal) ? read(type, infos, Json.NODES.textNode(literal))
+                        : read(type, infos, Json.parse(type.wireName(), literal));
             default: return read(type, infos, Json.parse(type.wireName(), literal));
         }
     }

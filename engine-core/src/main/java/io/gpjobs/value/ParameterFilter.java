@@ -145,6 +145,11 @@ public sealed interface ParameterFilter {
 
         @Override
         public Optional<String> check(String parameterName, GPValue value) {
+            if (value instanceof GPFeatureRecordSetLayer fs && fs.geometryType() != null
+                    && !geometryTypes.contains(fs.geometryType())) {
+                return Optional.of("parameter '" + parameterName + "': geometry type " + fs.geometryType().wireName()
+                        + " is not allowed, expected " + geometryTypes.stream().map(GeometryType::wireName).toList());
+            }
             return Optional.empty();
         }
 
@@ -179,6 +184,16 @@ public sealed interface ParameterFilter {
 
         @Override
         public Optional<String> check(String parameterName, GPValue value) {
+            String url = value instanceof GPDataFile f ? f.url() : value instanceof GPRasterDataLayer r ? r.url() : null;
+            if (url == null || (value instanceof GPRasterDataLayer && url.contains("/ImageServer"))) {
+                return Optional.empty(); // items and services have no extension to check
+            }
+            Optional<String> ext = GPDataFile.extensionOf(url);
+            if (ext.isEmpty() || !extensions.contains(ext.get())) {
+                return Optional.of("parameter '" + parameterName + "': file " + Json.show(url) + " has "
+                        + ext.map(e -> "extension '" + e + "'").orElse("no extension") + ", expected one of "
+                        + extensions);
+            }
             return Optional.empty();
         }
 
@@ -204,6 +219,11 @@ public sealed interface ParameterFilter {
 
         @Override
         public Optional<String> check(String parameterName, GPValue value) {
+            if (value instanceof GPField f && !fieldTypes.contains(f.type())) {
+                return Optional.of("parameter '" + parameterName + "': field '" + f.name() + "' of type "
+                        + f.type().wireName() + " is not allowed, expected "
+                        + fieldTypes.stream().map(FieldType::wireName).toList());
+            }
             return Optional.empty();
         }
 

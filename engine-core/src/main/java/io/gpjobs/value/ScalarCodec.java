@@ -72,6 +72,15 @@ final class ScalarCodec {
         return finite(Double.parseDouble(t), s);
     }
 
+    /** A plain decimal number within a larger literal of {@code type}; the message shows the whole literal. */
+    static double doubleLiteralFor(String type, String number, String whole) {
+        String t = number.strip();
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?") || !Double.isFinite(Double.parseDouble(t))) {
+            throw Json.bad(type, "expected a number and a unit such as '3 Meters'", whole);
+        }
+        return Double.parseDouble(t);
+    }
+
     private static GPDouble finite(double d, Object shown) {
         if (!Double.isFinite(d)) {
             throw Json.bad("GPDouble", "expected a finite number", shown);
