@@ -13,4 +13,6 @@ module io.gpjobs.core {
 
     uses io.gpjobs.spi.Task;
     uses io.gpjobs.spi.JobStoreProvider;
+
+    provides io.gpjobs.spi.JobStoreProvider with io.gpjobs.MemoryJobStoreProvider;
 }

@@ -1,0 +1,110 @@
+package io.gpjobs.internal;
+
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobProgress;
+import io.gpjobs.spi.Task;
+import io.gpjobs.value.GPValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The live state of one job executing on this engine: messages and progress as the task reports them (readers see
+ * them at once; the watchdog persists them at most every progressMessageUpdateInterval), the cancellation token,
+ * the outputs, the deadlines, and the worker thread. Thread-safe.
+ */
+final class JobExecution {
+    final String jobId;
+    final ServiceRuntime service;
+    final Task task;
+    final Map<String, GPValue> inputs;
+    final EngineCancellationToken token;
+    final EngineProgressor progressor;
+    final Thread thread;
+    final Worker worker;
+    final Instant deadline;
+
+    private final List<JobMessage> messages;
+    private final Map<String, GPValue> outputs = new LinkedHashMap<>();
+    private final EngineEvents events;
+    private volatile boolean dirty;
+
+    /** Set once the job's terminal status was written (or the record is gone): later writes are skipped. */
+    final AtomicBoolean completed = new AtomicBoolean();
+    /** Set when the task's thread returned from {@code execute}. */
+    final AtomicBoolean returned = new AtomicBoolean();
+    /** Set when the time limit fired. */
+    final AtomicBoolean timeoutFired = new AtomicBoolean();
+    /** Set when the engine gave up on the thread and replaced its worker. */
+    final AtomicBoolean abandoned = new AtomicBoolean();
+    /** Set when the engine is closing under this job. */
+    volatile boolean engineStopping;
+
+    volatile Instant lastPersist;
+    volatile Instant lastLease;
+    volatile Instant lastCancelCheck;
+    volatile Instant graceDeadline;
+
+    JobExecution(String jobId, ServiceRuntime service, Task task, Map<String, GPValue> inputs,
+                 List<JobMessage> persistedMessages, Instant now, Worker worker, EngineEvents events) {
+        this.jobId = jobId;
+        this.service = service;
+        this.task = task;
+        this.inputs = Map.copyOf(inputs);
+        this.messages = new ArrayList<>(persistedMessages);
+        this.events = events;
+        this.token = new EngineCancellationToken(jobId);
+        this.progressor = new EngineProgressor(this::progressChanged);
+        this.thread = Thread.currentThread();
+        this.worker = worker;
+        this.deadline = now.plus(service.service().maxUsageTime());
+        this.lastPersist = now;
+        this.lastLease = now;
+        this.lastCancelCheck = now;
+    }
+
+    void addMessage(JobMessage m) {
+        synchronized (messages) {
+            messages.add(m);
+        }
+        dirty = true;
+        events.message(jobId, m);
+    }
+
+    List<JobMessage> messages() {
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+
+    private void progressChanged(JobProgress p) {
+        dirty = true;
+        events.progress(jobId, p);
+    }
+
+    JobProgress progress() {
+        return progressor.current();
+    }
+
+    /** Whether something changed since the last persist, clearing the flag. */
+    boolean takeDirty() {
+        boolean d = dirty;
+        dirty = false;
+        return d;
+    }
+
+    void setOutput(String name, GPValue value) {
+        synchronized (outputs) {
+            outputs.put(name, value);
+        }
+    }
+
+    Map<String, GPValue> outputs() {
+        synchronized (outputs) {
+            return new LinkedHashMap<>(outputs);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package io.gpjobs.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gpjobs.GPException;
+import io.gpjobs.GPService;
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.JobInfo;
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.ParameterValue;
+import io.gpjobs.spi.AccessPolicy;
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobPage;
+import io.gpjobs.spi.JobProgress;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.spi.StoredValue;
+import io.gpjobs.spi.Task;
+import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPValueCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The read side of the engine: locating a job (cache first), the access policy, the reader's view (live progress
+ * and messages of running jobs overlaid, message level applied), results and inputs, waiting, queries,
+ * statistics, and the janitor. Thread-safe.
+ */
+public final class JobReads {
+
+    /** A located job: its record, the store holding it, and its service (null when not served here). */
+    record Located(JobRecord record, JobStore store, ServiceRuntime runtime) {
+    }
+
+    private static final long POLL_MILLIS = 50;
+    private static final EnumSet<JobStatus> FINISHED = EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
+            JobStatus.TIMED_OUT, JobStatus.CANCELLED);
+
+    private final JobEngine e;
+    /** Result and input names of succeeded jobs (they never change once the job succeeded). */
+    private final Cache<String, List<List<String>>> names = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    JobReads(JobEngine engine) {
+        this.e = engine;
+    }
+
+    /**
+     * Finds a job: the cache first, then each store in use.
+     *
+     * @throws InvalidInputException when the id is malformed
+     * @throws JobNotFoundException  when no store has it
+     */
+    Located locate(String jobId) {
+        if (!JobRecord.isValidJobId(jobId)) {
+            throw new InvalidInputException("invalid jobId '" + jobId + "': expected 'j' followed by 32 lowercase hex digits");
+        }
+        JobRecord r = e.cache.getIfPresent(jobId);
+        if (r != null) {
+            ServiceRuntime rt = e.services.get(r.serviceName());
+            if (rt != null) {
+                return new Located(r, rt.store(), rt);
+            }
+        }
+        for (JobStore st : e.stores) {
+            JobRecord found = st.read(jobId).orElse(null);
+            if (found != null) {
+                ServiceRuntime rt = e.services.get(found.serviceName());
+                if (rt != null && rt.store() == st) {
+                    e.cache.asMap().merge(jobId, found, (old, f) -> old.version() > f.version() ? old : f);
+                    return new Located(found, st, rt);
+                }
+                return new Located(found, st, null);
+            }
+        }
+        throw new JobNotFoundException(jobId);
+    }
+
+    /** @throws GPException 403 when the policy refuses */
+    void check(AccessPolicy.Action action, String principal, JobRecord r) {
+        if (!e.accessPolicy.permits(action, principal, r)) {
+            throw new GPException(403, "You do not have permissions to access this resource or perform this operation.",
+                    List.of((principal == null ? "anonymous" : "'" + principal + "'") + " may not "
+                            + action.name().toLowerCase(java.util.Locale.ROOT) + " job '" + r.jobId() + "'"));
+        }
+    }
+
+    /** The reader's view of a job. */
+    public JobInfo job(String jobId, String principal) {
+        Located loc = locate(jobId);
+        check(AccessPolicy.Action.READ, principal, loc.record());
+        return view(loc.record(), loc.runtime(), loc.store());
+    }
+
+    /** The reader's view of a record. */
+    public JobInfo view(JobRecord r, ServiceRuntime rt, JobStore store) {
+        List<JobMessage> messages = r.messages();
+        JobProgress progress = r.progress();
+        JobExecution x = e.running.get(r.jobId());
+        if (x != null && !x.completed.get() && (r.status() == JobStatus.EXECUTING || r.status() == JobStatus.CANCELLING)) {
+            messages = x.messages();
+            progress = x.progress();
+        }
+        if (r.status() == JobStatus.EXECUTING && progress == null) {
+            progress = JobProgress.EXECUTING;
+        }
+        GPService.MessageLevel level = rt == null ? GPService.MessageLevel.INFO : rt.service().showMessages();
+        List<String> results = List.of();
+        List<String> inputs = List.of();
+        if (r.status() == JobStatus.SUCCEEDED) {
+            List<List<String>> n = names.get(r.jobId(), id -> List.of(
+                    ordered(rt, r, store.results(id).keySet(), true), ordered(rt, r, store.inputs(id).keySet(), false)));
+            results = n.get(0);
+            inputs = n.get(1);
+        }
+        return new JobInfo(r.jobId(), r.serviceName(), r.taskName(), r.status(), filter(messages, level), progress,
+                r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), results, inputs);
+    }
+
+    JobInfo view(JobRecord r) {
+        ServiceRuntime rt = e.services.get(r.serviceName());
+        return view(r, rt, rt == null ? e.stores.get(0) : rt.store());
+    }
+
+    /** Parameter names in the task's parameter order (unknown names last, sorted). */
+    private static List<String> ordered(ServiceRuntime rt, JobRecord r, java.util.Set<String> present, boolean outputs) {
+        List<String> out = new ArrayList<>();
+        Task t = rt == null ? null : rt.service().tasks().get(r.taskName());
+        if (t != null) {
+            for (ParameterDefinition p : outputs ? t.definition().outputs() : t.definition().inputs()) {
+                if (present.contains(p.name())) {
+                    out.add(p.name());
+                }
+            }
+        }
+        present.stream().filter(n -> !out.contains(n)).sorted().forEach(out::add);
+        return out;
+    }
+
+    void forget(String jobId) {
+        names.invalidate(jobId);
+    }
+
+    /** Applies a service's message level. */
+    public static List<JobMessage> filter(List<JobMessage> messages, GPService.MessageLevel level) {
+        return switch (level) {
+            case INFO -> messages;
+            case NONE -> List.of();
+            case WARNING -> messages.stream().filter(m -> m.type() != io.gpjobs.spi.MessageType.INFORMATIVE).toList();
+            case ERROR -> messages.stream().filter(m -> m.type() == io.gpjobs.spi.MessageType.ERROR).toList();
+        };
+    }
+
+    // ---- values ----
+
+    /** All results (or inputs) of a job, in parameter order. */
+    public List<ParameterValue> values(String jobId, String principal, boolean results) {
+        Located loc = locate(jobId);
+        check(AccessPolicy.Action.READ, principal, loc.record());
+        Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
+        List<ParameterValue> out = new ArrayList<>();
+        for (String name : ordered(loc.runtime(), loc.record(), stored.keySet(), results)) {
+            out.add(decode(name, stored.get(name)));
+        }
+        return out;
+    }
+
+    /** One result (or input) of a job. */
+    public ParameterValue value(String jobId, String paramName, String principal, boolean results) {
+        Located loc = locate(jobId);
+        check(AccessPolicy.Action.READ, principal, loc.record());
+        if (paramName == null || paramName.isBlank()) {
+            throw new InvalidInputException("parameter name must not be empty");
+        }
+        Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
+        StoredValue v = stored.get(paramName);
+        if (v == null) {
+            throw new InvalidInputException("job '" + jobId + "' has no " + (results ? "result" : "input") + " '"
+                    + paramName + "'" + (results && loc.record().status() != JobStatus.SUCCEEDED
+                    ? " (its status is " + loc.record().status().wireName() + ")" : ""));
+        }
+        return decode(paramName, v);
+    }
+
+    private static ParameterValue decode(String name, StoredValue v) {
+        GPDataType type = GPDataType.parse(v.dataType());
+        return new ParameterValue(name, type, GPValueCodec.fromJson(type, v.json()));
+    }
+
+    // ---- waiting ----
+
+    /** Waits until the job is terminal or the timeout passes; returns its view then. */
+    public JobInfo await(String jobId, Duration timeout, String principal) {
+        Located loc = locate(jobId);
+        check(AccessPolicy.Action.READ, principal, loc.record());
+        JobRecord r = awaitRecord(jobId, timeout);
+        return view(r);
+    }
+
+    JobRecord awaitRecord(String jobId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Located loc = locate(jobId);
+            JobRecord r = loc.record();
+            if (r.status().isTerminal()) {
+                return r;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return r;
+            }
+            CompletableFuture<JobRecord> f = e.completions.get(jobId);
+            long slice = Math.min(left, TimeUnit.SECONDS.toNanos(1));
+            try {
+                if (f != null) {
+                    return f.get(slice, TimeUnit.NANOSECONDS);
+                }
+                // A job this engine does not run: poll its store.
+                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(slice))));
+                e.cache.invalidate(jobId);
+            } catch (TimeoutException | java.util.concurrent.CancellationException ignored) {
+                e.cache.invalidate(jobId);
+            } catch (ExecutionException ex) {
+                throw new IllegalStateException(ex.getCause());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new GPException(500, "Interrupted while waiting for job.", List.of("job '" + jobId + "'"), ie);
+            }
+        }
+    }
+
+    // ---- queries ----
+
+    /** One page of jobs across the stores in use, as views (no access check: an admin operation). */
+    public List<JobInfo> jobs(JobQuery q, int[] totalOut) {
+        List<JobStore> targets = new ArrayList<>();
+        if (q.serviceName() != null) {
+            ServiceRuntime rt = e.services.get(q.serviceName());
+            if (rt == null) {
+                throw new GPException(404, "Service not found.", List.of("no service '" + q.serviceName() + "'"));
+            }
+            targets.add(rt.store());
+        } else {
+            targets.addAll(e.stores);
+        }
+        List<JobRecord> all = new ArrayList<>();
+        int total = 0;
+        int want = (int) Math.min(JobQuery.MAX_LIMIT, (long) q.offset() + q.limit());
+        for (JobStore st : targets) {
+            JobPage p = st.query(targets.size() == 1 ? q : q.withPage(0, want));
+            total += p.total();
+            all.addAll(p.jobs());
+        }
+        if (targets.size() > 1) {
+            all.sort(Comparator.comparing(JobRecord::submitted).thenComparing(JobRecord::jobId));
+            int from = Math.min(q.offset(), all.size());
+            all = all.subList(from, Math.min(all.size(), from + q.limit()));
+        }
+        if (totalOut != null && totalOut.length > 0) {
+            totalOut[0] = total;
+        }
+        return all.stream().map(this::view).toList();
+    }
+
+    /** How many jobs of a service are in each status. */
+    public Map<JobStatus, Integer> statistics(String serviceName) {
+        ServiceRuntime rt = e.runtime(serviceName);
+        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            JobQuery q = JobQuery.all().withService(serviceName).withStatuses(EnumSet.of(s)).withPage(0, 1);
+            counts.put(s, rt.store().query(q).total());
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** Cancels every queued (New, Submitted, Waiting) job of a service; returns how many. */
+    public int purgeQueue(String serviceName) {
+        ServiceRuntime rt = e.runtime(serviceName);
+        int n = 0;
+        for (JobRecord r : all(rt.store(), JobQuery.all().withService(serviceName)
+                .withStatuses(EnumSet.of(JobStatus.NEW, JobStatus.SUBMITTED, JobStatus.WAITING)))) {
+            try {
+                if (e.cancel(r.jobId(), null).status() == JobStatus.CANCELLED) {
+                    n++;
+                }
+            } catch (GPException ex) {
+                // started or ended meanwhile
+            }
+        }
+        return n;
+    }
+
+    /** Every record matching a query, all pages. */
+    static List<JobRecord> all(JobStore store, JobQuery q) {
+        List<JobRecord> out = new ArrayList<>();
+        int offset = 0;
+        while (offset >= 0) {
+            JobPage p = store.query(q.withPage(offset, 500));
+            out.addAll(p.jobs());
+            offset = p.nextOffset();
+        }
+        return out;
+    }
+
+    /**
+     * Removes finished jobs older than their service's maxFileAge (by last update, on the engine's clock) and
+     * storage that belongs to no job.
+     *
+     * @return how many jobs and orphaned folders were removed
+     */
+    public int runJanitor() {
+        Instant now = e.clock.instant();
+        int removed = 0;
+        Map<JobStore, Duration> minAge = new java.util.IdentityHashMap<>();
+        for (ServiceRuntime rt : e.services.values()) {
+            Duration age = rt.service().maxFileAge();
+            minAge.merge(rt.store(), age, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            JobQuery q = JobQuery.all().withService(rt.service().name()).withStatuses(FINISHED)
+                    .withUpdatedBefore(now.minus(age));
+            for (JobRecord r : all(rt.store(), q)) {
+                if (rt.store().delete(r.jobId())) {
+                    removed++;
+                    e.cache.invalidate(r.jobId());
+                    forget(r.jobId());
+                    e.events.status(r.jobId(), r.status(), JobStatus.DELETED);
+                }
+            }
+        }
+        for (Map.Entry<JobStore, Duration> m : minAge.entrySet()) {
+            removed += m.getKey().deleteOrphans(now.minus(m.getValue()));
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,319 @@
+package io.gpjobs.internal;
+
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobProgress;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.spi.StoredValue;
+import io.gpjobs.spi.Task;
+import io.gpjobs.value.GPValue;
+import io.gpjobs.value.GPValueCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs claimed jobs on worker threads and watches the running ones: claim (compare-and-set to Executing with a
+ * lease), execute, results persisted before Succeeded, final status; and, on each watchdog tick, the time limit,
+ * throttled progress persistence, lease renewal and the store's cancel flag. Thread-safe.
+ */
+final class JobRunner {
+    private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+
+    private final JobEngine engine;
+
+    JobRunner(JobEngine engine) {
+        this.engine = engine;
+    }
+
+    boolean isClosed() {
+        return engine.closed.get();
+    }
+
+    /** Claims and runs one queued job on the calling worker thread. */
+    void run(ServiceRuntime rt, String jobId, Worker worker) {
+        Instant now = engine.clock.instant();
+        JobRecord claimed;
+        try {
+            claimed = engine.writer.update(rt.store(), jobId, cur -> {
+                if (cur.status() != JobStatus.SUBMITTED && cur.status() != JobStatus.WAITING) {
+                    return null;
+                }
+                return cur.withStatus(JobStatus.EXECUTING, now).withStarted(now)
+                        .withLease(engine.nodeId, now.plus(engine.leaseDuration))
+                        .withMessages(append(cur.messages(), JobMessage.info("Executing...")))
+                        .withProgress(JobProgress.EXECUTING);
+            });
+        } catch (JobNotFoundException e) {
+            engine.pendingInputs.remove(jobId);
+            return;
+        }
+        if (claimed == null) {
+            // Cancelled, deleted or claimed by another engine meanwhile.
+            engine.pendingInputs.remove(jobId);
+            engine.completeIfTerminal(rt, jobId);
+            return;
+        }
+        Task task = rt.service().tasks().get(claimed.taskName());
+        Map<String, GPValue> inputs = engine.pendingInputs.remove(jobId);
+        JobExecution x;
+        try {
+            if (task == null) {
+                throw new IllegalStateException("task '" + claimed.taskName() + "' is not in service '"
+                        + rt.service().name() + "' on this engine");
+            }
+            if (inputs == null) {
+                inputs = decode(rt, task, jobId);
+            }
+        } catch (RuntimeException e) {
+            failUnstarted(rt, jobId, e);
+            return;
+        }
+        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
+        engine.running.put(jobId, x);
+        // A cancel that landed between the claim and the registration above fires the token now.
+        JobRecord latest = engine.cache.getIfPresent(jobId);
+        if (latest != null && latest.cancelRequested()) {
+            x.token.fire("was cancelled");
+        }
+        boolean ok = false;
+        Throwable failure = null;
+        try {
+            task.execute(new EngineTaskContext(x, engine.clock));
+            ok = true;
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            x.returned.set(true);
+        }
+        finish(x, ok, failure);
+    }
+
+    private Map<String, GPValue> decode(ServiceRuntime rt, Task task, String jobId) {
+        Map<String, GPValue> values = new LinkedHashMap<>();
+        for (Map.Entry<String, StoredValue> e : rt.store().inputs(jobId).entrySet()) {
+            values.put(e.getKey(), GPValueCodec.fromJson(io.gpjobs.value.GPDataType.parse(e.getValue().dataType()),
+                    e.getValue().json()));
+        }
+        return values;
+    }
+
+    private void failUnstarted(ServiceRuntime rt, String jobId, RuntimeException e) {
+        Instant now = engine.clock.instant();
+        try {
+            engine.writer.update(rt.store(), jobId, cur -> cur.status() != JobStatus.EXECUTING ? null
+                    : ended(cur, JobStatus.FAILED, now, append(cur.messages(),
+                            JobMessage.error(Redactor.redactText(describe(e))), JobMessage.error("Failed."))));
+        } catch (JobNotFoundException gone) {
+            // deleted meanwhile
+        }
+    }
+
+    /** Stores results (first) and the final status of a job whose task returned. */
+    private void finish(JobExecution x, boolean ok, Throwable failure) {
+        try {
+            if (x.abandoned.get() || !x.completed.compareAndSet(false, true)) {
+                return; // timed out or deleted: the engine already wrote the job's last status
+            }
+            ServiceRuntime rt = x.service;
+            String problem = null;
+            boolean stored = false;
+            if (ok && !x.token.isCancellationRequested() && !x.engineStopping) {
+                try {
+                    Map<String, StoredValue> results = encodeResults(x);
+                    rt.store().persistScratch(x.jobId);
+                    rt.store().putResults(x.jobId, results);
+                    stored = true;
+                } catch (JobNotFoundException gone) {
+                    return;
+                } catch (Exception e) {
+                    problem = describe(e);
+                }
+            } else if (!ok) {
+                problem = describe(failure);
+            }
+            final boolean succeeded = stored;
+            final String why = problem;
+            Instant now = engine.clock.instant();
+            List<JobMessage> live = x.messages();
+            engine.writer.update(rt.store(), x.jobId, cur -> {
+                List<JobMessage> m = new ArrayList<>(live);
+                JobStatus target;
+                if (cur.status() == JobStatus.EXECUTING) {
+                    if (x.engineStopping) {
+                        target = JobStatus.FAILED;
+                        m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
+                    } else if (succeeded) {
+                        target = JobStatus.SUCCEEDED;
+                        m.add(JobMessage.info("Succeeded."));
+                    } else {
+                        target = JobStatus.FAILED;
+                        if (why != null) {
+                            m.add(JobMessage.error(Redactor.redactText(why)));
+                        }
+                        m.add(JobMessage.error("Failed."));
+                    }
+                } else if (cur.status() == JobStatus.CANCELLING) {
+                    target = JobStatus.CANCELLED;
+                    m.add(JobMessage.info("Cancelled."));
+                } else {
+                    return null;
+                }
+                return ended(cur, target, now, m);
+            });
+        } catch (JobNotFoundException gone) {
+            // deleted while running: nothing left to write
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not record the end of job " + x.jobId, e);
+        } finally {
+            engine.running.remove(x.jobId, x);
+        }
+    }
+
+    private Map<String, StoredValue> encodeResults(JobExecution x) {
+        Map<String, GPValue> outputs = x.outputs();
+        Map<String, StoredValue> results = new LinkedHashMap<>();
+        for (ParameterDefinition p : x.task.definition().outputs()) {
+            GPValue v = outputs.get(p.name());
+            if (v == null) {
+                throw new IllegalStateException("task '" + x.task.definition().name() + "' did not set output '"
+                        + p.name() + "'");
+            }
+            results.put(p.name(), new StoredValue(v.dataType().wireName(), GPValueCodec.toJson(v)));
+        }
+        return results;
+    }
+
+    static JobRecord ended(JobRecord cur, JobStatus target, Instant now, List<JobMessage> messages) {
+        return cur.withStatus(target, now).withEnded(now).withMessages(messages).withProgress(null).withLease(null, null);
+    }
+
+    static List<JobMessage> append(List<JobMessage> messages, JobMessage... more) {
+        List<JobMessage> all = new ArrayList<>(messages.size() + more.length);
+        all.addAll(messages);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "the task failed";
+        }
+        if (t instanceof InterruptedException) {
+            return "the task was interrupted";
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    // ---- watchdog ----
+
+    /** One watchdog pass over the running jobs: time limits, abandonment, persistence, leases, cancel flags. */
+    void tick() {
+        Instant now = engine.clock.instant();
+        for (JobExecution x : engine.running.values()) {
+            try {
+                watch(x, now);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "watchdog failed on job " + x.jobId, e);
+            }
+        }
+    }
+
+    private void watch(JobExecution x, Instant now) {
+        if (x.returned.get()) {
+            return;
+        }
+        if (!now.isBefore(x.deadline) && x.timeoutFired.compareAndSet(false, true)) {
+            timeOut(x, now);
+            return;
+        }
+        if (x.timeoutFired.get()) {
+            Instant grace = x.graceDeadline;
+            if (grace != null && !now.isBefore(grace) && x.abandoned.compareAndSet(false, true)) {
+                abandon(x);
+            }
+            return;
+        }
+        if (x.completed.get()) {
+            return;
+        }
+        Duration interval = x.service.service().progressMessageUpdateInterval();
+        Duration renew = engine.leaseDuration.dividedBy(3);
+        boolean persistDue = !now.isBefore(x.lastPersist.plus(interval));
+        boolean leaseDue = !now.isBefore(x.lastLease.plus(renew));
+        if ((persistDue && x.takeDirty()) || leaseDue) {
+            persist(x, now);
+        }
+        if (!now.isBefore(x.lastCancelCheck.plus(x.service.service().cancellationCheckInterval()))) {
+            x.lastCancelCheck = now;
+            JobRecord fresh = x.service.store().read(x.jobId).orElse(null);
+            if (fresh == null) {
+                x.token.fire("was deleted");
+            } else {
+                engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
+                if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
+                    x.token.fire("was cancelled");
+                }
+            }
+        }
+    }
+
+    private void persist(JobExecution x, Instant now) {
+        List<JobMessage> messages = x.messages();
+        JobProgress progress = x.progress();
+        try {
+            engine.writer.update(x.service.store(), x.jobId, cur -> {
+                if (x.completed.get() || (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING)) {
+                    return null;
+                }
+                return cur.withMessages(messages).withProgress(progress).withUpdated(now)
+                        .withLease(engine.nodeId, now.plus(engine.leaseDuration));
+            });
+            x.lastPersist = now;
+            x.lastLease = now;
+        } catch (JobNotFoundException gone) {
+            x.token.fire("was deleted");
+        }
+    }
+
+    private void timeOut(JobExecution x, Instant now) {
+        x.graceDeadline = now.plus(engine.timeoutGrace);
+        x.token.fire("timed out");
+        x.thread.interrupt();
+        if (!x.completed.compareAndSet(false, true)) {
+            return;
+        }
+        long seconds = x.service.service().maxUsageTime().toSeconds();
+        List<JobMessage> live = x.messages();
+        try {
+            engine.writer.update(x.service.store(), x.jobId, cur -> {
+                if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
+                    return null;
+                }
+                return ended(cur, JobStatus.TIMED_OUT, now, append(live, JobMessage.error(
+                        "Timed out: the job ran longer than the service's maximum usage time of " + seconds + " s.")));
+            });
+        } catch (JobNotFoundException gone) {
+            // deleted meanwhile
+        }
+    }
+
+    /** Gives up on a task that ignores cancellation and interruption: frees its slot with a new worker. */
+    private void abandon(JobExecution x) {
+        Worker w = x.worker;
+        w.abandoned.set(true);
+        w.uncount();
+        engine.running.remove(x.jobId, x);
+        LOG.log(System.Logger.Level.WARNING, "job " + x.jobId + " ignored cancellation past its time limit; thread "
+                + x.thread.getName() + " is abandoned and replaced");
+        if (!engine.closed.get()) {
+            new Worker(x.service, this).start();
+        }
+    }
+}
