@@ -130,7 +130,8 @@ public final class JobReads {
                 r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), results, inputs);
     }
 
-    JobInfo view(JobRecord r) {
+    /** The reader's view of a record (no access check). */
+    public JobInfo view(JobRecord r) {
         ServiceRuntime rt = e.services.get(r.serviceName());
         return view(r, rt, rt == null ? e.stores.get(0) : rt.store());
     }

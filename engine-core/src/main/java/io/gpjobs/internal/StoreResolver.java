@@ -1,0 +1,164 @@
+package io.gpjobs.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.GPService;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.JobStoreProvider;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Picks the store of each service: the engine's default store when the service names no jobs directory, the
+ * {@code disk} provider for a local path, a registered cloud store for {@code /cloudStores/<name>}. Services that
+ * name one directory share one store. Not thread-safe; used once, when an engine is built.
+ */
+public final class StoreResolver {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CLOUD_PREFIX = "/cloudStores/";
+
+    /** A cloud store data item: its name (from the path), its provider and the provider settings. */
+    public record CloudStore(String name, String provider, Map<String, String> settings) {
+        public CloudStore {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    private final Map<String, JobStoreProvider> providers = new LinkedHashMap<>();
+    private final Map<String, CloudStore> cloudStores = new LinkedHashMap<>();
+    private final Map<String, JobStore> opened = new LinkedHashMap<>();
+    private final List<JobStore> owned = new ArrayList<>();
+
+    /**
+     * @param explicit providers added by the host; they win over those {@link ServiceLoader} finds
+     * @throws IllegalArgumentException when two providers share a name
+     */
+    public StoreResolver(List<JobStoreProvider> explicit) {
+        for (JobStoreProvider p : explicit) {
+            if (providers.putIfAbsent(p.name(), p) != null) {
+                throw new IllegalArgumentException("two job store providers named '" + p.name() + "'");
+            }
+        }
+        Map<String, JobStoreProvider> found = new LinkedHashMap<>();
+        Iterator<JobStoreProvider> it = ServiceLoader.load(JobStoreProvider.class).iterator();
+        while (it.hasNext()) {
+            JobStoreProvider p = it.next();
+            JobStoreProvider earlier = found.putIfAbsent(p.name(), p);
+            if (earlier != null && earlier.getClass() != p.getClass()) {
+                throw new IllegalArgumentException("two job store providers named '" + p.name() + "': "
+                        + earlier.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
+        found.forEach(providers::putIfAbsent);
+    }
+
+    /**
+     * Reads a cloud store data item {@code {"path":"/cloudStores/<name>","type":"cloudStore","provider":…,
+     * "info":{…}}}; the {@code info} members become the provider settings.
+     *
+     * @throws IllegalArgumentException naming the member when the JSON is not such an item
+     */
+    public static CloudStore parseCloudStore(String dataItemJson) {
+        Objects.requireNonNull(dataItemJson, "dataItemJson");
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(dataItemJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cloud store JSON is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("cloud store JSON must be an object");
+        }
+        String path = root.path("path").asText("");
+        if (!path.startsWith(CLOUD_PREFIX) || path.length() == CLOUD_PREFIX.length()) {
+            throw new IllegalArgumentException("cloud store 'path' must be /cloudStores/<name>, got '" + path + "'");
+        }
+        String provider = root.path("provider").asText("");
+        if (provider.isBlank()) {
+            throw new IllegalArgumentException("cloud store '" + path + "' has no 'provider'");
+        }
+        JsonNode info = root.path("info");
+        if (!info.isObject()) {
+            throw new IllegalArgumentException("cloud store '" + path + "' has no 'info' object");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        info.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                settings.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return new CloudStore(path.substring(CLOUD_PREFIX.length()), provider, settings);
+    }
+
+    /** Registers a cloud store (not opened until a service uses it). */
+    public void addCloudStore(CloudStore cs) {
+        if (cloudStores.putIfAbsent(cs.name(), cs) != null) {
+            throw new IllegalArgumentException("two cloud stores named '" + cs.name() + "'");
+        }
+    }
+
+    /**
+     * The store of each service.
+     *
+     * @param defaultStore the store of services without a jobs directory; opened from the {@code memory} provider
+     *                     (and owned) when null
+     * @throws IllegalArgumentException naming the service and the directory when no provider or cloud store fits
+     */
+    public Map<GPService, JobStore> resolve(List<GPService> services, JobStore defaultStore) {
+        Map<GPService, JobStore> out = new IdentityHashMap<>();
+        for (GPService s : services) {
+            String dir = s.jobsDirectory();
+            JobStore st;
+            if (dir == null) {
+                if (defaultStore == null) {
+                    defaultStore = open("memory", Map.of(), "(default)", s);
+                }
+                st = defaultStore;
+            } else if (dir.startsWith(CLOUD_PREFIX)) {
+                String name = dir.substring(CLOUD_PREFIX.length());
+                CloudStore cs = cloudStores.get(name);
+                if (cs == null) {
+                    throw new IllegalArgumentException("service '" + s.name() + "' has jobsDirectory '" + dir
+                            + "' but no cloud store named '" + name + "' was registered (GPEngine.Builder.cloudStore)");
+                }
+                st = open(cs.provider(), cs.settings(), dir, s);
+            } else {
+                String path = Path.of(dir).toAbsolutePath().normalize().toString();
+                st = open("disk", Map.of("path", path), path, s);
+            }
+            out.put(s, st);
+        }
+        return out;
+    }
+
+    private JobStore open(String provider, Map<String, String> settings, String key, GPService s) {
+        JobStore st = opened.get(provider + "|" + key);
+        if (st != null) {
+            return st;
+        }
+        JobStoreProvider p = providers.get(provider);
+        if (p == null) {
+            throw new IllegalArgumentException("service '" + s.name() + "' needs the job store provider '" + provider
+                    + "' for jobsDirectory '" + (s.jobsDirectory() == null ? "(default)" : s.jobsDirectory())
+                    + "', but none is installed (found: " + providers.keySet() + "); add its module (e.g. store-"
+                    + provider + ") to the module or class path");
+        }
+        st = p.open(settings);
+        opened.put(provider + "|" + key, st);
+        owned.add(st);
+        return st;
+    }
+
+    /** The stores this resolver opened (the engine closes them). */
+    public List<JobStore> owned() {
+        return List.copyOf(owned);
+    }
+}
