@@ -1,0 +1,207 @@
+package io.gpjobs.store.disk;
+
+import static io.gpjobs.testkit.ContractRecords.T0;
+import static io.gpjobs.testkit.ContractRecords.newJobId;
+import static io.gpjobs.testkit.ContractRecords.newRecord;
+import static io.gpjobs.testkit.ContractRecords.sampleInputs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.JobStoreException;
+import io.gpjobs.spi.StoredValue;
+import io.gpjobs.testkit.ManualClock;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Disk-specific behaviour beyond the store contract: layout, recovery, quarantine, orphans, sharing. */
+class DiskJobStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock();
+
+    private JobStore open() {
+        return DiskJobStoreConfig.builder(dir).clock(clock).build().open();
+    }
+
+    @Test
+    void theLayoutIsReadable() throws IOException {
+        try (JobStore store = open()) {
+            String id = newJobId();
+            store.create(newRecord(id, "Folder/Buffer", T0, "alice"), sampleInputs());
+            store.putResults(id, Map.of("Output_Polygons", new StoredValue("GPLong", "7")));
+            store.writeFile(id, "report.txt", new ByteArrayInputStream(new byte[] {1}));
+            Files.writeString(store.scratchFolder(id).resolve("work.txt"), "w");
+
+            Path job = dir.resolve("Folder%2FBuffer_gpserver").resolve(id);
+            String record = Files.readString(job.resolve("record.json"));
+            assertThat(record).contains("\"format\" : 1", "\"status\" : \"esriJobSubmitted\"", "\"owner\" : \"alice\"",
+                    "\"version\" : 1");
+            assertThat(job.resolve("inputs/Distance.json")).content().contains("GPLinearUnit", "esriMeters");
+            assertThat(job.resolve("results/Output_Polygons.json")).content().contains("\"json\" : \"7\"");
+            assertThat(job.resolve("files/report.txt")).isRegularFile();
+            assertThat(job.resolve("scratch/work.txt")).isRegularFile();
+        }
+    }
+
+    @Test
+    void openingRemovesTemporariesOfDeadProcessesButNotOfLiveOnes() throws Exception {
+        String id = newJobId();
+        try (JobStore store = open()) {
+            store.create(newRecord(id, "svc", T0, null), Map.of());
+            store.writeFile(id, "a/b.txt", new ByteArrayInputStream(new byte[] {1}));
+        }
+        long dead = deadPid();
+        long live = ProcessHandle.current().parent().orElseThrow().pid();
+        Path service = dir.resolve("svc_gpserver");
+        Path job = service.resolve(id);
+        List<Path> stale = List.of(
+                Files.writeString(job.resolve(".record.json.tmp-" + dead + "-1f"), "{\"format\":1,\"jobId\""),
+                Files.createDirectories(service.resolve("." + newJobId() + ".tmp-" + dead + "-2a")),
+                Files.createDirectories(service.resolve(".deleted-" + dead + "-3b-" + newJobId()).resolve("x")),
+                Files.writeString(job.resolve("files/a/.b.txt.tmp-" + dead + "-4c"), "half"),
+                Files.createDirectories(job.resolve(".results.tmp-" + dead + "-5d")));
+        Path liveTemp = Files.writeString(job.resolve(".record.json.tmp-" + live + "-6e"), "being written");
+
+        try (JobStore store = open()) {
+            for (Path p : stale) {
+                assertThat(p).as("left by dead process").doesNotExist();
+            }
+            assertThat(liveTemp).as("a live engine's temporary file").exists();
+            assertThat(store.read(id)).isPresent();
+            assertThat(store.listFiles(id)).containsExactly("a/b.txt");
+        }
+    }
+
+    @Test
+    void aCorruptRecordFoundAtOpenIsQuarantinedAndTheRestServed() throws IOException {
+        String good = newJobId();
+        String bad = newJobId();
+        String truncated = newJobId();
+        try (JobStore store = open()) {
+            store.create(newRecord(good, "svc", T0, null), Map.of());
+            store.create(newRecord(bad, "svc", T0, null), Map.of());
+            store.create(newRecord(truncated, "svc", T0, null), Map.of());
+        }
+        Path badFile = dir.resolve("svc_gpserver").resolve(bad).resolve("record.json");
+        Files.writeString(badFile, "garbage, not json");
+        Path truncFile = dir.resolve("svc_gpserver").resolve(truncated).resolve("record.json");
+        byte[] full = Files.readAllBytes(truncFile);
+        Files.write(truncFile, java.util.Arrays.copyOf(full, full.length / 2));
+
+        try (JobStore store = open()) {
+            assertThat(store.query(JobQuery.all()).jobs()).extracting(JobRecord::jobId).containsExactly(good);
+            assertThat(store.read(bad)).isEmpty();
+            assertThat(store.read(truncated)).isEmpty();
+            assertThat(badFile).doesNotExist();
+            assertThat(badFile.resolveSibling("record.json.corrupt-" + clock.millis())).hasContent("garbage, not json");
+            assertThat(truncFile.resolveSibling("record.json.corrupt-" + clock.millis())).exists();
+        }
+    }
+
+    @Test
+    void readingARecordThatBecameCorruptIsAClearErrorThenTheJobIsGone() throws IOException {
+        try (JobStore store = open()) {
+            String id = newJobId();
+            store.create(newRecord(id, "svc", T0, null), Map.of());
+            Path file = dir.resolve("svc_gpserver").resolve(id).resolve("record.json");
+            Files.writeString(file, "{\"format\":1,\"jobId\":\"" + id + "\"}");
+
+            assertThatThrownBy(() -> store.read(id)).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining(id).hasMessageContaining("corrupt").hasMessageContaining("record.json.corrupt-");
+            assertThat(store.read(id)).isEmpty();
+            assertThat(store.query(JobQuery.all()).total()).isZero();
+        }
+    }
+
+    @Test
+    void deleteOrphansRemovesOldFoldersWithoutARecordOnly() throws IOException {
+        try (JobStore store = open()) {
+            String kept = newJobId();
+            store.create(newRecord(kept, "svc", T0, null), Map.of());
+            Path service = dir.resolve("svc_gpserver");
+            Path orphan = Files.createDirectories(service.resolve(newJobId()).resolve("scratch"));
+            Files.writeString(orphan.resolve("left.txt"), "x");
+            Path young = Files.createDirectories(service.resolve(newJobId()));
+            Path notAJob = Files.createDirectories(service.resolve("somebody-elses-folder"));
+            Instant cut = Instant.parse("2030-01-01T00:00:00Z");
+            Files.setLastModifiedTime(orphan.getParent(), FileTime.from(cut.minus(Duration.ofDays(1))));
+            Files.setLastModifiedTime(young, FileTime.from(cut.plus(Duration.ofDays(1))));
+            Files.setLastModifiedTime(service.resolve(kept), FileTime.from(cut.minus(Duration.ofDays(1))));
+
+            assertThat(store.deleteOrphans(cut)).isEqualTo(1);
+            assertThat(orphan.getParent()).doesNotExist();
+            assertThat(young).exists();
+            assertThat(notAJob).exists();
+            assertThat(store.read(kept)).isPresent();
+            assertThat(store.deleteOrphans(cut)).isZero();
+        }
+    }
+
+    @Test
+    void twoStoresOnOneDirectorySeeEachOthersWrites() {
+        try (JobStore a = open(); JobStore b = open()) {
+            String id = newJobId();
+            JobRecord v1 = a.create(newRecord(id, "svc", T0, null), sampleInputs());
+            assertThat(b.query(JobQuery.all().withStatuses(Set.of(JobStatus.SUBMITTED))).jobs()).containsExactly(v1);
+
+            JobRecord v2 = b.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)));
+            assertThat(a.read(id)).contains(v2);
+            assertThat(a.query(JobQuery.all().withStatuses(Set.of(JobStatus.EXECUTING))).jobs()).containsExactly(v2);
+            assertThat(a.query(JobQuery.all().withStatuses(Set.of(JobStatus.SUBMITTED))).total()).isZero();
+            assertThatThrownBy(() -> a.update(v1)).isInstanceOf(io.gpjobs.spi.JobConflictException.class);
+            assertThatThrownBy(() -> a.create(newRecord(id, "other", T0, null), Map.of()))
+                    .isInstanceOf(io.gpjobs.spi.JobConflictException.class);
+
+            assertThat(b.delete(id)).isTrue();
+            assertThat(a.read(id)).isEmpty();
+            assertThat(a.query(JobQuery.all()).total()).isZero();
+            assertThat(a.delete(id)).isFalse();
+        }
+    }
+
+    @Test
+    void noTemporaryFileStaysAfterNormalWork() throws IOException {
+        try (JobStore store = open()) {
+            for (int i = 0; i < 10; i++) {
+                String id = newJobId();
+                JobRecord r = store.create(newRecord(id, "svc", T0, null), sampleInputs());
+                store.update(r.withStatus(JobStatus.EXECUTING, T0));
+                store.putResults(id, Map.of("A", new StoredValue("GPLong", "1")));
+                store.putResults(id, Map.of("B", new StoredValue("GPLong", "2")));
+                store.writeFile(id, "f.txt", new ByteArrayInputStream(new byte[] {1}));
+                if (i % 2 == 0) {
+                    store.delete(id);
+                }
+            }
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.contains(".tmp-") || n.startsWith(".deleted-"));
+        }
+    }
+
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        return p.pid();
+    }
+}
