@@ -92,7 +92,8 @@ final class GeometryCodec {
             if (e.getMessage() != null && e.getMessage().startsWith(what)) {
                 throw e;
             }
-            throw Json.bad(what, e.getMessage(), n);
+            // a record's own check: say it for the wire type; the message already shows the value
+            throw new IllegalArgumentException(what + ": " + e.getMessage().replaceFirst("^[A-Za-z]+: ", ""), e);
         }
     }
 
