@@ -1,0 +1,382 @@
+package io.gpjobs.store.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.store.azure.internal.ConnectionStrings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of an Azure jobs directory: one storage account (its connection string), a Blob container for the
+ * jobs' files and large values, and a Table for the job records. Build one with {@link #builder()}, from the
+ * cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}), or from the provider
+ * settings map ({@link #fromSettings}).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the account key or a SAS token.
+ */
+public final class AzureJobStoreConfig {
+
+    /** The largest inline property, in characters: Azure allows 64 KiB of UTF-16 per string property. */
+    public static final int MAX_INLINE_CHARS = 32 * 1024 - 1;
+
+    private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,62}");
+    private static final Pattern STORE_PATH = Pattern.compile("/cloudStores/([^/]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final String connectionString;
+    private final String container;
+    private final String table;
+    private final boolean createIfMissing;
+    private final int inlineLimitChars;
+    private final int maxRetries;
+    private final Duration retryDelay;
+    private final Duration maxRetryDelay;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Path stagingDirectory;
+    private final AzureRequestObserver requestObserver;
+
+    private AzureJobStoreConfig(Builder b) {
+        this.name = b.name;
+        this.connectionString = b.connectionString;
+        this.container = b.container;
+        this.table = b.table;
+        this.createIfMissing = b.createIfMissing;
+        this.inlineLimitChars = b.inlineLimitChars;
+        this.maxRetries = b.maxRetries;
+        this.retryDelay = b.retryDelay;
+        this.maxRetryDelay = b.maxRetryDelay;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.stagingDirectory = b.stagingDirectory;
+        this.requestObserver = b.requestObserver;
+    }
+
+    /** A new builder with the defaults: create missing container/table, 2 retries, 3 s connect timeout. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the cloud-store data item an administrator registers, for example
+     * {@code {"path":"/cloudStores/azureblob","type":"cloudStore","provider":"azure",
+     * "info":{"connectionString":"…","objectStore":"myblob","tableStore":"mytable"}}}. Other keys (such as
+     * {@code id} or {@code info.isManaged}) are ignored.
+     *
+     * @param dataItemJson the data item's JSON, not null
+     * @return the configuration, named after the last segment of {@code path}
+     * @throws IllegalArgumentException naming the key when the JSON is malformed, a key is missing, the provider
+     *                                  is not {@code azure}, or a value is invalid
+     */
+    public static AzureJobStoreConfig fromCloudStoreJson(String dataItemJson) {
+        Objects.requireNonNull(dataItemJson, "dataItemJson");
+        JsonNode root;
+        try {
+            root = JSON.readTree(dataItemJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cloud store data item is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("cloud store data item must be a JSON object");
+        }
+        String type = root.path("type").asText("cloudStore");
+        if (!"cloudStore".equals(type)) {
+            throw new IllegalArgumentException("cloud store data item: 'type' must be 'cloudStore', got '" + type + "'");
+        }
+        String provider = root.path("provider").asText(null);
+        if (!"azure".equals(provider)) {
+            throw new IllegalArgumentException("cloud store data item: 'provider' must be 'azure', got '" + provider + "'");
+        }
+        String path = root.path("path").asText(null);
+        var m = path == null ? null : STORE_PATH.matcher(path);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException(
+                    "cloud store data item: 'path' must be '/cloudStores/<name>', got '" + path + "'");
+        }
+        JsonNode info = root.path("info");
+        if (!info.isObject()) {
+            throw new IllegalArgumentException("cloud store data item: 'info' object is missing");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        info.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode()) {
+                settings.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return fromSettings(settings, m.group(1));
+    }
+
+    /**
+     * Reads the provider settings: the keys of the data item's {@code info}: {@code connectionString},
+     * {@code objectStore} (the container) and {@code tableStore} (the table), and optionally
+     * {@code createIfMissing} ({@code true}/{@code false}).
+     *
+     * @param settings the settings, not null
+     * @param name     the cloud store's name, or null
+     * @throws IllegalArgumentException naming the setting when one is missing or invalid
+     */
+    public static AzureJobStoreConfig fromSettings(Map<String, String> settings, String name) {
+        Objects.requireNonNull(settings, "settings");
+        Builder b = builder()
+                .connectionString(require(settings, "connectionString"))
+                .container(require(settings, "objectStore"))
+                .table(require(settings, "tableStore"));
+        if (name != null) {
+            b.name(name);
+        }
+        String create = settings.get("createIfMissing");
+        if (create != null) {
+            if (!create.equals("true") && !create.equals("false")) {
+                throw new IllegalArgumentException("createIfMissing must be 'true' or 'false', got '" + create + "'");
+            }
+            b.createIfMissing(Boolean.parseBoolean(create));
+        }
+        return b.build();
+    }
+
+    private static String require(Map<String, String> settings, String key) {
+        String v = settings.get(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("Azure cloud store setting '" + key + "' is missing");
+        }
+        return v;
+    }
+
+    /** The cloud store's name (the last segment of its data-item path), or {@code "azure"} when none was given. */
+    public String name() {
+        return name;
+    }
+
+    /** The connection string, with the account key: never log it (use {@link #toString()}). */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** The Blob container that holds files and large values. */
+    public String container() {
+        return container;
+    }
+
+    /** The Table that holds the job records. */
+    public String table() {
+        return table;
+    }
+
+    /** Whether opening the store creates the container and table when they do not exist. */
+    public boolean createIfMissing() {
+        return createIfMissing;
+    }
+
+    /** The longest JSON text (in characters) kept inside the table entity; longer values go to a blob. */
+    public int inlineLimitChars() {
+        return inlineLimitChars;
+    }
+
+    /** How many times a failed request is retried (connection errors, 408, 429, 5xx). */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** The first retry delay; it doubles up to {@link #maxRetryDelay()}. */
+    public Duration retryDelay() {
+        return retryDelay;
+    }
+
+    /** The longest delay between two retries. */
+    public Duration maxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /** How long opening a TCP connection may take. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long one request may wait for its response. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** The local folder under which scratch workspaces are staged, or null for a new temporary folder. */
+    public Path stagingDirectory() {
+        return stagingDirectory;
+    }
+
+    /** The observer told of every HTTP response, or null. */
+    public AzureRequestObserver requestObserver() {
+        return requestObserver;
+    }
+
+    @Override
+    public String toString() {
+        return "AzureJobStoreConfig[name=" + name + ", account=" + ConnectionStrings.describe(connectionString)
+                + ", container=" + container + ", table=" + table + "]";
+    }
+
+    /** Builds an {@link AzureJobStoreConfig}; each setter checks its argument. Not thread-safe. */
+    public static final class Builder {
+        private String name = "azure";
+        private String connectionString;
+        private String container;
+        private String table;
+        private boolean createIfMissing = true;
+        private int inlineLimitChars = 16 * 1024;
+        private int maxRetries = 2;
+        private Duration retryDelay = Duration.ofMillis(200);
+        private Duration maxRetryDelay = Duration.ofSeconds(1);
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Path stagingDirectory;
+        private AzureRequestObserver requestObserver;
+
+        private Builder() {
+        }
+
+        /** The cloud store's name, used in messages. */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
+            return this;
+        }
+
+        /**
+         * The storage account's connection string: {@code UseDevelopmentStorage=true} (the emulator on its default
+         * ports) or a full one with {@code AccountName} and {@code AccountKey} (or {@code SharedAccessSignature}).
+         *
+         * @throws IllegalArgumentException when it is not a storage connection string (the value is not echoed)
+         */
+        public Builder connectionString(String value) {
+            ConnectionStrings.validate(Objects.requireNonNull(value, "connectionString"));
+            this.connectionString = value;
+            return this;
+        }
+
+        /**
+         * The Blob container ({@code objectStore}): 3–63 lowercase letters, digits and single hyphens.
+         *
+         * @throws IllegalArgumentException naming the value when it is not a valid container name
+         */
+        public Builder container(String value) {
+            if (value == null || !CONTAINER.matcher(value).matches()) {
+                throw new IllegalArgumentException("objectStore (Blob container) '" + value
+                        + "' is invalid: use 3-63 lowercase letters, digits and single hyphens, starting and ending"
+                        + " with a letter or digit");
+            }
+            this.container = value;
+            return this;
+        }
+
+        /**
+         * The Table ({@code tableStore}): a letter then 2–62 letters or digits, not {@code tables}.
+         *
+         * @throws IllegalArgumentException naming the value when it is not a valid table name
+         */
+        public Builder table(String value) {
+            if (value == null || !TABLE.matcher(value).matches() || value.equalsIgnoreCase("tables")) {
+                throw new IllegalArgumentException("tableStore (Table) '" + value
+                        + "' is invalid: use a letter followed by 2-62 letters or digits (and not 'tables')");
+            }
+            this.table = value;
+            return this;
+        }
+
+        /** Whether opening creates a missing container and table (default true). */
+        public Builder createIfMissing(boolean value) {
+            this.createIfMissing = value;
+            return this;
+        }
+
+        /**
+         * The longest JSON text kept inline in the table entity (default 16,384 characters).
+         *
+         * @throws IllegalArgumentException unless 0..{@link #MAX_INLINE_CHARS}
+         */
+        public Builder inlineLimitChars(int value) {
+            if (value < 0 || value > MAX_INLINE_CHARS) {
+                throw new IllegalArgumentException("inlineLimitChars must be 0.." + MAX_INLINE_CHARS + ", got " + value);
+            }
+            this.inlineLimitChars = value;
+            return this;
+        }
+
+        /**
+         * How often a failed request is retried (default 2).
+         *
+         * @throws IllegalArgumentException unless 0..10
+         */
+        public Builder maxRetries(int value) {
+            if (value < 0 || value > 10) {
+                throw new IllegalArgumentException("maxRetries must be 0..10, got " + value);
+            }
+            this.maxRetries = value;
+            return this;
+        }
+
+        /** The first and the longest delay between retries (defaults 200 ms and 1 s). */
+        public Builder retryDelays(Duration first, Duration max) {
+            requirePositive(first, "retryDelay");
+            requirePositive(max, "maxRetryDelay");
+            if (max.compareTo(first) < 0) {
+                throw new IllegalArgumentException("maxRetryDelay " + max + " is shorter than retryDelay " + first);
+            }
+            this.retryDelay = first;
+            this.maxRetryDelay = max;
+            return this;
+        }
+
+        /** The connect timeout (default 3 s). */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = requirePositive(value, "connectTimeout");
+            return this;
+        }
+
+        /** The response timeout of one request (default 30 s). */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = requirePositive(value, "requestTimeout");
+            return this;
+        }
+
+        /** Where scratch workspaces are staged locally (default: a new temporary folder, removed on close). */
+        public Builder stagingDirectory(Path value) {
+            this.stagingDirectory = Objects.requireNonNull(value, "stagingDirectory");
+            return this;
+        }
+
+        /** An observer told of every HTTP response (for metrics and request counting); null for none. */
+        public Builder requestObserver(AzureRequestObserver value) {
+            this.requestObserver = value;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @throws IllegalArgumentException naming the setting when connectionString, container or table is unset
+         */
+        public AzureJobStoreConfig build() {
+            if (connectionString == null) {
+                throw new IllegalArgumentException("Azure cloud store setting 'connectionString' is missing");
+            }
+            if (container == null) {
+                throw new IllegalArgumentException("Azure cloud store setting 'objectStore' is missing");
+            }
+            if (table == null) {
+                throw new IllegalArgumentException("Azure cloud store setting 'tableStore' is missing");
+            }
+            return new AzureJobStoreConfig(this);
+        }
+
+        private static Duration requirePositive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be a positive duration, got " + d);
+            }
+            return d;
+        }
+    }
+}

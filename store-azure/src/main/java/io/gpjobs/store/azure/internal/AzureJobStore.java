@@ -1,0 +1,551 @@
+package io.gpjobs.store.azure.internal;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.models.ListEntitiesOptions;
+import com.azure.data.tables.models.TableEntity;
+import com.azure.data.tables.models.TableEntityUpdateMode;
+import com.azure.storage.blob.BlobContainerClient;
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.JobConflictException;
+import io.gpjobs.spi.JobPage;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.JobStoreException;
+import io.gpjobs.spi.StoredValue;
+import io.gpjobs.store.azure.AzureJobStoreConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * A {@link JobStore} on one Azure Table (job records) and one Blob container (files and large values).
+ *
+ * <h2>Keys</h2>
+ * A job record is the entity {@code PartitionKey = <service key>, RowKey = <jobId>} (the service key is the
+ * service name with Azure's forbidden key characters percent-encoded, see {@link Keys}). Beside it, an immutable
+ * index entity {@code PartitionKey = <jobId>, RowKey = ""} names the job's service. Why:
+ * <ul>
+ *   <li>Per-service queries (the admin job list, the janitor per service) are single-partition queries with the
+ *       filters evaluated by the server, instead of a scan of the whole table.</li>
+ *   <li>Reading by job id (the hot path: status polls, updates) is a point read once the service is known. The
+ *       service of a job is immutable, so it is cached after the first lookup; a store that did not create the job
+ *       (another engine) resolves it once with a point read of the index entity. No query ever needs a scan to
+ *       find a job.</li>
+ *   <li>The index entity, inserted first, makes "create" fail with 409 when the id exists in any service, so two
+ *       engines racing to create one id cannot both win.</li>
+ * </ul>
+ * A job's partition holds only that service's jobs, far below Azure's per-partition throughput (about 2,000
+ * entities per second), and GP jobs are heavy; a very busy service could later be split by a hash suffix.
+ *
+ * <h2>Compare-and-set</h2>
+ * The record's version is a property {@code v}; each update is a Replace with {@code If-Match} on the ETag that
+ * belongs to exactly that version (cached from the last write or read, so a status change is one request). A 412
+ * means somebody wrote in between: the store re-reads and reports {@link JobConflictException} if the version moved.
+ * Create inserts (409 → conflict). Messages and progress, inputs and results stay inline up to the configured limit
+ * and otherwise spill to blobs under {@code .gpjobs/} with unique names that the entity references, so a losing
+ * writer never overwrites what a winner references. All Azure limits are checked before a write
+ * ({@link EntityLimits}, {@link Keys}).
+ *
+ * <p>Thread-safe. Requests per job lifecycle (submit, start, results, succeed): 5 table requests, no read.
+ */
+public final class AzureJobStore implements JobStore {
+
+    /** The reserved folder of each job that holds spilled values; not listed, not writable through the API. */
+    public static final String INTERNAL_FOLDER = ".gpjobs";
+    private static final String BLOB_REF = "blob:";
+    private static final String INDEX_ROW = "";
+    private static final int MAX_CAS_ATTEMPTS = 8;
+
+    private final AzureJobStoreConfig config;
+    private final TableClient table;
+    private final JobBlobs blobs;
+    private final Scratch scratch;
+    private final JobCache cache = new JobCache(10_000);
+
+    AzureJobStore(AzureJobStoreConfig config, TableClient table, BlobContainerClient container, Scratch scratch) {
+        this.config = config;
+        this.table = table;
+        this.blobs = new JobBlobs(container);
+        this.scratch = scratch;
+    }
+
+    // ------------------------------------------------------------------ records
+
+    @Override
+    public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
+        String jobId = JobRecord.requireValidJobId(record.jobId());
+        if (record.version() != 0) {
+            throw new IllegalArgumentException("job '" + jobId + "': create expects version 0, got " + record.version());
+        }
+        String svc = Keys.encodeService(record.serviceName());
+        List<String[]> uploads = new ArrayList<>();
+        String inputsProp = plan(svc, jobId, "inputs", RecordCodec.valuesJson(inputs), uploads);
+        String bodyProp = plan(svc, jobId, "body", RecordCodec.bodyJson(record), uploads);
+        Map<String, Object> props = RecordCodec.toProperties(record, 1, bodyProp);
+        props.put(RecordCodec.INPUTS, inputsProp);
+        EntityLimits.check(svc, jobId, props, jobId);
+        upload(uploads);
+        try {
+            table.createEntity(new TableEntity(jobId, INDEX_ROW).addProperty(RecordCodec.INDEX_SERVICE, svc));
+        } catch (RuntimeException e) {
+            discard(uploads);
+            if (AzureErrors.status(e) == 409) {
+                throw new JobConflictException(jobId, "a job with this id already exists");
+            }
+            throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
+        }
+        String etag;
+        try {
+            etag = etag(table.createEntityWithResponse(entity(svc, jobId, props), null, null).getHeaders());
+        } catch (RuntimeException e) {
+            discard(uploads);
+            if (AzureErrors.status(e) == 409) {
+                throw new JobConflictException(jobId, "a job with this id already exists");
+            }
+            deleteEntityQuietly(jobId, INDEX_ROW);
+            throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
+        }
+        cache.put(jobId, new JobCache.Entry(svc, 1, etag, inputsProp, null, bodyProp));
+        return record.withVersion(1);
+    }
+
+    @Override
+    public Optional<JobRecord> read(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        String svc = serviceKey(jobId);
+        return svc == null ? Optional.empty() : fetch(svc, jobId).map(Fetched::record);
+    }
+
+    @Override
+    public JobRecord update(JobRecord next) {
+        String jobId = JobRecord.requireValidJobId(next.jobId());
+        String svc = serviceKey(jobId);
+        if (svc == null) {
+            throw new JobNotFoundException(jobId);
+        }
+        if (!svc.equals(Keys.encodeService(next.serviceName()))) {
+            throw new IllegalArgumentException("job '" + jobId + "': serviceName cannot change to '"
+                    + next.serviceName() + "'");
+        }
+        JobCache.Entry known = cache.get(jobId);
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            if (known == null || !known.hasState() || known.version() != next.version()) {
+                known = fetch(svc, jobId).orElseThrow(() -> new JobNotFoundException(jobId)).entry();
+                if (known.version() != next.version()) {
+                    throw new JobConflictException(jobId, "stored version is " + known.version()
+                            + ", the update was based on version " + next.version());
+                }
+            }
+            List<String[]> uploads = new ArrayList<>();
+            String bodyProp = plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
+            Map<String, Object> props = RecordCodec.toProperties(next, next.version() + 1, bodyProp);
+            props.put(RecordCodec.INPUTS, known.inputs());
+            if (known.results() != null) {
+                props.put(RecordCodec.RESULTS, known.results());
+            }
+            EntityLimits.check(svc, jobId, props, jobId);
+            upload(uploads);
+            TableEntity e = entity(svc, jobId, props).addProperty("odata.etag", known.etag());
+            try {
+                String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
+                        .getHeaders());
+                cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), known.results(),
+                        bodyProp));
+                if (!bodyProp.equals(known.body())) {
+                    deleteSpilled(known.body());
+                }
+                return next.withVersion(next.version() + 1);
+            } catch (RuntimeException ex) {
+                discard(uploads);
+                int status = AzureErrors.status(ex);
+                if (status == 412) {
+                    cache.forgetState(jobId);
+                    known = null;
+                    continue;
+                }
+                if (status == 404) {
+                    cache.remove(jobId);
+                    throw new JobNotFoundException(jobId);
+                }
+                throw AzureErrors.failure("update job '" + jobId + "'", where(), ex);
+            }
+        }
+        throw new JobConflictException(jobId, "the record kept changing during " + MAX_CAS_ATTEMPTS + " attempts");
+    }
+
+    @Override
+    public JobPage query(JobQuery q) {
+        String svc;
+        try {
+            svc = q.serviceName() == null ? null : Keys.encodeService(q.serviceName());
+        } catch (IllegalArgumentException e) {
+            return new JobPage(List.of(), 0, -1); // no job can have a service name the store cannot key
+        }
+        List<TableEntity> matching = new ArrayList<>();
+        try {
+            for (TableEntity e : table.listEntities(new ListEntitiesOptions().setFilter(QueryFilters.of(q, svc)),
+                    null, null)) {
+                if (q.matches(RecordCodec.toRecord(e.getRowKey(), e.getProperties(), "{}"))) {
+                    matching.add(e);
+                }
+            }
+        } catch (JobStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw AzureErrors.failure("query jobs", where(), e);
+        }
+        matching.sort(Comparator.comparingLong((TableEntity e) -> RecordCodec.asLong(e.getProperty(RecordCodec.SUBMITTED)))
+                .thenComparing(TableEntity::getRowKey));
+        int total = matching.size();
+        int from = Math.min(q.offset(), total);
+        int to = (int) Math.min((long) from + q.limit(), total);
+        List<JobRecord> page = new ArrayList<>(to - from);
+        for (TableEntity e : matching.subList(from, to)) {
+            try {
+                page.add(remember(e.getPartitionKey(), e).record());
+            } catch (SpilledBlobGone gone) {
+                fetch(e.getPartitionKey(), e.getRowKey()).ifPresent(f -> page.add(f.record()));
+            }
+        }
+        return new JobPage(page, total, to < total ? to : -1);
+    }
+
+    @Override
+    public boolean delete(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        String svc = serviceKey(jobId);
+        boolean any = false;
+        if (svc != null) {
+            any = deleteEntity(svc, jobId);
+            any |= blobs.deleteAll(Keys.jobPrefix(svc, jobId)) > 0;
+            any |= deleteEntity(jobId, INDEX_ROW);
+        }
+        cache.remove(jobId);
+        scratch.delete(jobId);
+        return any;
+    }
+
+    // ------------------------------------------------------------------ values
+
+    @Override
+    public Map<String, StoredValue> inputs(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        JobCache.Entry known = cache.get(jobId);
+        if (known == null || known.inputs() == null) {
+            String svc = serviceKey(jobId);
+            Optional<Fetched> f = svc == null ? Optional.empty() : fetch(svc, jobId);
+            if (f.isEmpty()) {
+                return Map.of();
+            }
+            known = f.get().entry();
+        }
+        return values(jobId, known.inputs());
+    }
+
+    @Override
+    public void putResults(String jobId, Map<String, StoredValue> results) {
+        JobRecord.requireValidJobId(jobId);
+        String svc = serviceKey(jobId);
+        if (svc == null) {
+            throw new JobNotFoundException(jobId);
+        }
+        List<String[]> uploads = new ArrayList<>();
+        String prop = plan(svc, jobId, "results", RecordCodec.valuesJson(results), uploads);
+        EntityLimits.check(svc, jobId, Map.of(RecordCodec.RESULTS, prop), jobId);
+        upload(uploads);
+        JobCache.Entry known = cache.get(jobId);
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            if (known == null || !known.hasState()) {
+                Optional<Fetched> f = fetch(svc, jobId);
+                if (f.isEmpty()) {
+                    discard(uploads);
+                    throw new JobNotFoundException(jobId);
+                }
+                known = f.get().entry();
+            }
+            // Merge with If-Match: the new ETag then still belongs to the known version, so the next update needs
+            // no read; a 412 only means a concurrent write, after which the merge is retried on fresh state.
+            TableEntity e = new TableEntity(svc, jobId).addProperty(RecordCodec.RESULTS, prop)
+                    .addProperty("odata.etag", known.etag());
+            try {
+                String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.MERGE, true, null, null)
+                        .getHeaders());
+                cache.put(jobId, new JobCache.Entry(svc, known.version(), etag, known.inputs(), prop, known.body()));
+                if (known.results() != null && !known.results().equals(prop)) {
+                    deleteSpilled(known.results());
+                }
+                return;
+            } catch (RuntimeException ex) {
+                int status = AzureErrors.status(ex);
+                if (status == 412) {
+                    cache.forgetState(jobId);
+                    known = null;
+                    continue;
+                }
+                discard(uploads);
+                if (status == 404) {
+                    cache.remove(jobId);
+                    throw new JobNotFoundException(jobId);
+                }
+                throw AzureErrors.failure("store results of job '" + jobId + "'", where(), ex);
+            }
+        }
+        discard(uploads);
+        throw new JobConflictException(jobId, "the record kept changing during " + MAX_CAS_ATTEMPTS + " attempts");
+    }
+
+    @Override
+    public Map<String, StoredValue> results(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        String svc = serviceKey(jobId);
+        if (svc == null) {
+            return Map.of();
+        }
+        // Always read: another engine may have stored the results since this store last saw the job.
+        Optional<TableEntity> e = getEntity(svc, jobId, List.of(RecordCodec.RESULTS));
+        Object raw = e.map(x -> x.getProperty(RecordCodec.RESULTS)).orElse(null);
+        return raw == null ? Map.of() : values(jobId, (String) raw);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    @Override
+    public Path scratchFolder(String jobId) throws IOException {
+        return scratch.folder(JobRecord.requireValidJobId(jobId));
+    }
+
+    @Override
+    public void persistScratch(String jobId) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Path dir = scratch.existing(jobId);
+        if (dir == null) {
+            return;
+        }
+        String prefix = Keys.jobPrefix(requireService(jobId), jobId) + "scratch/";
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+            blobs.putFile(Keys.requireValidBlobName(prefix + Keys.requireValidRelativePath(rel), "scratch/" + rel), f);
+        }
+    }
+
+    @Override
+    public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Keys.requireValidRelativePath(relativePath);
+        String name = Keys.requireValidBlobName(Keys.jobPrefix(requireService(jobId), jobId) + relativePath,
+                relativePath);
+        Path staged = JobBlobs.stage(content, scratch.uploads());
+        try {
+            blobs.putFile(name, staged);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        Keys.requireValidRelativePath(relativePath);
+        String svc = serviceKey(jobId);
+        return svc == null ? Optional.empty() : blobs.open(Keys.jobPrefix(svc, jobId) + relativePath);
+    }
+
+    @Override
+    public List<String> listFiles(String jobId) throws IOException {
+        JobRecord.requireValidJobId(jobId);
+        String svc = serviceKey(jobId);
+        if (svc == null) {
+            return List.of();
+        }
+        String prefix = Keys.jobPrefix(svc, jobId);
+        return blobs.list(prefix).stream().map(n -> n.substring(prefix.length()))
+                .filter(n -> !n.startsWith(INTERNAL_FOLDER + "/")).sorted().toList();
+    }
+
+    @Override
+    public int deleteOrphans(Instant olderThan) {
+        return new OrphanSweeper(table, blobs, this::deleteEntity).sweep(olderThan);
+    }
+
+    @Override
+    public void close() {
+        scratch.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AzureJobStore[" + config + "]";
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A fetched record with the cache entry that describes it. */
+    private record Fetched(JobRecord record, JobCache.Entry entry) {
+    }
+
+    private Optional<Fetched> fetch(String svc, String jobId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<TableEntity> e = getEntity(svc, jobId, null);
+            if (e.isEmpty()) {
+                cache.forgetState(jobId);
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(remember(svc, e.get()));
+            } catch (SpilledBlobGone gone) {
+                // a concurrent update replaced the body blob after our read: read the entity again
+            }
+        }
+        throw new JobStoreException("job '" + jobId + "': its record kept changing while being read");
+    }
+
+    private Fetched remember(String svc, TableEntity e) {
+        Map<String, Object> p = e.getProperties();
+        String body = (String) p.get(RecordCodec.BODY);
+        JobRecord r = RecordCodec.toRecord(e.getRowKey(), p, resolve(e.getRowKey(), body));
+        JobCache.Entry entry = new JobCache.Entry(svc, r.version(), e.getETag(), (String) p.get(RecordCodec.INPUTS),
+                (String) p.get(RecordCodec.RESULTS), body);
+        cache.put(r.jobId(), entry);
+        return new Fetched(r, entry);
+    }
+
+    private Optional<TableEntity> getEntity(String pk, String rk, List<String> select) {
+        try {
+            return Optional.of(table.getEntityWithResponse(pk, rk, select, null, null).getValue());
+        } catch (RuntimeException e) {
+            if (AzureErrors.status(e) == 404) {
+                return Optional.empty();
+            }
+            throw AzureErrors.failure("read job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
+        }
+    }
+
+    /** The service key of a job: cached, or from its index entity; null when the job does not exist. */
+    private String serviceKey(String jobId) {
+        JobCache.Entry known = cache.get(jobId);
+        if (known != null) {
+            return known.serviceKey();
+        }
+        Optional<TableEntity> index = getEntity(jobId, INDEX_ROW, List.of(RecordCodec.INDEX_SERVICE));
+        if (index.isEmpty()) {
+            return null;
+        }
+        String svc = (String) index.get().getProperty(RecordCodec.INDEX_SERVICE);
+        cache.put(jobId, JobCache.Entry.serviceOnly(svc));
+        return svc;
+    }
+
+    private String requireService(String jobId) {
+        String svc = serviceKey(jobId);
+        if (svc == null) {
+            throw new JobNotFoundException(jobId);
+        }
+        return svc;
+    }
+
+    private boolean deleteEntity(String pk, String rk) {
+        try {
+            return table.deleteEntityWithResponse(new TableEntity(pk, rk), false, null, null).getStatusCode() < 300;
+        } catch (RuntimeException e) {
+            if (AzureErrors.status(e) == 404) {
+                return false;
+            }
+            throw AzureErrors.failure("delete job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
+        }
+    }
+
+    private void deleteEntityQuietly(String pk, String rk) {
+        try {
+            deleteEntity(pk, rk);
+        } catch (RuntimeException e) {
+            // best effort: deleteOrphans removes an index entity without a record
+        }
+    }
+
+    /** The property value for a JSON text: the text itself when short enough, else a reference to a new blob. */
+    private String plan(String svc, String jobId, String kind, String json, List<String[]> uploads) {
+        if (json.length() <= config.inlineLimitChars()) {
+            return json;
+        }
+        String name = Keys.jobPrefix(svc, jobId) + INTERNAL_FOLDER + "/" + kind + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".json";
+        uploads.add(new String[] {name, json});
+        return BLOB_REF + name;
+    }
+
+    private void upload(List<String[]> uploads) {
+        for (String[] u : uploads) {
+            blobs.putText(u[0], u[1]);
+        }
+    }
+
+    private void discard(List<String[]> uploads) {
+        uploads.forEach(u -> blobs.deleteQuietly(u[0]));
+    }
+
+    private void deleteSpilled(String prop) {
+        if (prop != null && prop.startsWith(BLOB_REF)) {
+            blobs.deleteQuietly(prop.substring(BLOB_REF.length()));
+        }
+    }
+
+    private String resolve(String jobId, String prop) {
+        if (prop == null || !prop.startsWith(BLOB_REF)) {
+            return prop == null ? "{}" : prop;
+        }
+        return blobs.getText(prop.substring(BLOB_REF.length())).orElseThrow(SpilledBlobGone::new);
+    }
+
+    private Map<String, StoredValue> values(String jobId, String prop) {
+        if (prop == null) {
+            return Map.of();
+        }
+        String json = prop.startsWith(BLOB_REF)
+                ? blobs.getText(prop.substring(BLOB_REF.length())).orElseThrow(() -> new JobStoreException(
+                        "job '" + jobId + "': a stored value blob is missing"))
+                : prop;
+        return RecordCodec.parseValues(jobId, json);
+    }
+
+    private static TableEntity entity(String pk, String rk, Map<String, Object> props) {
+        return new TableEntity(pk, rk).setProperties(new HashMap<>(props));
+    }
+
+    private static String etag(HttpHeaders headers) {
+        String etag = headers.getValue(HttpHeaderName.ETAG);
+        if (etag == null) {
+            throw new JobStoreException("Azure Table response without an ETag");
+        }
+        return etag;
+    }
+
+    private String where() {
+        return "table '" + config.table() + "', container '" + config.container() + "'";
+    }
+
+    /** The blob a record's body referenced is gone: a newer version replaced it. */
+    private static final class SpilledBlobGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SpilledBlobGone() {
+            super(null, null, false, false);
+        }
+    }
+}
