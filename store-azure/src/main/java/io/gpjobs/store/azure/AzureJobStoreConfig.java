@@ -1,9 +1,9 @@
 package io.gpjobs.store.azure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpjobs.store.azure.internal.ConnectionStrings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,7 +80,7 @@ public final class AzureJobStoreConfig {
         JsonNode root;
         try {
             root = JSON.readTree(dataItemJson);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cloud store data item is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {

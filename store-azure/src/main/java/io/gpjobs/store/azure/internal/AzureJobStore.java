@@ -533,6 +533,11 @@ public final class AzureJobStore implements JobStore {
         if (etag == null) {
             throw new JobStoreException("Azure Table response without an ETag");
         }
+        // Azurite 3.37 sends the ETag header of inserts and updates without its closing quote
+        // (W/"datetime'…'); Azure does not. Restore it so that If-Match matches the entity's ETag.
+        if ((etag.startsWith("W/\"") || etag.startsWith("\"")) && !etag.endsWith("\"")) {
+            etag = etag + "\"";
+        }
         return etag;
     }
 
