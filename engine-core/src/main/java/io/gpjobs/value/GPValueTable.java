@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A {@code GPValueTable} value: rows of cells in column order, on the wire an array of row arrays.
  *
- * @param columns the columns; not empty
+ * @param columns the columns; empty only for a table read without its definition that had no cells
  * @param rows    the rows, each with one cell per column; a cell is null when empty. Unmodifiable.
  */
 public record GPValueTable(List<Column> columns, List<List<GPValue>> rows) implements GPValue {
@@ -35,9 +35,6 @@ public record GPValueTable(List<Column> columns, List<List<GPValue>> rows) imple
     /** @throws IllegalArgumentException when a row has the wrong width or a cell the wrong type */
     public GPValueTable {
         columns = List.copyOf(columns);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("GPValueTable needs at least one column");
-        }
         List<List<GPValue>> copy = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             List<GPValue> row = rows.get(r);

@@ -121,14 +121,41 @@ public final class InputValidator {
 
     private static void check(ParameterDefinition p, GPValue value, List<String> problems) {
         List<GPValue> items = value instanceof GPMultiValue m ? m.values() : List.of(value);
+        List<ParameterDefinition> infos = p.dataType().base() == GPDataType.Base.GPMultiValue
+                ? CompositeCodec.elementInfos(p.dataType().element(), p.parameterInfos()) : p.parameterInfos();
         for (GPValue item : items) {
-            if (!p.choiceList().isEmpty() && !Compat.inChoiceList(p.choiceList(), item)) {
-                problems.add("parameter '" + p.name() + "': value " + shown(item) + " is not in the choice list "
-                        + p.choiceList());
+            checkOne(p.name(), p.choiceList(), p.filter(), item, problems);
+            if (item instanceof GPValueTable t) {
+                checkCells(p.name(), infos, t, problems);
+            } else if (p.dataType().base() == GPDataType.Base.GPComposite
+                    || (p.dataType().element() != null && p.dataType().element().base() == GPDataType.Base.GPComposite)) {
+                // a composite member may carry its own choice list or filter
+                infos.stream().filter(m -> m.dataType().equals(item.dataType())).findFirst()
+                        .ifPresent(m -> checkOne(p.name(), m.choiceList(), m.filter(), item, problems));
             }
-            if (p.filter() != null) {
-                p.filter().check(p.name(), item).ifPresent(problems::add);
+        }
+    }
+
+    private static void checkCells(String name, List<ParameterDefinition> columns, GPValueTable t,
+                                   List<String> problems) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<GPValue> row = t.rows().get(r);
+            for (int c = 0; c < row.size() && c < columns.size(); c++) {
+                if (row.get(c) != null) {
+                    ParameterDefinition col = columns.get(c);
+                    checkOne(name + "[" + r + "]." + col.name(), col.choiceList(), col.filter(), row.get(c), problems);
+                }
             }
+        }
+    }
+
+    private static void checkOne(String name, List<String> choices, ParameterFilter filter, GPValue item,
+                                 List<String> problems) {
+        if (!choices.isEmpty() && !Compat.inChoiceList(choices, item)) {
+            problems.add("parameter '" + name + "': value " + shown(item) + " is not in the choice list " + choices);
+        }
+        if (filter != null) {
+            filter.check(name, item).ifPresent(problems::add);
         }
     }
 }

@@ -100,11 +100,9 @@ final class ValueTableCodec {
             rows.add(cells);
             r++;
         }
-        if (width <= 0) {
-            throw Json.bad(VT, "cannot tell the columns of an empty table without its parameter definition", n);
-        }
+        // an empty table read without its definition has no known columns
         List<GPValueTable.Column> columns = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
+        for (int c = 0; c < Math.max(width, 0); c++) {
             GPDataType t = null;
             for (List<GPValue> row : rows) {
                 if (row.get(c) != null) {

@@ -54,6 +54,13 @@ class ContainerCodecTest {
     }
 
     @Test
+    void emptyTablesReadWithoutTheirDefinition() {
+        assertThat(GPValueCodec.fromJson(GPDataType.VALUE_TABLE, "[]")).isEqualTo(new GPValueTable(List.of(), List.of()));
+        assertThat(GPValueCodec.toJson(GPValueCodec.fromJson(GPDataType.VALUE_TABLE, "[]"))).isEqualTo("[]");
+        RoundTrip.check(TABLE, "[]", new GPValueTable(COLUMNS, List.of()));
+    }
+
+    @Test
     void badValueTables() {
         assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "[[\"a\",\"heavy\"]]")))
                 .hasMessage("GPValueTable: row 0 column 'Weight': GPDouble: expected a number, got 'heavy'");

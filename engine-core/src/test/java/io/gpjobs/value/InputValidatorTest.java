@@ -129,4 +129,29 @@ class InputValidatorTest {
                 "parameter 'Ratio': GPDouble: expected a number, got 'half'");
         assertThat(e.getMessage()).contains("'Bogus'", "'Name'", "'Count'", "'Side'", "'Ratio'");
     }
+
+    @Test
+    void valueTableCellsAndCompositeMembersAreCheckedAgainstTheirOwnFilters() {
+        ParameterDefinition table = ParameterDefinition.requiredInput("Rows", GPDataType.VALUE_TABLE)
+                .withParameterInfos(List.of(
+                        ParameterDefinition.requiredInput("Name", GPDataType.STRING).withChoiceList(List.of("a", "b")),
+                        ParameterDefinition.requiredInput("Weight", GPDataType.LONG)
+                                .withFilter(new ParameterFilter.Range(0.0, 10.0))));
+        ParameterDefinition size = ParameterDefinition.requiredInput("Size", GPDataType.COMPOSITE)
+                .withParameterInfos(List.of(
+                        ParameterDefinition.requiredInput("Count", GPDataType.LONG)
+                                .withFilter(new ParameterFilter.Range(1.0, 3.0)),
+                        ParameterDefinition.requiredInput("Label", GPDataType.STRING)));
+        TaskDefinition task = new TaskDefinition("T", null, null, null, null, List.of(table, size));
+        assertThat(InputValidator.validate(task, Map.of("Rows", "[[\"a\",1],[\"b\",10]]", "Size", "2")))
+                .containsEntry("Size", new GPLong(2));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> InputValidator.validate(task,
+                Map.of("Rows", "[[\"a\",1],[\"c\",11]]", "Size", "7")));
+        assertThat(e.details()).containsExactly(
+                "parameter 'Rows[1].Name': value \"c\" is not in the choice list [a, b]",
+                "parameter 'Rows[1].Weight': value 11 is out of range [0, 10]",
+                "parameter 'Size': value 7 is out of range [1, 3]");
+        assertThat(InputValidator.validate(task, Map.of("Rows", "[]", "Size", "seven")).get("Size"))
+                .isEqualTo(new GPString("seven"));
+    }
 }
