@@ -63,6 +63,10 @@ public abstract class JobStoreContract {
 
     private JobStore store;
 
+    /** For subclasses: a store's test class. */
+    protected JobStoreContract() {
+    }
+
     /** Opens a store on new, empty storage (a fresh directory, container or map). Called before each test. */
     protected abstract JobStore openStore();
 

@@ -1,0 +1,13 @@
+/**
+ * gpjobs engine-testkit: the {@link io.gpjobs.testkit.JobStoreContract} suite every job store runs, and the tools
+ * task authors test their tasks with.
+ */
+module io.gpjobs.testkit {
+    requires transitive io.gpjobs.core;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
+
+    exports io.gpjobs.testkit;
+
+    uses io.gpjobs.spi.JobStoreProvider;
+}
