@@ -205,6 +205,24 @@ public final class GPEngine implements AutoCloseable {
     }
 
     /**
+     * Opens a file of a job, such as one its task wrote to its scratch folder ({@code scratch/<name>}). The caller
+     * closes the stream.
+     *
+     * @param relativePath a path relative to the job, {@code /}-separated, without {@code ..} segments
+     * @return the file's content, or empty when the job has no such file
+     * @throws InvalidInputException malformed id or path; {@link JobNotFoundException} unknown id; GPException 403
+     *                               refused; {@code JobStoreException} when the storage fails
+     */
+    public java.util.Optional<java.io.InputStream> openFile(String jobId, String relativePath) {
+        return openFile(jobId, relativePath, null);
+    }
+
+    /** {@link #openFile(String, String)} on behalf of {@code principal}. */
+    public java.util.Optional<java.io.InputStream> openFile(String jobId, String relativePath, String principal) {
+        return reads.openFile(jobId, relativePath, principal);
+    }
+
+    /**
      * Waits until the job reaches a terminal status or {@code timeout} passes, without polling for jobs this engine
      * runs (jobs run by another engine on a shared store are polled every 50 ms).
      *

@@ -196,6 +196,27 @@ public final class JobReads {
         return decode(paramName, v);
     }
 
+    /**
+     * Opens a file of a job (a path relative to the job, such as {@code scratch/grid.asc}), or empty when the job
+     * has no such file.
+     */
+    public java.util.Optional<java.io.InputStream> openFile(String jobId, String relativePath, String principal) {
+        Located loc = locate(jobId);
+        check(AccessPolicy.Action.READ, principal, loc.record());
+        if (relativePath == null || relativePath.isBlank()) {
+            throw new InvalidInputException("file path must not be empty");
+        }
+        try {
+            return loc.store().readFile(jobId, relativePath);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("invalid file path '" + relativePath + "' of job '" + jobId + "': "
+                    + ex.getMessage());
+        } catch (java.io.IOException ex) {
+            throw new io.gpjobs.spi.JobStoreException("could not read file '" + relativePath + "' of job '" + jobId
+                    + "'", ex);
+        }
+    }
+
     private static ParameterValue decode(String name, StoredValue v) {
         GPDataType type = GPDataType.parse(v.dataType());
         return new ParameterValue(name, type, GPValueCodec.fromJson(type, v.json()));
