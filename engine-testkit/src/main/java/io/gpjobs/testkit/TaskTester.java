@@ -1,0 +1,248 @@
+package io.gpjobs.testkit;
+
+import io.gpjobs.GPEngine;
+import io.gpjobs.GPService;
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.JobInfo;
+import io.gpjobs.MemoryJobStoreProvider;
+import io.gpjobs.ParameterValue;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.Task;
+import io.gpjobs.value.GPValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs one task with given inputs on a real {@link GPEngine} (an in-memory job store, a {@link ManualClock}) and
+ * records what it did, for task authors' unit tests. Modelled on JUnit's {@code EngineTestKit}: pick a task,
+ * configure the run, run it, assert on the recorded {@link TaskRun} with {@link TaskRunAssert}.
+ *
+ * <pre>{@code
+ * TaskRun run = TaskTester.of(new BufferTask())
+ *         .input("Input_Features", featureSetJson)
+ *         .input("Distance", "{\"distance\":250,\"units\":\"esriMeters\"}")
+ *         .cancelAfterProgressSteps(3)
+ *         .run();
+ * assertThat(run).hasStatus(JobStatus.CANCELLED).progressPercents().hasSize(3);
+ * }</pre>
+ *
+ * <p>Each {@link #run()} builds a fresh engine with one asynchronous service (named {@value #SERVICE_NAME},
+ * showing all messages) holding the task, submits one job, waits for it to end, collects its status, outputs,
+ * messages, progress updates and files, and closes the engine. Inputs go through the engine's validation, so a bad
+ * input makes {@code run()} throw {@link InvalidInputException} just as {@code submitJob} would.
+ *
+ * <p>Cancellation is deterministic: a cancel requested "after n progress steps" is made from the task's own thread
+ * inside its n-th progress update, so the task sees it at its next check. A cancel "at a time" is made as soon as
+ * the manual clock reaches that time while the job executes (the clock moves when the test moves it, or by
+ * {@link #advanceClockPerProgressStep} on every progress update).
+ *
+ * <p>A tester is a mutable builder: not thread-safe; {@code run()} may be called again for another job.
+ */
+public final class TaskTester {
+
+    /** The name of the service the task runs in. */
+    public static final String SERVICE_NAME = "TaskTester";
+
+    private final Task task;
+    private final Map<String, Object> inputs = new LinkedHashMap<>();
+    private ManualClock clock = new ManualClock();
+    private Integer cancelAfterSteps;
+    private Instant cancelAt;
+    private Duration clockStep = Duration.ZERO;
+    private Duration maxUsageTime = Duration.ofMinutes(10);
+    private Duration timeout = Duration.ofSeconds(60);
+
+    private TaskTester(Task task) {
+        this.task = task;
+    }
+
+    /**
+     * A tester for {@code task}.
+     *
+     * @throws NullPointerException when {@code task} is null
+     */
+    public static TaskTester of(Task task) {
+        return new TaskTester(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Sets an input as a REST form literal or JSON text, exactly as a client would send it ({@code 345},
+     * {@code true}, raw text for GPString, {@code {"distance":5,"units":"esriMeters"}}, a feature set's JSON …).
+     *
+     * @throws NullPointerException when a value is null
+     */
+    public TaskTester input(String name, String literalOrJson) {
+        inputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(literalOrJson, "value of " + name));
+        return this;
+    }
+
+    /**
+     * Sets an input as a GP value.
+     *
+     * @throws NullPointerException when a value is null
+     */
+    public TaskTester input(String name, GPValue value) {
+        inputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value of " + name));
+        return this;
+    }
+
+    /**
+     * Cancels the job inside the task's {@code steps}-th progress update (any progressor change counts: a step, a
+     * position, a label, a new progressor). With 0 the job is cancelled as soon as it starts executing.
+     *
+     * @throws IllegalArgumentException when {@code steps} is negative
+     */
+    public TaskTester cancelAfterProgressSteps(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + steps);
+        }
+        this.cancelAfterSteps = steps;
+        return this;
+    }
+
+    /**
+     * Cancels the job when the clock reaches {@code instant} while the job executes (at once when it starts
+     * executing after that instant).
+     */
+    public TaskTester cancelAt(Instant instant) {
+        this.cancelAt = Objects.requireNonNull(instant, "instant");
+        return this;
+    }
+
+    /**
+     * Cancels the job when the clock has moved {@code delay} past its current instant (see {@link #cancelAt}).
+     *
+     * @throws IllegalArgumentException when {@code delay} is negative
+     */
+    public TaskTester cancelAfter(Duration delay) {
+        if (Objects.requireNonNull(delay, "delay").isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, got " + delay);
+        }
+        return cancelAt(clock.instant().plus(delay));
+    }
+
+    /**
+     * Moves the clock forward by {@code step} at every progress update of the task, to simulate the time work takes
+     * (default zero: the clock moves only when the test moves it).
+     *
+     * @throws IllegalArgumentException when {@code step} is negative
+     */
+    public TaskTester advanceClockPerProgressStep(Duration step) {
+        if (Objects.requireNonNull(step, "step").isNegative()) {
+            throw new IllegalArgumentException("step must not be negative, got " + step);
+        }
+        this.clockStep = step;
+        return this;
+    }
+
+    /** The clock the engine and the task use (default a new {@link ManualClock} at its default start). */
+    public TaskTester clock(ManualClock manualClock) {
+        this.clock = Objects.requireNonNull(manualClock, "clock");
+        return this;
+    }
+
+    /** The clock runs use; tests may move it. */
+    public ManualClock clock() {
+        return clock;
+    }
+
+    /**
+     * The service's maximum usage time, on the clock (default 10 minutes): a job still running when the clock has
+     * moved this far past its start times out.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public TaskTester maxUsageTime(Duration limit) {
+        if (Objects.requireNonNull(limit, "limit").isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("maxUsageTime must be positive, got " + limit);
+        }
+        this.maxUsageTime = limit;
+        return this;
+    }
+
+    /**
+     * How long {@link #run()} waits in real time for the job to end before failing (default 60 s). A bound against
+     * a hanging task, not a measurement.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public TaskTester timeout(Duration limit) {
+        if (Objects.requireNonNull(limit, "limit").isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + limit);
+        }
+        this.timeout = limit;
+        return this;
+    }
+
+    /**
+     * Runs the task as one job and records what happened.
+     *
+     * @return the recorded run, whatever status the job ended with
+     * @throws InvalidInputException when the engine rejects the inputs (nothing ran)
+     * @throws AssertionError        when the job does not end within the {@linkplain #timeout timeout}
+     */
+    public TaskRun run() {
+        GPService service = GPService.builder(SERVICE_NAME)
+                .executionType(GPService.ExecutionType.ASYNCHRONOUS)
+                .showMessages(GPService.MessageLevel.INFO)
+                .maxUsageTime(maxUsageTime)
+                .maxInstances(1)
+                .task(task)
+                .build();
+        TaskRecorder recorder = new TaskRecorder(clock, clockStep, cancelAfterSteps, cancelAt);
+        JobStore store = MemoryJobStoreProvider.newStore();
+        try {
+            GPEngine engine = GPEngine.builder().service(service).jobStore(store).clock(clock).listener(recorder)
+                    .build();
+            try {
+                recorder.attach(engine);
+                JobInfo submitted = engine.submitJob(SERVICE_NAME, task.definition().name(), inputs);
+                String jobId = submitted.jobId();
+                JobInfo end = engine.awaitCompletion(jobId, timeout);
+                if (!end.isTerminal()) {
+                    throw new AssertionError("job " + jobId + " of task '" + task.definition().name()
+                            + "' did not end within " + timeout + "; it is " + end.status().wireName()
+                            + " with progress " + end.progress());
+                }
+                Map<String, GPValue> outputs = new LinkedHashMap<>();
+                if (end.status() == io.gpjobs.spi.JobStatus.SUCCEEDED) {
+                    for (ParameterValue v : engine.results(jobId)) {
+                        outputs.put(v.paramName(), v.value());
+                    }
+                }
+                Map<String, byte[]> files = readFiles(store, jobId);
+                return new TaskRun(jobId, end.status(), outputs, end.messages(), recorder.progress(),
+                        recorder.statuses(), files, end.started(), end.ended());
+            } finally {
+                recorder.detach();
+                engine.close();
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static Map<String, byte[]> readFiles(JobStore store, String jobId) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (String name : store.listFiles(jobId)) {
+                Optional<InputStream> in = store.readFile(jobId, name);
+                if (in.isPresent()) {
+                    try (InputStream s = in.get()) {
+                        files.put(name, s.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the files of job " + jobId, e);
+        }
+        return files;
+    }
+}
