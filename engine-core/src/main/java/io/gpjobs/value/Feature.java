@@ -12,7 +12,11 @@ import java.util.Map;
  */
 public record Feature(Geometry geometry, Map<String, Object> attributes) {
 
-    /** @throws IllegalArgumentException naming the attribute whose value is not a plain value */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException naming the attribute whose value is not a plain value
+     */
     public Feature {
         geometry = geometry == null ? null : geometry.withoutSpatialReference();
         attributes = Attributes.copy(attributes == null ? Map.of() : attributes);

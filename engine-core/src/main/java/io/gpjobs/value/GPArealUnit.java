@@ -12,7 +12,11 @@ import java.util.OptionalDouble;
  */
 public record GPArealUnit(double area, ArealUnit units) implements GPValue {
 
-    /** @throws IllegalArgumentException when the area is not finite */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when the area is not finite
+     */
     public GPArealUnit {
         if (!Double.isFinite(area)) {
             throw new IllegalArgumentException("GPArealUnit: area must be a finite number, got " + area);

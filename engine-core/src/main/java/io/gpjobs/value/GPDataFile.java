@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public record GPDataFile(String url, String itemID, String portalItemID) implements GPValue {
 
-    /** @throws IllegalArgumentException unless exactly one of the three is given and not blank */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException unless exactly one of the three is given and not blank
+     */
     public GPDataFile {
         int given = count(url) + count(itemID) + count(portalItemID);
         if (given != 1) {

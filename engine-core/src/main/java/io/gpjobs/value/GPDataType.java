@@ -19,21 +19,40 @@ public record GPDataType(Base base, GPDataType element) {
         GPRecordSet, GPFeatureRecordSetLayer, Field, GPMultiValue, GPValueTable, GPComposite
     }
 
+    /** {@code GPString}. */
     public static final GPDataType STRING = of(Base.GPString);
+    /** {@code GPLong}. */
     public static final GPDataType LONG = of(Base.GPLong);
+    /** {@code GPDouble}. */
     public static final GPDataType DOUBLE = of(Base.GPDouble);
+    /** {@code GPBoolean}. */
     public static final GPDataType BOOLEAN = of(Base.GPBoolean);
+    /** {@code GPDate}. */
     public static final GPDataType DATE = of(Base.GPDate);
+    /** {@code GPLinearUnit}. */
     public static final GPDataType LINEAR_UNIT = of(Base.GPLinearUnit);
+    /** {@code GPArealUnit}. */
     public static final GPDataType AREAL_UNIT = of(Base.GPArealUnit);
+    /** {@code GPDataFile}. */
     public static final GPDataType DATA_FILE = of(Base.GPDataFile);
+    /** {@code GPRasterDataLayer}. */
     public static final GPDataType RASTER_DATA_LAYER = of(Base.GPRasterDataLayer);
+    /** {@code GPRecordSet}. */
     public static final GPDataType RECORD_SET = of(Base.GPRecordSet);
+    /** {@code GPFeatureRecordSetLayer}. */
     public static final GPDataType FEATURE_RECORD_SET_LAYER = of(Base.GPFeatureRecordSetLayer);
+    /** {@code Field}. */
     public static final GPDataType FIELD = of(Base.Field);
+    /** {@code GPValueTable}. */
     public static final GPDataType VALUE_TABLE = of(Base.GPValueTable);
+    /** {@code GPComposite}. */
     public static final GPDataType COMPOSITE = of(Base.GPComposite);
 
+    /**
+     * Creates a data type, checking that only a multivalue has an element type and that it can hold it.
+     *
+     * @throws IllegalArgumentException when the element type is missing, unexpected or not allowed
+     */
     public GPDataType {
         Objects.requireNonNull(base, "base");
         if (base == Base.GPMultiValue) {
@@ -93,6 +112,7 @@ public record GPDataType(Base base, GPDataType element) {
         return base == Base.GPFeatureRecordSetLayer || base == Base.GPRasterDataLayer || base == Base.GPRecordSet;
     }
 
+    /** The wire name. */
     @Override
     public String toString() {
         return wireName();

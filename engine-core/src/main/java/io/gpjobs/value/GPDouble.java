@@ -7,7 +7,11 @@ package io.gpjobs.value;
  */
 public record GPDouble(double value) implements GPValue {
 
-    /** @throws IllegalArgumentException when the value is NaN or infinite */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when the value is NaN or infinite
+     */
     public GPDouble {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("GPDouble: value must be a finite number, got " + value);

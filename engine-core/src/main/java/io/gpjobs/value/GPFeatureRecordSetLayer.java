@@ -22,6 +22,8 @@ public record GPFeatureRecordSetLayer(GeometryType geometryType, SpatialReferenc
                                       boolean exceededTransferLimit, LayerReference reference) implements GPValue {
 
     /**
+     * Creates the value, checking and copying its components.
+     *
      * @throws IllegalArgumentException when a feature's geometry is not of the geometry type, or a reference also
      *                                  has inline content
      */

@@ -17,7 +17,11 @@ import java.util.Objects;
 public record GPField(String name, FieldType type, String alias, Integer length, Boolean nullable, Boolean editable)
         implements GPValue {
 
-    /** @throws IllegalArgumentException when the name is blank or the length negative */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when the name is blank or the length negative
+     */
     public GPField {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Field: name must not be blank, got '" + name + "'");

@@ -12,7 +12,11 @@ import java.util.OptionalDouble;
  */
 public record GPLinearUnit(double distance, LinearUnit units) implements GPValue {
 
-    /** @throws IllegalArgumentException when the distance is not finite */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when the distance is not finite
+     */
     public GPLinearUnit {
         if (!Double.isFinite(distance)) {
             throw new IllegalArgumentException("GPLinearUnit: distance must be a finite number, got " + distance);

@@ -11,7 +11,11 @@ public record GPLong(long value) implements GPValue {
     /** The largest magnitude a GPLong may have. */
     public static final long MAX_ABS = 4503599627370495L;
 
-    /** @throws IllegalArgumentException naming the value when it is outside ±{@value #MAX_ABS} */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException naming the value when it is outside ±{@value #MAX_ABS}
+     */
     public GPLong {
         if (value > MAX_ABS || value < -MAX_ABS) {
             throw new IllegalArgumentException("GPLong: value must be within ±" + MAX_ABS + ", got " + value);

@@ -13,6 +13,8 @@ import java.util.Objects;
 public record GPMultiValue(GPDataType elementType, List<GPValue> values) implements GPValue {
 
     /**
+     * Creates the value, checking and copying its components.
+     *
      * @throws IllegalArgumentException when a value is not of the element type
      * @throws NullPointerException     when the type, the list or an element is null
      */

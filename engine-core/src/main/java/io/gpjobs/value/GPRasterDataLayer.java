@@ -12,7 +12,11 @@ package io.gpjobs.value;
  */
 public record GPRasterDataLayer(String url, String itemID, String format, String type) implements GPValue {
 
-    /** @throws IllegalArgumentException unless exactly one of url and itemID is given and not blank */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException unless exactly one of url and itemID is given and not blank
+     */
     public GPRasterDataLayer {
         if (GPDataFile.count(url) + GPDataFile.count(itemID) != 1) {
             throw new IllegalArgumentException("GPRasterDataLayer needs exactly one of url, itemID, got url=" + url

@@ -16,7 +16,11 @@ import java.util.Map;
 public record GPRecordSet(List<GPField> fields, List<Map<String, Object>> rows, boolean exceededTransferLimit,
                           LayerReference reference) implements GPValue {
 
-    /** @throws IllegalArgumentException when a reference also has inline content, or a value is not plain */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when a reference also has inline content, or a value is not plain
+     */
     public GPRecordSet {
         fields = List.copyOf(fields);
         rows = rows.stream().map(Attributes::copy).toList();

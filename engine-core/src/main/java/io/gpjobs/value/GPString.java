@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public record GPString(String value) implements GPValue {
 
-    /** @throws NullPointerException if {@code value} is null */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public GPString {
         Objects.requireNonNull(value, "GPString value");
     }

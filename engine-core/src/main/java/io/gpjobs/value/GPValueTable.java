@@ -21,7 +21,11 @@ public record GPValueTable(List<Column> columns, List<List<GPValue>> rows) imple
      *                 of member types)
      */
     public record Column(String name, GPDataType dataType) {
-        /** @throws IllegalArgumentException when the type cannot be a value table cell */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when the type cannot be a value table cell
+         */
         public Column {
             name = name == null ? "" : name;
             Objects.requireNonNull(dataType, "dataType of column '" + name + "'");
@@ -32,7 +36,11 @@ public record GPValueTable(List<Column> columns, List<List<GPValue>> rows) imple
         }
     }
 
-    /** @throws IllegalArgumentException when a row has the wrong width or a cell the wrong type */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when a row has the wrong width or a cell the wrong type
+     */
     public GPValueTable {
         columns = List.copyOf(columns);
         List<List<GPValue>> copy = new ArrayList<>(rows.size());

@@ -54,7 +54,11 @@ public sealed interface Geometry {
      */
     record Multipoint(List<List<Double>> points, boolean hasZ, boolean hasM, SpatialReference spatialReference)
             implements Geometry {
-        /** @throws IllegalArgumentException when a vertex has the wrong number of values */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when a vertex has the wrong number of values
+         */
         public Multipoint {
             points = Vertices.copy("Multipoint", points, hasZ, hasM);
         }
@@ -80,7 +84,11 @@ public sealed interface Geometry {
      */
     record Polyline(List<List<List<Double>>> paths, boolean hasZ, boolean hasM, SpatialReference spatialReference)
             implements Geometry {
-        /** @throws IllegalArgumentException when a vertex has the wrong number of values */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when a vertex has the wrong number of values
+         */
         public Polyline {
             paths = paths.stream().map(p -> Vertices.copy("Polyline", p, hasZ, hasM)).toList();
         }
@@ -106,7 +114,11 @@ public sealed interface Geometry {
      */
     record Polygon(List<List<List<Double>>> rings, boolean hasZ, boolean hasM, SpatialReference spatialReference)
             implements Geometry {
-        /** @throws IllegalArgumentException when a vertex has the wrong number of values */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when a vertex has the wrong number of values
+         */
         public Polygon {
             rings = rings.stream().map(r -> Vertices.copy("Polygon", r, hasZ, hasM)).toList();
         }
@@ -133,7 +145,11 @@ public sealed interface Geometry {
      */
     record Envelope(double xmin, double ymin, double xmax, double ymax, SpatialReference spatialReference)
             implements Geometry {
-        /** @throws IllegalArgumentException when a minimum exceeds its maximum or a bound is not finite */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when a minimum exceeds its maximum or a bound is not finite
+         */
         public Envelope {
             if (!(Double.isFinite(xmin) && Double.isFinite(ymin) && Double.isFinite(xmax) && Double.isFinite(ymax))) {
                 throw new IllegalArgumentException("Envelope bounds must be finite numbers");

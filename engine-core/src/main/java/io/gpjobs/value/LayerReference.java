@@ -11,7 +11,11 @@ package io.gpjobs.value;
  */
 public record LayerReference(String url, String itemID, String filter, String time) {
 
-    /** @throws IllegalArgumentException unless exactly one of url and itemID is given and not blank */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException unless exactly one of url and itemID is given and not blank
+     */
     public LayerReference {
         if (GPDataFile.count(url) + GPDataFile.count(itemID) != 1) {
             throw new IllegalArgumentException("a layer reference needs exactly one of url, itemID, got url=" + url

@@ -85,7 +85,11 @@ public sealed interface ParameterFilter {
      * @param maximum the upper bound, or null for none
      */
     record Range(Double minimum, Double maximum) implements ParameterFilter {
-        /** @throws IllegalArgumentException when both bounds are missing or minimum exceeds maximum */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when both bounds are missing or minimum exceeds maximum
+         */
         public Range {
             if (minimum == null && maximum == null) {
                 throw new IllegalArgumentException("range filter needs a minimum or a maximum");
@@ -135,7 +139,11 @@ public sealed interface ParameterFilter {
      * @param geometryTypes the allowed types; not empty
      */
     record FeatureClass(List<GeometryType> geometryTypes) implements ParameterFilter {
-        /** @throws IllegalArgumentException when the list is empty */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when the list is empty
+         */
         public FeatureClass {
             geometryTypes = List.copyOf(geometryTypes);
             if (geometryTypes.isEmpty()) {
@@ -165,7 +173,11 @@ public sealed interface ParameterFilter {
      * @param extensions the allowed extensions; not empty
      */
     record File(List<String> extensions) implements ParameterFilter {
-        /** @throws IllegalArgumentException when the list is empty or an extension is blank */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when the list is empty or an extension is blank
+         */
         public File {
             List<String> norm = new ArrayList<>();
             for (String e : extensions) {
@@ -209,7 +221,11 @@ public sealed interface ParameterFilter {
      * @param fieldTypes the allowed types; not empty
      */
     record Field(List<FieldType> fieldTypes) implements ParameterFilter {
-        /** @throws IllegalArgumentException when the list is empty */
+        /**
+         * Creates the value, checking and copying its components.
+         *
+         * @throws IllegalArgumentException when the list is empty
+         */
         public Field {
             fieldTypes = List.copyOf(fieldTypes);
             if (fieldTypes.isEmpty()) {

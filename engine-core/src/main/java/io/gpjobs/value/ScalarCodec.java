@@ -17,6 +17,7 @@ final class ScalarCodec {
     }
 
     static GPString readString(JsonNode n) {
+        // strict, so that a composite's GPString member does not swallow numbers and flags meant for others
         if (!n.isTextual()) {
             throw Json.bad("GPString", "expected a JSON string", n);
         }

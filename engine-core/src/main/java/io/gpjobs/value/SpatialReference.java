@@ -15,7 +15,11 @@ public record SpatialReference(Integer wkid, Integer latestWkid, Integer vcsWkid
     /** WGS 84, {@code {"wkid":4326}}. */
     public static final SpatialReference WGS84 = ofWkid(4326);
 
-    /** @throws IllegalArgumentException when none of wkid, latestWkid and wkt is given */
+    /**
+     * Creates the value, checking and copying its components.
+     *
+     * @throws IllegalArgumentException when none of wkid, latestWkid and wkt is given
+     */
     public SpatialReference {
         if (wkid == null && latestWkid == null && (wkt == null || wkt.isBlank())) {
             throw new IllegalArgumentException("spatialReference needs a wkid, latestWkid or wkt");

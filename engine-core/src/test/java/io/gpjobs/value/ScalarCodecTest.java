@@ -63,8 +63,12 @@ class ScalarCodecTest {
 
     @Test
     void badScalarsNameTypeProblemAndValue() {
+        assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.STRING, "{\"a\":1}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("GPString: expected a JSON string, got {\"a\":1}");
+        assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.STRING, "[\"a\"]"))
+                .hasMessage("GPString: expected a JSON string, got [\"a\"]");
         assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.STRING, "12"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("GPString: expected a JSON string, got 12");
+                .hasMessage("GPString: expected a JSON string, got 12");
         assertThatThrownBy(() -> GPValueCodec.readLiteral(GPDataType.LONG, "12.5"))
                 .hasMessage("GPLong: expected an integer, got '12.5'");
         assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.LONG, "true"))
