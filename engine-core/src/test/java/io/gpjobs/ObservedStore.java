@@ -1,0 +1,112 @@
+package io.gpjobs;
+
+import io.gpjobs.internal.InMemoryJobStore;
+import io.gpjobs.spi.JobPage;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.StoredValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory store that logs every successful write per job, in order ("create:S", "update:S", "putResults"). */
+final class ObservedStore implements JobStore {
+    final InMemoryJobStore delegate = new InMemoryJobStore();
+    final Map<String, List<String>> log = new ConcurrentHashMap<>();
+
+    List<String> log(String jobId) {
+        return log.getOrDefault(jobId, List.of());
+    }
+
+    private void add(String jobId, String event) {
+        log.computeIfAbsent(jobId, k -> new CopyOnWriteArrayList<>()).add(event);
+    }
+
+    @Override
+    public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
+        JobRecord r = delegate.create(record, inputs);
+        add(r.jobId(), "create:" + r.status().wireName());
+        return r;
+    }
+
+    @Override
+    public Optional<JobRecord> read(String jobId) {
+        return delegate.read(jobId);
+    }
+
+    @Override
+    public synchronized JobRecord update(JobRecord next) {
+        // synchronized so the log order is the store's order of writes
+        JobRecord r = delegate.update(next);
+        add(r.jobId(), "update:" + r.status().wireName());
+        return r;
+    }
+
+    @Override
+    public JobPage query(JobQuery query) {
+        return delegate.query(query);
+    }
+
+    @Override
+    public boolean delete(String jobId) {
+        return delegate.delete(jobId);
+    }
+
+    @Override
+    public Map<String, StoredValue> inputs(String jobId) {
+        return delegate.inputs(jobId);
+    }
+
+    @Override
+    public synchronized void putResults(String jobId, Map<String, StoredValue> results) {
+        delegate.putResults(jobId, results);
+        add(jobId, "putResults");
+    }
+
+    @Override
+    public Map<String, StoredValue> results(String jobId) {
+        return delegate.results(jobId);
+    }
+
+    @Override
+    public Path scratchFolder(String jobId) throws IOException {
+        return delegate.scratchFolder(jobId);
+    }
+
+    @Override
+    public void persistScratch(String jobId) {
+        delegate.persistScratch(jobId);
+    }
+
+    @Override
+    public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
+        delegate.writeFile(jobId, relativePath, content);
+    }
+
+    @Override
+    public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
+        return delegate.readFile(jobId, relativePath);
+    }
+
+    @Override
+    public List<String> listFiles(String jobId) throws IOException {
+        return delegate.listFiles(jobId);
+    }
+
+    @Override
+    public int deleteOrphans(Instant olderThan) {
+        return delegate.deleteOrphans(olderThan);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
