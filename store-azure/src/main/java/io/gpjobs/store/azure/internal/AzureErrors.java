@@ -32,9 +32,9 @@ final class AzureErrors {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            why = "no response (" + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : ": " + root.getMessage())
-                    + "); is the storage endpoint reachable?";
+            String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            boolean network = root instanceof java.io.IOException || root instanceof java.util.concurrent.TimeoutException;
+            why = network ? "no response (" + cause + "); is the storage endpoint reachable?" : cause;
         }
         return new JobStoreException("Azure store: could not " + what + " (" + where + "): " + why, e);
     }

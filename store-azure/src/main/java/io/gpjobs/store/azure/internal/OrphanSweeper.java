@@ -46,7 +46,7 @@ final class OrphanSweeper {
         String filter = "RowKey eq '' and Timestamp lt datetime'" + olderThan + "'";
         try {
             for (TableEntity index : table.listEntities(new ListEntitiesOptions().setFilter(filter)
-                    .setSelect(List.of(RecordCodec.INDEX_SERVICE)), null, null)) {
+                    .setSelect(List.of("PartitionKey", "RowKey", RecordCodec.INDEX_SERVICE)), null, null)) {
                 String jobId = index.getPartitionKey();
                 Object svc = index.getProperty(RecordCodec.INDEX_SERVICE);
                 if (svc == null || !recordExists((String) svc, jobId)) {

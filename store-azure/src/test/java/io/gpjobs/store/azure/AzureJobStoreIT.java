@@ -1,0 +1,236 @@
+package io.gpjobs.store.azure;
+
+import static io.gpjobs.testkit.ContractRecords.T0;
+import static io.gpjobs.testkit.ContractRecords.newJobId;
+import static io.gpjobs.testkit.ContractRecords.newRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.JobConflictException;
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.spi.StoredValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Azure-specific behaviour beyond the contract, against Azurite: values past Azure's property and entity limits
+ * spill to blobs transparently, service names with characters Azure forbids in keys work, two stores on one
+ * account see each other's writes, orphans are swept, and the requests of a job lifecycle are counted.
+ */
+class AzureJobStoreIT {
+
+    private final RequestCounter counter = new RequestCounter();
+    private AzureJobStoreConfig config;
+    private JobStore store;
+    private final List<JobStore> others = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        config = Azurite.config().requestObserver(counter).build();
+        store = new AzureJobStoreProvider().open(config);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        others.forEach(JobStore::close);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        Azurite.deleteCreated();
+    }
+
+    private JobStore second() {
+        JobStore s = new AzureJobStoreProvider().open(AzureJobStoreConfig.builder()
+                .connectionString(config.connectionString()).container(config.container()).table(config.table())
+                .build());
+        others.add(s);
+        return s;
+    }
+
+    private BlobContainerClient container() {
+        return new BlobServiceClientBuilder().connectionString(config.connectionString()).buildClient()
+                .getBlobContainerClient(config.container());
+    }
+
+    private List<String> internalBlobs(String jobId) {
+        return container().listBlobs().stream().map(BlobItem::getName)
+                .filter(n -> n.contains("/" + jobId + "/.gpjobs/")).toList();
+    }
+
+    @Test
+    void messagesInputsAndResultsPastAzuresLimitsSpillToBlobs() throws IOException {
+        String id = newJobId();
+        // 40,000 characters: Azure (and Azurite) reject such a string property with PropertyValueTooLarge.
+        String huge = "x".repeat(40_000);
+        Map<String, StoredValue> inputs = Map.of("Big", new StoredValue("GPString", "\"" + huge + "\""));
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), inputs);
+        List<JobMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            messages.add(JobMessage.info("message " + i + " " + "y".repeat(4000))); // 1.2 M chars: past 1 MiB
+        }
+        JobRecord v2 = store.update(v1.withMessages(messages));
+        Map<String, StoredValue> results = Map.of("Out", new StoredValue("GPString", "\"" + "z".repeat(600_000) + "\""));
+        store.putResults(id, results);
+
+        assertThat(internalBlobs(id)).hasSize(3);
+        assertThat(store.listFiles(id)).isEmpty();
+        JobStore other = second();
+        assertThat(other.read(id)).contains(v2);
+        assertThat(other.inputs(id)).isEqualTo(inputs);
+        assertThat(other.results(id)).isEqualTo(results);
+
+        // a later small update moves the body back inline and removes the superseded blob
+        JobRecord v3 = store.update(v2.withMessages(List.of(JobMessage.info("short"))));
+        assertThat(other.read(id)).contains(v3);
+        assertThat(internalBlobs(id)).hasSize(2);
+        assertThat(store.delete(id)).isTrue();
+        assertThat(internalBlobs(id)).isEmpty();
+    }
+
+    @Test
+    void aLoserOfACompareAndSetLeavesNoSpilledBlob() {
+        String id = newJobId();
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), Map.of());
+        JobStore other = second();
+        other.update(other.read(id).orElseThrow().withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)));
+        List<JobMessage> big = List.of(JobMessage.info("m".repeat(50_000)));
+        assertThatThrownBy(() -> store.update(v1.withMessages(big))).isInstanceOf(JobConflictException.class);
+        assertThat(internalBlobs(id)).isEmpty();
+    }
+
+    @Test
+    void serviceNamesWithCharactersAzureForbidsInKeysWork() throws IOException {
+        List<String> names = List.of("Routing/Solve", "back\\slash", "hash#tag", "what?", "tab\tbed", "100% 'q'",
+                "trailing.");
+        List<JobRecord> created = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            JobRecord r = store.create(newRecord(newJobId(), names.get(i), T0.plusSeconds(i), null), Map.of());
+            store.writeFile(r.jobId(), "f.txt", new ByteArrayInputStream(new byte[] {1}));
+            created.add(r);
+        }
+        JobStore other = second();
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(other.read(created.get(i).jobId())).contains(created.get(i));
+            assertThat(other.query(JobQuery.all().withService(names.get(i))).jobs()).containsExactly(created.get(i));
+            assertThat(other.listFiles(created.get(i).jobId())).containsExactly("f.txt");
+        }
+    }
+
+    @Test
+    void limitsAreCheckedBeforeAnyRequest() {
+        counter.reset();
+        assertThatThrownBy(() -> store.create(newRecord(newJobId(), "s".repeat(600), T0, null), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serviceName");
+        assertThatThrownBy(() -> store.create(newRecord(newJobId(), "svc", T0, "o".repeat(2000)), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
+        assertThat(counter.total()).isZero();
+        String id = newJobId();
+        store.create(newRecord(id, "svc", T0, null), Map.of());
+        counter.reset();
+        String deep = "d/".repeat(260) + "f";
+        assertThatThrownBy(() -> store.writeFile(id, deep, new ByteArrayInputStream(new byte[1])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segments");
+        assertThat(counter.total("blob")).isZero();
+    }
+
+    @Test
+    void twoStoresOnOneAccountSeeEachOthersWrites() throws IOException {
+        JobStore other = second();
+        String id = newJobId();
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, "alice"), Map.of("A", new StoredValue("GPLong", "1")));
+        assertThatThrownBy(() -> other.create(newRecord(id, "another", T0, null), Map.of()))
+                .isInstanceOf(JobConflictException.class);
+
+        JobRecord byOther = other.update(other.read(id).orElseThrow().withCancelRequested(true));
+        assertThat(store.read(id)).contains(byOther);
+        // this store still holds the ETag of version 1: its stale update gets 412 and reports a conflict
+        assertThatThrownBy(() -> store.update(v1.withStatus(JobStatus.EXECUTING, T0))).isInstanceOf(JobConflictException.class);
+
+        other.putResults(id, Map.of("R", new StoredValue("GPString", "\"r\"")));
+        assertThat(store.results(id)).containsOnlyKeys("R");
+        // results written by the other store do not bump the version: an update on the current version still wins
+        JobRecord v3 = store.update(byOther.withStatus(JobStatus.CANCELLED, T0.plusSeconds(3)));
+        assertThat(other.read(id)).contains(v3);
+        other.writeFile(id, "x.txt", new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
+        try (InputStream in = store.readFile(id, "x.txt").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo("x".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(other.delete(id)).isTrue();
+        assertThat(store.read(id)).isEmpty();
+        assertThatThrownBy(() -> store.update(v3)).isInstanceOf(JobNotFoundException.class);
+        assertThat(store.listFiles(id)).isEmpty();
+    }
+
+    @Test
+    void orphanedBlobsAndIndexEntriesAreSwept() throws IOException {
+        String kept = newJobId();
+        store.create(newRecord(kept, "svc", T0, null), Map.of());
+        store.writeFile(kept, "k.txt", new ByteArrayInputStream(new byte[] {1}));
+        String orphan = newJobId();
+        container().getBlobClient("svc/" + orphan + "/left.txt").upload(new ByteArrayInputStream(new byte[] {2}), 1);
+
+        assertThat(store.deleteOrphans(Instant.now().minusSeconds(3600))).isZero(); // too young
+        assertThat(store.deleteOrphans(Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(container().listBlobs().stream().map(BlobItem::getName).toList()).containsExactly("svc/" + kept + "/k.txt");
+        assertThat(store.read(kept)).isPresent();
+    }
+
+    @Test
+    void requestsPerJobLifecycleAreCounted() {
+        String id = newJobId();
+        counter.reset();
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), Map.of("A", new StoredValue("GPLong", "1")));
+        Map<String, Long> create = counter.snapshot();
+        counter.reset();
+        JobRecord v2 = store.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)).withStarted(T0.plusSeconds(1)));
+        Map<String, Long> claim = counter.snapshot();
+        counter.reset();
+        store.putResults(id, Map.of("R", new StoredValue("GPLong", "2")));
+        Map<String, Long> results = counter.snapshot();
+        counter.reset();
+        store.update(v2.withStatus(JobStatus.SUCCEEDED, T0.plusSeconds(2)).withEnded(T0.plusSeconds(2)));
+        Map<String, Long> succeed = counter.snapshot();
+        System.out.printf("store requests per job lifecycle: create %s, claim %s, putResults %s, succeed %s%n",
+                create, claim, results, succeed);
+        assertThat(create).isEqualTo(Map.of("table POST", 2L));
+        assertThat(claim).isEqualTo(Map.of("table PUT", 1L));
+        assertThat(results).isEqualTo(Map.of("table PATCH", 1L));
+        assertThat(succeed).isEqualTo(Map.of("table PUT", 1L));
+
+        RequestCounter otherCounter = new RequestCounter();
+        JobStore other = new AzureJobStoreProvider().open(AzureJobStoreConfig.builder()
+                .connectionString(config.connectionString()).container(config.container()).table(config.table())
+                .requestObserver(otherCounter).build());
+        others.add(other);
+        otherCounter.reset();
+        other.read(id);
+        long firstRead = otherCounter.total();
+        otherCounter.reset();
+        other.read(id);
+        long secondRead = otherCounter.total();
+        System.out.printf("read by another store: first %d requests (index + record), then %d%n", firstRead, secondRead);
+        assertThat(firstRead).isEqualTo(2);
+        assertThat(secondRead).isEqualTo(1);
+    }
+}

@@ -1,0 +1,41 @@
+package io.gpjobs.store.azure;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts the HTTP requests a store sends, by service and method (e.g. {@code table PATCH}). Thread-safe. */
+final class RequestCounter implements AzureRequestObserver {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void onResponse(String service, String method, String path, int statusCode) {
+        counts.computeIfAbsent(service + " " + method, k -> new LongAdder()).increment();
+    }
+
+    /** The counts since the last reset, sorted by key. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> {
+            if (v.sum() > 0) {
+                out.put(k, v.sum());
+            }
+        });
+        return out;
+    }
+
+    long total() {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long total(String service) {
+        return snapshot().entrySet().stream().filter(e -> e.getKey().startsWith(service + " "))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    void reset() {
+        counts.values().forEach(LongAdder::reset);
+    }
+}
