@@ -51,24 +51,6 @@ class GeodesyTest {
     }
 
     @Test
-    void linearUnitsConvertUsSurveyAndInternationalUnits() {
-        assertThat(LinearUnits.toMeters("Distance", 1, "esriIntMiles")).isEqualTo(1609.344);
-        assertThat(LinearUnits.toMeters("Distance", 1, "esriMiles")).isCloseTo(1609.3472, within(1e-4));
-        assertThat(LinearUnits.toMeters("Distance", 2.5, "esriKilometers")).isEqualTo(2500);
-        assertThat(LinearUnits.toMeters("Distance", 10, "esriIntFeet")).isCloseTo(3.048, within(1e-12));
-        assertThat(LinearUnits.toMeters("Distance", 1, "esriNauticalMiles")).isEqualTo(1852);
-    }
-
-    @Test
-    void unknownAndAngularUnitsAreRejectedNamingParameterAndUnits() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinearUnits.toMeters("Distance", 1, "esriUnknownUnits"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'Distance'").hasMessageContaining("esriUnknownUnits");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinearUnits.toMeters("Distance", 1, "esriDecimalDegrees"))
-                .hasMessageContaining("esriDecimalDegrees");
-    }
-
-    @Test
     void coordinateSystemKinds() {
         assertThat(CoordinateSystemKind.of(4326, null)).isEqualTo(CoordinateSystemKind.GEOGRAPHIC);
         assertThat(CoordinateSystemKind.of(4258, null)).isEqualTo(CoordinateSystemKind.GEOGRAPHIC);
