@@ -138,7 +138,8 @@ final class Json {
 
     /** Writes a double as an integer when it is one, so {@code 10} stays {@code 10} rather than {@code 10.0}. */
     static JsonNode number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        // -0.0 stays a double so that it reads back as -0.0
+        if (d == Math.rint(d) && Math.abs(d) < 1e15 && Double.doubleToRawLongBits(d) != Long.MIN_VALUE) {
             return NODES.numberNode((long) d);
         }
         return NODES.numberNode(d);
