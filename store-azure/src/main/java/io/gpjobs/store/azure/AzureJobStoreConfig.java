@@ -214,6 +214,25 @@ public final class AzureJobStoreConfig {
         return requestObserver;
     }
 
+    /** A builder preset with this configuration's values, to derive a variant (e.g. with a request observer). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.connectionString = connectionString;
+        b.container = container;
+        b.table = table;
+        b.createIfMissing = createIfMissing;
+        b.inlineLimitChars = inlineLimitChars;
+        b.maxRetries = maxRetries;
+        b.retryDelay = retryDelay;
+        b.maxRetryDelay = maxRetryDelay;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.stagingDirectory = stagingDirectory;
+        b.requestObserver = requestObserver;
+        return b;
+    }
+
     @Override
     public String toString() {
         return "AzureJobStoreConfig[name=" + name + ", account=" + ConnectionStrings.describe(connectionString)
