@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LatencyBench {
 
     /** The system under test. */
-    @Param({"executor", "jobrunr"})
+    @Param({"executor", "jobrunr", "memory", "disk"})
     public String system;
 
     private JobSystem jobs;

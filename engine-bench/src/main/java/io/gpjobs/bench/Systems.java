@@ -10,7 +10,8 @@ final class Systems {
     }
 
     /**
-     * Opens the system named {@code name}: {@code executor}, {@code jobrunr}, or a gpjobs store name.
+     * Opens the system named {@code name}: {@code executor}, {@code jobrunr}, or the name of a gpjobs store
+     * ({@link Stores}).
      *
      * @throws IllegalArgumentException naming the value when it is unknown
      */
@@ -18,7 +19,7 @@ final class Systems {
         return switch (name) {
             case "executor" -> new ExecutorSystem(WORKERS);
             case "jobrunr" -> new JobRunrSystem();
-            default -> throw new IllegalArgumentException("unknown system '" + name + "'");
+            default -> new GpjobsSystem(name, WORKERS);
         };
     }
 }

@@ -27,7 +27,7 @@ public class ThroughputBench {
     public static final int BATCH = 1000;
 
     /** The system under test. */
-    @Param({"executor", "jobrunr"})
+    @Param({"executor", "jobrunr", "memory", "disk", "disk-fsync", "azure"})
     public String system;
 
     private JobSystem jobs;
