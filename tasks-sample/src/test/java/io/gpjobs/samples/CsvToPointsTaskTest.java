@@ -1,0 +1,157 @@
+package io.gpjobs.samples;
+
+import static io.gpjobs.testkit.TaskRunAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.MessageType;
+import io.gpjobs.testkit.TaskRun;
+import io.gpjobs.testkit.TaskTester;
+import io.gpjobs.value.FieldType;
+import io.gpjobs.value.GPFeatureRecordSetLayer;
+import io.gpjobs.value.GPField;
+import io.gpjobs.value.GPLong;
+import io.gpjobs.value.Geometry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvToPointsTaskTest {
+
+    @TempDir
+    Path dir;
+
+    private String file(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return "{\"url\":\"" + p.toUri() + "\"}";
+    }
+
+    @Test
+    void convertsTheBundledSensorCsv() throws IOException {
+        String input = file("sensors.csv", SampleData.read(SampleData.AIR_SENSORS_CSV));
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", input).run();
+
+        assertThat(run).hasStatus(JobStatus.SUCCEEDED)
+                .hasOutput("Point_Count", new GPLong(18))
+                .hasOutput("Skipped_Row_Count", new GPLong(0))
+                .hasNoMessages(MessageType.WARNING);
+        GPFeatureRecordSetLayer points = run.output("Output_Points", GPFeatureRecordSetLayer.class);
+        assertThat(points.spatialReference().wkid()).isEqualTo(4326);
+        assertThat(points.fields()).extracting(GPField::name, GPField::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("OBJECTID", FieldType.OID),
+                org.assertj.core.groups.Tuple.tuple("name", FieldType.STRING),
+                org.assertj.core.groups.Tuple.tuple("pm25", FieldType.DOUBLE));
+        assertThat(points.features().get(0).geometry()).isEqualTo(Geometry.Point.of(10.725, 59.9321));
+        assertThat(points.features().get(0).attributes()).containsEntry("OBJECTID", 1L)
+                .containsEntry("name", "Kirkeveien").containsEntry("pm25", 9.8);
+    }
+
+    @Test
+    void badRowsAreSkippedWithWarningsThatGiveTheirLineNumbers() throws IOException {
+        String input = file("bad.csv", "id,x,y,label\n"
+                + "1,10.5,59.9,ok\n"
+                + "2,abc,59.9,bad x\n"
+                + "3,10.6\n"
+                + "\n"
+                + "4,10.7,,no y\n"
+                + "5,200,59.9,out of range\n"
+                + "6,\"10.8\",59.95,\"quoted, fine\"\n");
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", input).run();
+
+        assertThat(run).hasStatus(JobStatus.SUCCEEDED)
+                .hasOutput("Point_Count", new GPLong(2))
+                .hasOutput("Skipped_Row_Count", new GPLong(4))
+                .hasMessage(MessageType.WARNING, "line 3: x value 'abc' is not a number; row skipped.")
+                .hasMessage(MessageType.WARNING, "line 4: 2 columns where the header has 4; row skipped.")
+                .hasMessage(MessageType.WARNING, "line 6: y is empty; row skipped.")
+                .hasMessage(MessageType.WARNING, "line 7: (200, 59.9) is not a longitude/latitude; row skipped.");
+        GPFeatureRecordSetLayer points = run.output("Output_Points", GPFeatureRecordSetLayer.class);
+        assertThat(points.fields()).extracting(GPField::name, GPField::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("OBJECTID", FieldType.OID),
+                org.assertj.core.groups.Tuple.tuple("id", FieldType.INTEGER),
+                org.assertj.core.groups.Tuple.tuple("label", FieldType.STRING));
+        assertThat(points.features()).extracting(f -> f.attributes().get("id")).containsExactly(1L, 6L);
+        assertThat(points.features().get(1).attributes()).containsEntry("label", "quoted, fine");
+    }
+
+    @Test
+    void failOnBadRowsFailsAtTheFirstOne() throws IOException {
+        String input = file("bad.csv", "x,y\n1,2\n3,oops\n4,5\n");
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", input)
+                .input("Fail_On_Bad_Rows", "true").run();
+        assertThat(run).hasStatus(JobStatus.FAILED)
+                .hasMessage(MessageType.ERROR, "parameter 'Input_File': line 3: y value 'oops' is not a number");
+    }
+
+    @Test
+    void otherColumnsDelimiterAndProjectedWkid() throws IOException {
+        String input = file("utm.txt", "Name;East;North\nA;597000;6643000\nB;597100.5;6643200\n");
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", input)
+                .input("X_Field", "east").input("Y_Field", "NORTH").input("Delimiter", "SEMICOLON")
+                .input("WKID", "32632").run();
+        assertThat(run).hasStatus(JobStatus.SUCCEEDED).hasOutput("Point_Count", new GPLong(2));
+        GPFeatureRecordSetLayer points = run.output("Output_Points", GPFeatureRecordSetLayer.class);
+        assertThat(points.spatialReference().wkid()).isEqualTo(32632);
+        assertThat(points.features().get(1).geometry()).isEqualTo(Geometry.Point.of(597100.5, 6643200));
+    }
+
+    @Test
+    void onlyLocalFileUrlsAreRead() {
+        TaskRun run = TaskTester.of(new CsvToPointsTask())
+                .input("Input_File", "{\"url\":\"https://example.com/points.csv\"}").run();
+        assertThat(run).hasStatus(JobStatus.FAILED).hasMessage(MessageType.ERROR, "parameter 'Input_File': only "
+                + "local file URLs (file:...) are supported by this tool, got 'https://example.com/points.csv'");
+        TaskRun item = TaskTester.of(new CsvToPointsTask()).input("Input_File", "{\"itemID\":\"i1234\"}").run();
+        assertThat(item).hasStatus(JobStatus.FAILED)
+                .hasMessageContaining(MessageType.ERROR, "uploaded items (itemID/portalItemID) are not supported");
+    }
+
+    @Test
+    void missingFileAndMissingColumnFailClearly() throws IOException {
+        String missing = "{\"url\":\"" + dir.resolve("nope.csv").toUri() + "\"}";
+        assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", missing).run())
+                .hasStatus(JobStatus.FAILED).hasMessageContaining(MessageType.ERROR, "no readable file at")
+                .hasMessageContaining(MessageType.ERROR, "nope.csv");
+        String input = file("cols.csv", "lon,lat\n1,2\n");
+        assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", input).run())
+                .hasStatus(JobStatus.FAILED).hasMessage(MessageType.ERROR,
+                        "parameter 'X_Field': the file has no column 'x'; its columns are [lon, lat]");
+        String empty = file("empty.csv", "");
+        assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", empty).run())
+                .hasStatus(JobStatus.FAILED).hasMessageContaining(MessageType.ERROR, "empty.csv is empty");
+    }
+
+    @Test
+    void aBaseFolderConfinesWhatTheTaskReads() throws IOException {
+        String inside = file("in.csv", "x,y\n1,2\n");
+        Path other = Files.createTempDirectory("csv-outside");
+        try {
+            Path outside = Files.writeString(other.resolve("out.csv"), "x,y\n1,2\n");
+            CsvToPointsTask confined = new CsvToPointsTask(dir);
+            assertThat(TaskTester.of(confined).input("Input_File", inside).run()).hasStatus(JobStatus.SUCCEEDED);
+            assertThat(TaskTester.of(confined).input("Input_File", "{\"url\":\"" + outside.toUri() + "\"}").run())
+                    .hasStatus(JobStatus.FAILED)
+                    .hasMessageContaining(MessageType.ERROR, "is outside the folder this tool may read");
+        } finally {
+            Files.deleteIfExists(other.resolve("out.csv"));
+            Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
+    void fileExtensionAndChoicesAreValidatedBeforeRunning() throws IOException {
+        String json = file("points.json", "{}");
+        assertThatThrownBy(() -> TaskTester.of(new CsvToPointsTask()).input("Input_File", json).run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Input_File");
+        String csv = file("a.csv", "x,y\n1,2\n");
+        assertThatThrownBy(() -> TaskTester.of(new CsvToPointsTask()).input("Input_File", csv)
+                .input("Delimiter", "COLON").run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Delimiter");
+    }
+}
