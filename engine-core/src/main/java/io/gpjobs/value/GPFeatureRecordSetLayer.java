@@ -66,6 +66,23 @@ public record GPFeatureRecordSetLayer(GeometryType geometryType, SpatialReferenc
                 reference);
     }
 
+    /**
+     * This feature set with z and m values kept only where asked; outputs are returned that way unless the
+     * request sets {@code returnZ} or {@code returnM}. A reference is returned as is.
+     *
+     * @param keepZ whether to keep z values
+     * @param keepM whether to keep m values
+     */
+    public GPFeatureRecordSetLayer withZM(boolean keepZ, boolean keepM) {
+        if (reference != null || ((keepZ || !hasZ) && (keepM || !hasM))) {
+            return this;
+        }
+        List<Feature> out = features.stream().map(f -> new Feature(
+                f.geometry() == null ? null : f.geometry().withZM(keepZ, keepM), f.attributes())).toList();
+        return new GPFeatureRecordSetLayer(geometryType, spatialReference, hasZ && keepZ, hasM && keepM, fields, out,
+                exceededTransferLimit, null);
+    }
+
     @Override
     public GPDataType dataType() {
         return GPDataType.FEATURE_RECORD_SET_LAYER;

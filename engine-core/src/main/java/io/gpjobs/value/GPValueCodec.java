@@ -123,6 +123,28 @@ public final class GPValueCodec {
     }
 
     /**
+     * Reads a value for a parameter from wire JSON text, using the parameter's {@code parameterInfos} for
+     * {@code GPValueTable} columns and {@code GPComposite} member types (the inverse of {@link #toJson}).
+     *
+     * @throws IllegalArgumentException when the text is not JSON or not a valid value for that parameter
+     */
+    public static GPValue fromJson(ParameterDefinition parameter, String json) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(json, "json");
+        return read(parameter, Json.parse(parameter.dataType().wireName(), json));
+    }
+
+    /**
+     * Writes a value table as objects keyed by column name, as results are returned when a request sets
+     * {@code returnColumnName=true}; an empty cell is left out.
+     *
+     * @throws IllegalArgumentException when a column name is empty or two columns share a name
+     */
+    public static JsonNode writeByColumnName(GPValueTable table) {
+        return ValueTableCodec.writeByColumnName(Objects.requireNonNull(table, "table"));
+    }
+
+    /**
      * Reads an Esri JSON geometry, telling its type by its keys ({@code x}, {@code points}, {@code paths},
      * {@code rings}, {@code xmin}), with its spatial reference when it has one.
      *

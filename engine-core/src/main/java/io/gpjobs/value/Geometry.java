@@ -19,6 +19,15 @@ public sealed interface Geometry {
     Geometry withoutSpatialReference();
 
     /**
+     * This geometry with z and m values kept only where asked, as outputs are returned unless {@code returnZ} or
+     * {@code returnM} is set.
+     *
+     * @param keepZ whether to keep z values
+     * @param keepM whether to keep m values
+     */
+    Geometry withZM(boolean keepZ, boolean keepM);
+
+    /**
      * A point; an empty point has NaN coordinates (written as {@code "x":null}).
      *
      * @param x                the x coordinate
@@ -41,6 +50,11 @@ public sealed interface Geometry {
         @Override
         public Point withoutSpatialReference() {
             return new Point(x, y, z, m, null);
+        }
+
+        @Override
+        public Point withZM(boolean keepZ, boolean keepM) {
+            return new Point(x, y, keepZ ? z : null, keepM ? m : null, spatialReference);
         }
     }
 
@@ -72,6 +86,11 @@ public sealed interface Geometry {
         public Multipoint withoutSpatialReference() {
             return new Multipoint(points, hasZ, hasM, null);
         }
+
+        @Override
+        public Multipoint withZM(boolean keepZ, boolean keepM) {
+            return new Multipoint(Vertices.withZM(points, hasZ, hasM, keepZ, keepM), hasZ && keepZ, hasM && keepM, spatialReference);
+        }
     }
 
     /**
@@ -102,6 +121,11 @@ public sealed interface Geometry {
         public Polyline withoutSpatialReference() {
             return new Polyline(paths, hasZ, hasM, null);
         }
+
+        @Override
+        public Polyline withZM(boolean keepZ, boolean keepM) {
+            return new Polyline(paths.stream().map(p -> Vertices.withZM(p, hasZ, hasM, keepZ, keepM)).toList(), hasZ && keepZ, hasM && keepM, spatialReference);
+        }
     }
 
     /**
@@ -131,6 +155,11 @@ public sealed interface Geometry {
         @Override
         public Polygon withoutSpatialReference() {
             return new Polygon(rings, hasZ, hasM, null);
+        }
+
+        @Override
+        public Polygon withZM(boolean keepZ, boolean keepM) {
+            return new Polygon(rings.stream().map(p -> Vertices.withZM(p, hasZ, hasM, keepZ, keepM)).toList(), hasZ && keepZ, hasM && keepM, spatialReference);
         }
     }
 
@@ -168,6 +197,11 @@ public sealed interface Geometry {
         @Override
         public Envelope withoutSpatialReference() {
             return new Envelope(xmin, ymin, xmax, ymax, null);
+        }
+
+        @Override
+        public Envelope withZM(boolean keepZ, boolean keepM) {
+            return this;
         }
     }
 }

@@ -133,4 +133,24 @@ final class ValueTableCodec {
         }
         return a;
     }
+
+    static ArrayNode writeByColumnName(GPValueTable v) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (GPValueTable.Column c : v.columns()) {
+            if (c.name().isEmpty() || !names.add(c.name())) {
+                throw new IllegalArgumentException(VT + ": cannot key rows by column name, column names are "
+                        + v.columns().stream().map(GPValueTable.Column::name).toList());
+            }
+        }
+        ArrayNode a = Json.NODES.arrayNode();
+        for (List<GPValue> row : v.rows()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = a.addObject();
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) != null) {
+                    o.set(v.columns().get(c).name(), GPValueCodec.write(row.get(c)));
+                }
+            }
+        }
+        return a;
+    }
 }

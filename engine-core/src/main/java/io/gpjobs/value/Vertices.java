@@ -27,4 +27,25 @@ final class Vertices {
         }
         return List.copyOf(out);
     }
+
+    /** The vertices with z and/or m dropped unless kept; vertices that left them out stay as they are. */
+    static List<List<Double>> withZM(List<List<Double>> vertices, boolean hasZ, boolean hasM, boolean keepZ,
+                                     boolean keepM) {
+        List<List<Double>> out = new ArrayList<>(vertices.size());
+        for (List<Double> v : vertices) {
+            List<Double> c = new ArrayList<>(v.subList(0, 2));
+            int i = 2;
+            if (hasZ) {
+                if (keepZ && i < v.size()) {
+                    c.add(v.get(i));
+                }
+                i++;
+            }
+            if (hasM && keepM && i < v.size()) {
+                c.add(v.get(i));
+            }
+            out.add(c);
+        }
+        return out;
+    }
 }

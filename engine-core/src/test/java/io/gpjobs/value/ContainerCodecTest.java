@@ -61,6 +61,20 @@ class ContainerCodecTest {
     }
 
     @Test
+    void valueTablesByColumnNameAndFromStoredText() {
+        GPValueTable t = new GPValueTable(COLUMNS, List.of(
+                Arrays.asList(new GPString("a"), null, new GPLinearUnit(3, LinearUnit.MILES))));
+        String byName = Json.text(GPValueCodec.writeByColumnName(t));
+        assertThat(byName).isEqualTo("[{\"Name\":\"a\",\"Distance\":{\"distance\":3,\"units\":\"esriMiles\"}}]");
+        assertThat(GPValueCodec.read(TABLE, Json.parse("t", byName))).isEqualTo(t);
+        // stored text read back with the definition keeps the column names and types
+        assertThat(GPValueCodec.fromJson(TABLE, GPValueCodec.toJson(t))).isEqualTo(t);
+        GPValueTable unnamed = (GPValueTable) GPValueCodec.fromJson(GPDataType.VALUE_TABLE, "[[1,2]]");
+        assertThatThrownBy(() -> GPValueCodec.writeByColumnName(unnamed))
+                .hasMessage("GPValueTable: cannot key rows by column name, column names are [, ]");
+    }
+
+    @Test
     void badValueTables() {
         assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "[[\"a\",\"heavy\"]]")))
                 .hasMessage("GPValueTable: row 0 column 'Weight': GPDouble: expected a number, got 'heavy'");

@@ -64,6 +64,27 @@ class GeometryCodecTest {
     }
 
     @Test
+    void zAndMAreDroppedUnlessKept() {
+        Geometry.Polyline zm = new Geometry.Polyline(List.of(List.of(List.of(0.0, 1.0, 2.0, 3.0))), true, true, WEB_MERCATOR);
+        assertThat(zm.withZM(false, false)).isEqualTo(
+                new Geometry.Polyline(List.of(List.of(List.of(0.0, 1.0))), false, false, WEB_MERCATOR));
+        assertThat(zm.withZM(true, false)).isEqualTo(
+                new Geometry.Polyline(List.of(List.of(List.of(0.0, 1.0, 2.0))), true, false, WEB_MERCATOR));
+        assertThat(zm.withZM(false, true)).isEqualTo(
+                new Geometry.Polyline(List.of(List.of(List.of(0.0, 1.0, 3.0))), false, true, WEB_MERCATOR));
+        assertThat(zm.withZM(true, true)).isEqualTo(zm);
+        assertThat(new Geometry.Point(1, 2, 3.0, 4.0, null).withZM(false, true))
+                .isEqualTo(new Geometry.Point(1, 2, null, 4.0, null));
+        GPFeatureRecordSetLayer fs = new GPFeatureRecordSetLayer(GeometryType.POLYLINE, WEB_MERCATOR, true, true,
+                List.of(), List.of(new Feature(zm, java.util.Map.of("a", 1L))), false, null);
+        GPFeatureRecordSetLayer flat = fs.withZM(false, false);
+        assertThat(GPValueCodec.toJson(flat)).isEqualTo("{\"geometryType\":\"esriGeometryPolyline\",\"spatialReference\":"
+                + "{\"wkid\":102100,\"latestWkid\":3857},\"fields\":[],\"features\":[{\"geometry\":{\"paths\":[[[0,1]]]},"
+                + "\"attributes\":{\"a\":1}}],\"exceededTransferLimit\":false}");
+        assertThat(fs.withZM(true, true)).isSameAs(fs);
+    }
+
+    @Test
     void badGeometries() {
         assertThatThrownBy(() -> GPValueCodec.readGeometry(Json.parse("t", "{\"foo\":1}")))
                 .hasMessage("geometry: expected x/y, points, paths, rings or xmin/ymin/xmax/ymax, got {\"foo\":1}");
