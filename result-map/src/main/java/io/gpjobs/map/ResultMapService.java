@@ -1,0 +1,129 @@
+package io.gpjobs.map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gpjobs.GPEngine;
+import io.gpjobs.GPException;
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.JobInfo;
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.map.internal.MapData;
+import io.gpjobs.map.internal.MapLoader;
+import io.gpjobs.map.internal.MapRenderer;
+import io.gpjobs.map.internal.QueryRunner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result map service of an engine's GP services: for a service with {@code resultMapServer} on, every
+ * succeeded asynchronous job has a dynamic map ({@code …/MapServer/jobs/<jobId>}) with one layer per geodata output
+ * in output-parameter order — {@code GPFeatureRecordSetLayer} (feature layer), {@code GPRasterDataLayer} (raster
+ * layer: an ESRI ASCII grid among the job's files, e.g. {@code {"url":"scratch/grid.asc"}}), {@code GPRecordSet}
+ * (table), and {@code GPString} values naming a geodataset file of the job ({@code .asc} grid or {@code .json} Esri
+ * feature set); scalar outputs get no layer. The map lives exactly as long as the job: it is read from the job's
+ * results and files in the job's store (disk or Azure), so deleting the job or its cleanup after
+ * {@code maxFileAge} removes it.
+ *
+ * <p>Queries take a where clause in a parsed SQL subset (comparisons, {@code AND}/{@code OR}/{@code NOT},
+ * {@code IN}, {@code LIKE}, {@code BETWEEN}, {@code IS [NOT] NULL}, {@code UPPER}/{@code LOWER}, {@code DATE}
+ * literals) that is never evaluated as code. Layers whose output has a date field are time-aware (the first date
+ * field is the time field) and take a time filter in query and export.
+ *
+ * <p>Thread-safe. Loaded maps are kept in a small least-recently-used cache, but every call first checks the job
+ * (existence, access policy, status) with the engine, so a deleted job's map is gone at once. Methods with a
+ * {@code principal} check it against the engine's access policy (null is anonymous).
+ */
+public final class ResultMapService {
+
+    private static final int CACHE_SIZE = 32;
+
+    private final GPEngine engine;
+    private final Map<String, MapData> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MapData> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private ResultMapService(GPEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The result map service of {@code engine}'s jobs. */
+    public static ResultMapService of(GPEngine engine) {
+        return new ResultMapService(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /**
+     * The result map of a job: its layers and their descriptions ({@link ResultMap#json()} is the map service JSON).
+     *
+     * @throws InvalidInputException malformed job id
+     * @throws JobNotFoundException  unknown (deleted, cleaned up) job
+     * @throws GPException           400 "Result map not available." when the service has no result map service, is
+     *                               synchronous, or the job did not succeed (the detail says which); 403 refused
+     */
+    public ResultMap map(String jobId) {
+        return map(jobId, null);
+    }
+
+    /** {@link #map(String)} on behalf of {@code principal}. */
+    public ResultMap map(String jobId, String principal) {
+        return data(jobId, principal).map();
+    }
+
+    /**
+     * Queries layer {@code layerId} of a job's result map.
+     *
+     * @return a feature set {@code {"objectIdFieldName","geometryType","spatialReference","fields","features",
+     *         "exceededTransferLimit"}} (no geometry type or spatial reference for a table), or {@code {"count":n}}
+     *         when {@link LayerQuery#returnCountOnly()}; at most the service's {@code maximumRecords} features,
+     *         {@code exceededTransferLimit} true when more matched after the returned page
+     * @throws InvalidWhereClauseException 400 when the where clause is invalid (naming the token and position)
+     * @throws InvalidInputException       unknown outFields, or an envelope in another spatial reference
+     * @throws GPException                 404 no such layer; 400 a raster layer; as {@link #map(String)}
+     */
+    public ObjectNode query(String jobId, int layerId, LayerQuery query) {
+        return query(jobId, layerId, query, null);
+    }
+
+    /** {@link #query(String, int, LayerQuery)} on behalf of {@code principal}. */
+    public ObjectNode query(String jobId, int layerId, LayerQuery query, String principal) {
+        Objects.requireNonNull(query, "query");
+        return QueryRunner.query(data(jobId, principal), layerId, query);
+    }
+
+    /**
+     * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, fixed symbology per
+     * geometry type (red points, blue lines, green polygons, rasters with a yellow-to-red colour ramp over their
+     * value range) and antialiasing off. Identical requests give identical bytes.
+     *
+     * @throws InvalidInputException unknown layer ids, or a bbox in another spatial reference
+     * @throws GPException           as {@link #map(String)}
+     */
+    public byte[] exportPng(String jobId, ExportRequest request) {
+        return exportPng(jobId, request, null);
+    }
+
+    /** {@link #exportPng(String, ExportRequest)} on behalf of {@code principal}. */
+    public byte[] exportPng(String jobId, ExportRequest request, String principal) {
+        Objects.requireNonNull(request, "request");
+        return MapRenderer.png(data(jobId, principal), request);
+    }
+
+    private MapData data(String jobId, String principal) {
+        JobInfo job = MapLoader.check(engine, jobId, principal);
+        MapData d;
+        synchronized (cache) {
+            d = cache.get(jobId);
+        }
+        if (d == null) {
+            d = MapLoader.load(engine, job, principal);
+            synchronized (cache) {
+                cache.put(jobId, d);
+            }
+        }
+        return d;
+    }
+}

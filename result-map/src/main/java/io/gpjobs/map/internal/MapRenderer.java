@@ -1,0 +1,195 @@
+package io.gpjobs.map.internal;
+
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.map.ExportRequest;
+import io.gpjobs.map.LayerType;
+import io.gpjobs.map.MapLayer;
+import io.gpjobs.value.Geometry;
+import io.gpjobs.value.Geometry.Envelope;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a result map into a PNG with fixed symbology and antialiasing off, so that identical requests give
+ * identical bytes. Layer 0 is drawn on top. Symbols: points and multipoints a red ({@code #E60000}) disc of
+ * {@value #POINT_SIZE} px; polylines a blue ({@code #005CE6}) line of 3 px; polygons and envelopes a green
+ * ({@code #38A800}) fill with a dark green ({@code #267300}) 1 px outline; rasters a yellow-orange-red ramp from
+ * {@code #FFFFB2} (minimum) through {@code #FD8D3C} to {@code #BD0026} (maximum), no-data cells left clear.
+ * Stateless.
+ */
+public final class MapRenderer {
+
+    static final Color POINT = new Color(0xE6, 0x00, 0x00);
+    static final Color LINE = new Color(0x00, 0x5C, 0xE6);
+    static final Color FILL = new Color(0x38, 0xA8, 0x00);
+    static final Color OUTLINE = new Color(0x26, 0x73, 0x00);
+    static final int[][] RAMP = {{0xFF, 0xFF, 0xB2}, {0xFD, 0x8D, 0x3C}, {0xBD, 0x00, 0x26}};
+    static final int POINT_SIZE = 9;
+
+    private MapRenderer() {
+    }
+
+    /** Renders the map and encodes it as PNG. */
+    public static byte[] png(MapData data, ExportRequest req) {
+        BufferedImage img = render(data, req);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Renders the map into an ARGB image. */
+    static BufferedImage render(MapData data, ExportRequest req) {
+        List<Integer> ids = new ArrayList<>();
+        if (req.layers().isEmpty()) {
+            for (int i = 0; i < data.layers().size(); i++) {
+                ids.add(i);
+            }
+        } else {
+            for (Integer id : req.layers()) {
+                if (id == null || id < 0 || id >= data.layers().size()) {
+                    throw new InvalidInputException("layers: the result map of job '" + data.map().jobId()
+                            + "' has no layer " + id + " (layers 0.." + (data.layers().size() - 1) + ")");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        for (Integer id : ids) {
+            QueryRunner.checkSpatialReference(data.layers().get(id).layer(), req.bbox().spatialReference(), "bbox");
+        }
+        ids.sort(null);
+        BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
+            if (!req.transparent()) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, req.width(), req.height());
+            }
+            Transform t = new Transform(req.bbox(), req.width(), req.height());
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                LayerData d = data.layers().get(ids.get(i));
+                MapLayer l = d.layer();
+                if (l.type() == LayerType.RASTER_LAYER && d.grid() != null) {
+                    drawGrid(img, d.grid(), t);
+                } else if (l.type() == LayerType.FEATURE_LAYER) {
+                    for (LayerData.Row r : d.rows()) {
+                        if (r.geometry() == null || !Geometries.intersects(r.geometry(), req.bbox())) {
+                            continue;
+                        }
+                        if (req.time() != null && l.isTimeAware() && (r.time() == null
+                                || !req.time().contains(r.time()))) {
+                            continue;
+                        }
+                        draw(g, r.geometry(), t);
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private record Transform(Envelope bbox, int width, int height) {
+        double x(double wx) {
+            return (wx - bbox.xmin()) * width / (bbox.xmax() - bbox.xmin());
+        }
+
+        double y(double wy) {
+            return (bbox.ymax() - wy) * height / (bbox.ymax() - bbox.ymin());
+        }
+    }
+
+    private static void draw(Graphics2D g, Geometry geom, Transform t) {
+        List<List<List<Double>>> parts = Geometries.parts(geom);
+        if (geom instanceof Geometry.Point || geom instanceof Geometry.Multipoint) {
+            g.setColor(POINT);
+            for (List<List<Double>> part : parts) {
+                List<Double> v = part.get(0);
+                int px = (int) Math.floor(t.x(v.get(0)));
+                int py = (int) Math.floor(t.y(v.get(1)));
+                g.fillOval(px - POINT_SIZE / 2, py - POINT_SIZE / 2, POINT_SIZE, POINT_SIZE);
+            }
+            return;
+        }
+        boolean areal = geom instanceof Geometry.Polygon || geom instanceof Envelope;
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        for (List<List<Double>> part : parts) {
+            for (int i = 0; i < part.size(); i++) {
+                double x = t.x(part.get(i).get(0));
+                double y = t.y(part.get(i).get(1));
+                if (i == 0) {
+                    path.moveTo(x, y);
+                } else {
+                    path.lineTo(x, y);
+                }
+            }
+            if (areal) {
+                path.closePath();
+            }
+        }
+        if (areal) {
+            g.setColor(FILL);
+            g.fill(path);
+            g.setColor(OUTLINE);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(path);
+        } else {
+            g.setColor(LINE);
+            g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(path);
+        }
+    }
+
+    private static void drawGrid(BufferedImage img, Grid grid, Transform t) {
+        double min = grid.min();
+        double max = grid.max();
+        if (Double.isNaN(min)) {
+            return;
+        }
+        Envelope b = t.bbox();
+        double dx = (b.xmax() - b.xmin()) / t.width();
+        double dy = (b.ymax() - b.ymin()) / t.height();
+        for (int j = 0; j < t.height(); j++) {
+            double y = b.ymax() - (j + 0.5) * dy;
+            for (int i = 0; i < t.width(); i++) {
+                double v = grid.valueAt(b.xmin() + (i + 0.5) * dx, y);
+                if (!Double.isNaN(v)) {
+                    img.setRGB(i, j, ramp(max > min ? (v - min) / (max - min) : 1.0));
+                }
+            }
+        }
+    }
+
+    /** The ramp colour (opaque ARGB) at {@code f} in [0, 1]. */
+    static int ramp(double f) {
+        double s = Math.max(0, Math.min(1, f)) * (RAMP.length - 1);
+        int k = Math.min((int) Math.floor(s), RAMP.length - 2);
+        double u = s - k;
+        int rgb = 0xFF;
+        for (int c = 0; c < 3; c++) {
+            rgb = (rgb << 8) | (int) Math.round(RAMP[k][c] + (RAMP[k + 1][c] - RAMP[k][c]) * u);
+        }
+        return rgb;
+    }
+}
