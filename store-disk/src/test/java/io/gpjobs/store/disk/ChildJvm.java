@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
 
     private final Process process;
+    private final Thread reader;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -70,6 +71,31 @@ final class ChildJvm implements AutoCloseable {
             if (line.startsWith(prefix)) {
                 return line;
             }
+        }
+    }
+
+    /** Waits (bounded) for the {@code n}th line that starts with {@code prefix} and contains {@code part}. */
+    String awaitNth(String prefix, String part, int n, Duration timeout) throws InterruptedException {
+        String line = null;
+        for (int seen = 0; seen < n; ) {
+            line = awaitLine(prefix, timeout);
+            if (line.contains(part)) {
+                seen++;
+            }
+        }
+        return line;
+    }
+
+    /** The process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits (bounded) until everything the ended process printed has been read. */
+    void awaitOutputEnd() throws InterruptedException {
+        reader.join(30_000);
+        if (reader.isAlive()) {
+            throw new AssertionError("the child's output did not end");
         }
     }
 

@@ -1,0 +1,129 @@
+package io.gpjobs.store.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.GPEngine;
+import io.gpjobs.JobInfo;
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.MessageType;
+import io.gpjobs.value.GPLong;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine in a child JVM with 100 jobs in flight on a jobs directory is killed with {@code kill -9}
+ * ({@link Process#destroyForcibly()}) at several points; a new engine with the same node id opens the directory
+ * and every job the child accepted is readable, no record is torn, no temporary file of the dead process is
+ * left, jobs that were executing are Failed with a message saying the engine stopped, and queued ones run to
+ * success with all their results.
+ */
+class EngineCrashTest {
+
+    private static final int JOBS = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "killed {0}")
+    @CsvSource({
+        "during submission, accepted, j, 25",
+        "with all submitted, submitted-all, '', 1",
+        "while completing, status, esriJobSucceeded, 40",
+        "near the end, status, esriJobSucceeded, 80"})
+    void everyAcceptedJobSurvivesAKillInATruthfulStatus(String when, String prefix, String part, int nth)
+            throws Exception {
+        String node = "crash-node";
+        Map<String, Long> accepted = new HashMap<>();
+        long childPid;
+        try (ChildJvm child = ChildJvm.start(CrashingEngine.class, dir.toString(), node, "" + JOBS)) {
+            childPid = child.pid();
+            child.awaitLine("ready", Duration.ofSeconds(60));
+            child.awaitNth(prefix, part, nth, Duration.ofSeconds(120));
+            child.kill();
+            child.awaitOutputEnd();
+            for (String line : child.output().lines().toList()) {
+                if (line.startsWith("accepted ")) {
+                    String[] f = line.split(" ");
+                    accepted.put(f[1], Long.parseLong(f[2]));
+                }
+            }
+            assertThat(child.output()).as("the child was killed before it finished").doesNotContain("all-done");
+        }
+        assertThat(accepted).isNotEmpty();
+        assertEveryRecordParses();
+
+        try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).nodeId(node).build()) {
+            assertThat(transientNames()).as("temporary files of the killed process")
+                    .noneMatch(n -> n.contains("-" + childPid + "-") || n.contains(".tmp-" + childPid));
+
+            List<JobInfo> all = engine.jobs(JobQuery.all().withPage(0, 1000));
+            assertThat(all).extracting(JobInfo::jobId).containsAll(accepted.keySet());
+            int failed = 0;
+            for (JobInfo listed : all) {
+                JobInfo done = engine.awaitCompletion(listed.jobId(), Duration.ofSeconds(120));
+                assertThat(done.status()).as("job %s after recovery", done.jobId())
+                        .isIn(JobStatus.SUCCEEDED, JobStatus.FAILED);
+                Long n = accepted.get(done.jobId());
+                if (done.status() == JobStatus.SUCCEEDED) {
+                    if (n != null) {
+                        assertThat(engine.result(done.jobId(), "doubled").value()).isEqualTo(new GPLong(2 * n));
+                    }
+                    assertThat(dir.resolve("Crash_gpserver").resolve(done.jobId()).resolve("scratch/digest.bin"))
+                            .isRegularFile();
+                } else {
+                    failed++;
+                    assertThat(done.messages()).filteredOn(m -> m.type() == MessageType.ERROR)
+                            .extracting(JobMessage::description).anyMatch(d -> d.contains("engine running it stopped"));
+                }
+            }
+            assertThat(failed).as("jobs that were executing when the engine died (4 worker slots)")
+                    .isLessThanOrEqualTo(4);
+            System.out.printf("killed %s: %d accepted, %d records, %d failed as stopped, %d succeeded%n", when,
+                    accepted.size(), all.size(), failed, all.size() - failed);
+        }
+        assertEveryRecordParses();
+        assertThat(transientNames()).as("temporary files after a clean close").isEmpty();
+    }
+
+    private void assertEveryRecordParses() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                assertThat(name).as("quarantined record").doesNotContain(".corrupt-");
+                // a record is <service>_gpserver/<jobId>/record.json; a job folder still under its temporary
+                // name was never created, and the next open removes it
+                boolean isRecord = name.equals("record.json")
+                        && io.gpjobs.spi.JobRecord.isValidJobId(p.getParent().getFileName().toString())
+                        && p.getParent().getParent().getFileName().toString().endsWith("_gpserver");
+                if (isRecord) {
+                    JsonNode n = JSON.readTree(p.toFile());
+                    assertThat(n.path("format").asInt()).as("format of %s", p).isEqualTo(1);
+                    assertThat(n.path("jobId").asText()).isEqualTo(p.getParent().getFileName().toString());
+                    JobStatus.fromWireName(n.path("status").asText());
+                }
+            }
+        }
+    }
+
+    private List<String> transientNames() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(".tmp-") || n.startsWith(".deleted-"))
+                    .toList();
+        }
+    }
+}
