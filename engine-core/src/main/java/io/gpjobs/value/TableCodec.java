@@ -102,8 +102,16 @@ final class TableCodec {
                     sr = GeometryCodec.readSpatialReference(g.get("spatialReference"));
                 }
                 JsonNode withFlags = g;
-                if ((hasZ || hasM) && g.isObject() && !g.has("hasZ") && !g.has("hasM")) {
-                    withFlags = ((ObjectNode) g.deepCopy()).put("hasZ", hasZ).put("hasM", hasM);
+                if (g.isObject() && ((hasZ && !g.has("hasZ")) || (hasM && !g.has("hasM")))) {
+                    // a geometry states z and m only where it differs from the set
+                    ObjectNode copy = g.deepCopy();
+                    if (!g.has("hasZ")) {
+                        copy.put("hasZ", hasZ);
+                    }
+                    if (!g.has("hasM")) {
+                        copy.put("hasM", hasM);
+                    }
+                    withFlags = copy;
                 }
                 try {
                     geometry = GeometryCodec.read(type, withFlags, false);
@@ -137,13 +145,23 @@ final class TableCodec {
             ObjectNode fo = fs.addObject();
             if (f.geometry() != null) {
                 ObjectNode g = GeometryCodec.write(f.geometry(), false);
-                g.remove("hasZ"); // the set states z and m once
-                g.remove("hasM");
+                flag(g, "hasZ", v.hasZ());
+                flag(g, "hasM", v.hasM());
                 fo.set("geometry", g);
             }
             fo.set("attributes", writeAttributes(f.attributes()));
         }
         return o.put("exceededTransferLimit", v.exceededTransferLimit());
+    }
+
+    /** The set states z and m once; a geometry repeats a flag only where it differs (points and envelopes never). */
+    private static void flag(ObjectNode g, String name, boolean setFlag) {
+        boolean own = g.path(name).asBoolean(false);
+        boolean flagged = g.has("points") || g.has("paths") || g.has("rings");
+        g.remove(name);
+        if (flagged && own != setFlag) {
+            g.put(name, own);
+        }
     }
 
     private static LayerReference reference(String type, JsonNode n) {

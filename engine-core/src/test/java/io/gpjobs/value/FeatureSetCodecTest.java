@@ -57,6 +57,19 @@ class FeatureSetCodecTest {
     }
 
     @Test
+    void aGeometryWhoseZOrMDiffersFromTheSetSaysSo() {
+        Geometry flat = new Geometry.Polyline(List.of(List.of(List.of(0.0, 0.0), List.of(1.0, 1.0))), false, false, null);
+        Geometry withM = new Geometry.Polyline(List.of(List.of(List.of(0.0, 0.0, 5.0), List.of(1.0, 1.0, 6.0))), false, true, null);
+        Geometry withZ = new Geometry.Polyline(List.of(List.of(List.of(0.0, 0.0, 7.0))), true, false, null);
+        GPFeatureRecordSetLayer fs = new GPFeatureRecordSetLayer(GeometryType.POLYLINE, null, true, false, List.of(),
+                List.of(new Feature(flat, Map.of()), new Feature(withM, Map.of()), new Feature(withZ, Map.of())), false, null);
+        RoundTrip.check(FS, "{\"geometryType\":\"esriGeometryPolyline\",\"hasZ\":true,\"fields\":[],\"features\":["
+                + "{\"geometry\":{\"paths\":[[[0,0],[1,1]]],\"hasZ\":false},\"attributes\":{}},"
+                + "{\"geometry\":{\"paths\":[[[0,0,5],[1,1,6]]],\"hasZ\":false,\"hasM\":true},\"attributes\":{}},"
+                + "{\"geometry\":{\"paths\":[[[0,0,7]]]},\"attributes\":{}}],\"exceededTransferLimit\":false}", fs);
+    }
+
+    @Test
     void whatTheJavaScriptClientSendsIsAcceptedAndTheExtrasIgnored() {
         String sent = "{\"displayFieldName\":\"\",\"geometryType\":\"esriGeometryPolygon\",\"spatialReference\":null,"
                 + "\"aggregateGeometries\":null,\"symbol\":null,\"popupTemplate\":null,"

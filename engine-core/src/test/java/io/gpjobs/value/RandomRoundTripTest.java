@@ -134,7 +134,10 @@ class RandomRoundTripTest {
         List<Feature> features = new ArrayList<>();
         int n = rnd.nextInt(4);
         for (int i = 0; i < n; i++) {
-            features.add(new Feature(rnd.nextInt(5) == 0 ? null : geometry(t, z, m, null), attributes()));
+            // now and then a geometry's own z/m differ from the set's
+            boolean gz = rnd.nextInt(4) == 0 ? !z : z;
+            boolean gm = rnd.nextInt(4) == 0 ? !m : m;
+            features.add(new Feature(rnd.nextInt(5) == 0 ? null : geometry(t, gz, gm, null), attributes()));
         }
         return new GPFeatureRecordSetLayer(t, sr(), z, m, fields(), features, rnd.nextBoolean(), null);
     }
