@@ -1,0 +1,184 @@
+package io.gpjobs.samples.cli;
+
+import io.gpjobs.GPException;
+import io.gpjobs.InvalidInputException;
+import io.gpjobs.JobNotFoundException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The {@code gpjobs} command line: lists and describes the sample tasks, runs them synchronously or as jobs with a
+ * live progress bar, and shows, cancels and deletes jobs, all on a jobs directory on disk that every invocation
+ * shares. Run {@code java -jar gpjobs.jar --help} for the usage.
+ *
+ * <p>Exit status: 0 when the command did what was asked (a job it waited for succeeded); 1 when a job failed, timed
+ * out or was cancelled, or the engine failed; 2 when the command line is wrong (unknown command, task or job id,
+ * malformed or invalid input), with a message on standard error that names the argument and the value.
+ *
+ * <p>Not instantiable; {@link #run} may be called from several threads with distinct streams.
+ */
+public final class GpJobsCli {
+
+    /** Exit status of success. */
+    public static final int OK = 0;
+    /** Exit status when a job failed, timed out or was cancelled, or the engine failed. */
+    public static final int JOB_FAILED = 1;
+    /** Exit status of a wrong command line or invalid input. */
+    public static final int USAGE = 2;
+
+    /** The environment variable that sets the default jobs directory. */
+    public static final String JOBS_DIR_ENV = "GPJOBS_JOBS_DIR";
+
+    private GpJobsCli() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with its status. Ctrl-C stops the engine: a job it was executing is
+     * marked Failed, queued ones stay queued for the next engine on the jobs directory.
+     *
+     * @param args the command line, see {@code --help}
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, true));
+    }
+
+    /**
+     * Runs the command line, writing results to {@code out} and progress and errors to {@code err}.
+     *
+     * @param args               the command line
+     * @param installShutdownHook whether to stop the engine cleanly when the JVM is stopped (Ctrl-C)
+     * @return the exit status: {@link #OK}, {@link #JOB_FAILED} or {@link #USAGE}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean installShutdownHook) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        CliArguments a;
+        try {
+            a = CliArguments.parse(args);
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        }
+        if (a.command().equals("help")) {
+            out.print(usage());
+            out.flush();
+            return OK;
+        }
+        CliEngine engine;
+        try {
+            engine = CliEngine.start(a.jobsDir() != null ? a.jobsDir() : defaultJobsDir(), a.serviceFile());
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("gpjobs: cannot open the jobs directory: " + e.getMessage());
+            return JOB_FAILED;
+        }
+        Thread hook = new Thread(engine::close, "gpjobs-shutdown");
+        if (installShutdownHook) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try {
+            return new Commands(engine, a, out, err, Path.of("").toAbsolutePath()).run();
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        } catch (InvalidInputException | JobNotFoundException e) {
+            return usageError(err, describe(e));
+        } catch (GPException e) {
+            if (e.code() == 400 || e.code() == 404) {
+                return usageError(err, describe(e));
+            }
+            err.println("gpjobs: " + describe(e));
+            return JOB_FAILED;
+        } catch (RuntimeException e) {
+            err.println("gpjobs: " + e);
+            return JOB_FAILED;
+        } finally {
+            engine.finishAndClose(err);
+            if (installShutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping; the hook closes the engine (again, harmlessly)
+                }
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The default jobs directory: {@code $GPJOBS_JOBS_DIR} when set, else {@code .gpjobs/jobs} in the user's home
+     * folder.
+     */
+    static Path defaultJobsDir() {
+        String env = System.getenv(JOBS_DIR_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".gpjobs", "jobs");
+    }
+
+    private static String describe(GPException e) {
+        String msg = e.envelopeMessage();
+        return e.details().isEmpty() ? msg : msg + " " + String.join("; ", e.details());
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("gpjobs: " + message);
+        err.println("Run 'gpjobs --help' for the usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** The help text. */
+    static String usage() {
+        return """
+                gpjobs - run geoprocessing jobs from the command line
+
+                Usage: java -jar gpjobs.jar [options] <command> [arguments]
+
+                Commands:
+                  tasks                        list the tasks of the service
+                  describe <task>              print a task's description JSON (its parameters)
+                  run <task> [name=value...]   run a task and wait; print the execute response JSON
+                  submit <task> [name=value...] [--follow]
+                                               submit a job: print {"jobId","jobStatus"} at once, wait for
+                                               it to end and print its job JSON; with --follow show a live
+                                               progress bar and print the results JSON too
+                  demo [name=value...]         the sample job: Buffer the bundled Oslo bike-share stations
+                                               by 250 m, with a progress bar; print the job JSON and a
+                                               summary of its results with the folder that holds them
+                  job <jobId>                  print a job's JSON (status, progress, messages)
+                  follow <jobId>               follow a job another gpjobs process runs, with the bar
+                  results <jobId>              print a job's results JSON
+                  inputs <jobId>               print a job's stored inputs JSON
+                  cancel <jobId>               cancel a job
+                  delete <jobId>               delete a job and its files
+                  jobs                         list the jobs with their status
+                  cleanup                      remove jobs older than the service's maxFileAge
+
+                Inputs are name=value, the value as the REST API takes it: a literal (Steps=20,
+                Dissolve_Option=ALL) or JSON text (Distance='{"distance":500,"units":"esriMeters"}');
+                name=@file.json reads the value from a file.
+
+                Options:
+                  --jobs-dir <path>    the jobs directory (default: $GPJOBS_JOBS_DIR, else ~/.gpjobs/jobs)
+                  --service <file>     an admin service JSON ({"serviceName":...,"properties":{...}}) to use
+                                       instead of the built-in asynchronous service "samples"
+                  --progress <mode>    auto (bar on a terminal, plain lines otherwise), bar, plain or none
+                  -h, --help           this help
+
+                A job runs inside the gpjobs process that submitted it, which waits for it to end; other
+                gpjobs processes on the same jobs directory can show, follow, cancel or delete it meanwhile.
+                Ctrl-C stops that process and marks its job failed. If the process is killed outright, the
+                first gpjobs process on the directory after the job's lease (30 s) runs out marks the job
+                failed, or runs it if it was still queued.
+
+                Exit status: 0 done; 1 the job failed, timed out or was cancelled; 2 bad command line or input.
+                """;
+    }
+}

@@ -1,0 +1,139 @@
+package io.gpjobs.samples.cli;
+
+import io.gpjobs.JobInfo;
+import io.gpjobs.spi.JobMessage;
+import io.gpjobs.spi.JobProgress;
+import io.gpjobs.spi.JobStatus;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Draws a followed job's progress on standard error. In bar mode one line is redrawn in place with {@code \r}:
+ * {@code [##########..........]  50% Buffering 36 features  1.2s}; a default progressor (no percent) shows a
+ * bouncing marker instead. In plain mode (standard error is not a terminal) a line is written only when the
+ * status or label changes or the percent passes another tenth, so logs stay short. The job's messages are printed
+ * above the bar as they arrive.
+ *
+ * <p>Not thread-safe: one thread calls {@link #update} and {@link #finish}.
+ */
+final class ProgressRenderer {
+    static final int BAR_CELLS = 24;
+
+    private final PrintStream err;
+    private final boolean redraw;
+    private final int width;
+    private final long startNanos = System.nanoTime();
+    private int tick;
+    private int lastLength;
+    private int printedMessages;
+    private String lastPlainKey;
+    private int lastPlainTenth = -1;
+
+    /**
+     * A renderer writing to {@code err}.
+     *
+     * @param redraw whether to redraw one line in place (a terminal) rather than write plain lines
+     * @param width  the terminal width in columns; lines are cut to fit
+     */
+    ProgressRenderer(PrintStream err, boolean redraw, int width) {
+        this.err = Objects.requireNonNull(err, "err");
+        this.redraw = redraw;
+        this.width = Math.max(40, width);
+    }
+
+    /** Shows the job's state now: new messages, then the progress line. */
+    void update(JobInfo job) {
+        printMessages(job.messages());
+        long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        if (redraw) {
+            String line = fit(line(job, elapsed, tick++));
+            err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            lastLength = line.length();
+        } else {
+            JobProgress p = job.progress();
+            String key = job.status() + "|" + (p == null ? "" : p.message());
+            int tenth = p == null || p.percent() == null ? -1 : p.percent() / 10;
+            if (!key.equals(lastPlainKey) || tenth > lastPlainTenth) {
+                err.println(fit(line(job, elapsed, 0)));
+                lastPlainKey = key;
+                lastPlainTenth = tenth;
+            }
+        }
+        err.flush();
+    }
+
+    /** Shows the job's final state and ends the progress line. */
+    void finish(JobInfo job) {
+        update(job);
+        if (redraw) {
+            err.println();
+        }
+        err.flush();
+    }
+
+    private void printMessages(List<JobMessage> messages) {
+        if (messages.size() <= printedMessages) {
+            return;
+        }
+        if (redraw && lastLength > 0) {
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            lastLength = 0;
+        }
+        for (JobMessage m : messages.subList(printedMessages, messages.size())) {
+            err.println(fit("  " + label(m) + m.description()));
+        }
+        printedMessages = messages.size();
+    }
+
+    private static String label(JobMessage m) {
+        return switch (m.type()) {
+            case INFORMATIVE -> "";
+            case WARNING -> "warning: ";
+            case ERROR -> "error: ";
+        };
+    }
+
+    private String fit(String line) {
+        return line.length() < width ? line : line.substring(0, width - 2) + "…";
+    }
+
+    /**
+     * The progress line of {@code job}: a bar with the percent for a step progressor, a bouncing marker for a default
+     * one, the status while queued or ended, then the label and the elapsed time.
+     *
+     * @param elapsedMillis the time since following began
+     * @param tick          a counter that moves the marker of a default progressor
+     */
+    static String line(JobInfo job, long elapsedMillis, int tick) {
+        JobProgress p = job.progress();
+        String bar;
+        String text;
+        if (job.status() == JobStatus.SUCCEEDED) {
+            bar = "[" + "#".repeat(BAR_CELLS) + "] 100%";
+            text = "succeeded";
+        } else if (job.status() == JobStatus.EXECUTING && p != null && p.percent() != null) {
+            int filled = p.percent() * BAR_CELLS / 100;
+            bar = "[" + "#".repeat(filled) + ".".repeat(BAR_CELLS - filled) + "] "
+                    + String.format(Locale.ROOT, "%3d%%", p.percent());
+            text = p.message();
+        } else if (job.status() == JobStatus.EXECUTING) {
+            int span = BAR_CELLS - 3;
+            int pos = tick % (2 * span);
+            pos = pos < span ? pos : 2 * span - pos;
+            bar = "[" + " ".repeat(pos) + "<=>" + " ".repeat(span - pos) + "]     ";
+            text = p == null ? "Executing..." : p.message();
+        } else {
+            bar = "[" + " ".repeat(BAR_CELLS) + "]     ";
+            text = statusWord(job.status());
+        }
+        String time = String.format(Locale.ROOT, "%.1fs", elapsedMillis / 1000.0);
+        return bar + " " + text + "  " + time + "  " + job.jobId();
+    }
+
+    /** A short human word for a status: "submitted", "timed out", … */
+    static String statusWord(JobStatus s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
