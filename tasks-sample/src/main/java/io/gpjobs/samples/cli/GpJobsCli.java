@@ -86,10 +86,10 @@ public final class GpJobsCli {
         } catch (UsageException e) {
             return usageError(err, e.getMessage());
         } catch (InvalidInputException | JobNotFoundException e) {
-            return usageError(err, describe(e));
+            return inputError(err, describe(e));
         } catch (GPException e) {
             if (e.code() == 400 || e.code() == 404) {
-                return usageError(err, describe(e));
+                return inputError(err, describe(e));
             }
             err.println("gpjobs: " + describe(e));
             return JOB_FAILED;
@@ -124,12 +124,23 @@ public final class GpJobsCli {
 
     private static String describe(GPException e) {
         String msg = e.envelopeMessage();
-        return e.details().isEmpty() ? msg : msg + " " + String.join("; ", e.details());
+        if (e.details().isEmpty()) {
+            return msg;
+        }
+        return (msg.endsWith(".") ? msg.substring(0, msg.length() - 1) : msg) + ": " + String.join("; ", e.details());
     }
 
+    /** Reports a wrong command line, with a pointer to the help. */
     private static int usageError(PrintStream err, String message) {
         err.println("gpjobs: " + message);
         err.println("Run 'gpjobs --help' for the usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** Reports an input, task or job id the engine rejected. */
+    private static int inputError(PrintStream err, String message) {
+        err.println("gpjobs: " + message);
         err.flush();
         return USAGE;
     }

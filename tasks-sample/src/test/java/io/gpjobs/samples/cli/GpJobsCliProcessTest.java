@@ -1,0 +1,272 @@
+package io.gpjobs.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the command line end to end, each invocation in its own JVM (as a user would), on a temporary jobs
+ * directory: listing and describing tasks, the README's demo job, jobs that one process submits and others show,
+ * cancel and delete, and bad input.
+ */
+class GpJobsCliProcessTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long TIMEOUT_SECONDS = 90;
+
+    @TempDir
+    Path tmp;
+
+    /** The outcome of one child process. */
+    record Run(int exit, String out, String err) {
+        /** The JSON documents printed on standard output, in order. */
+        List<JsonNode> json() throws IOException {
+            List<JsonNode> docs = new ArrayList<>();
+            try (JsonParser p = MAPPER.createParser(out)) {
+                // one document after the other (readValues would unwrap a top-level array)
+                while (p.nextToken() != null) {
+                    docs.add(p.readValueAsTree());
+                }
+            }
+            return docs;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private Path jobsDir() {
+        return tmp.resolve("jobs");
+    }
+
+    private ProcessBuilder command(String... args) {
+        String cp = System.getProperty("java.class.path");
+        String mp = System.getProperty("jdk.module.path");
+        if (mp != null && !mp.isBlank()) {
+            cp = cp.isBlank() ? mp : cp + File.pathSeparator + mp;
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", cp, GpJobsCli.class.getName(), "--jobs-dir",
+                jobsDir().toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(tmp.toFile());
+    }
+
+    /** Runs the CLI to its end (bounded) and collects its output. */
+    private Run cli(String... args) throws Exception {
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = command(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("gpjobs " + String.join(" ", args) + " did not end in " + TIMEOUT_SECONDS
+                    + " s; stderr: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void tasksListsTheSampleTasks() throws Exception {
+        Run r = cli("tasks");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> names = r.out().lines().map(l -> l.split("\\s+")[0]).collect(Collectors.toList());
+        assertThat(names).contains("Buffer", "LongRunningTask");
+    }
+
+    @Test
+    void describePrintsTheTaskJson() throws Exception {
+        Run r = cli("describe", "Buffer");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode task = r.json().get(0);
+        assertThat(task.path("name").asText()).isEqualTo("Buffer");
+        assertThat(task.path("executionType").asText()).isEqualTo("esriExecutionTypeAsynchronous");
+        List<String> params = new ArrayList<>();
+        task.path("parameters").forEach(p -> params.add(p.path("name").asText()));
+        assertThat(params).contains("Input_Features", "Distance", "Output_Features");
+    }
+
+    @Test
+    void demoBuffersTheSampleDataAndSaysWhereTheOutputsAre() throws Exception {
+        Run r = cli("demo", "--progress", "plain");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<JsonNode> docs = r.json();
+        assertThat(docs).as(r.toString()).hasSize(2);
+        JsonNode job = docs.get(0);
+        assertThat(job.path("jobStatus").asText()).isEqualTo("esriJobSucceeded");
+        assertThat(job.path("results").has("Output_Features")).isTrue();
+        JsonNode summary = docs.get(1);
+        assertThat(summary.path("jobId").asText()).isEqualTo(job.path("jobId").asText());
+        JsonNode out = summary.path("results").get(0);
+        assertThat(out.path("paramName").asText()).isEqualTo("Output_Features");
+        assertThat(out.path("geometryType").asText()).isEqualTo("esriGeometryPolygon");
+        assertThat(out.path("featureCount").asInt()).isEqualTo(36);
+        Path folder = Path.of(summary.path("jobFolder").asText());
+        assertThat(folder).isDirectory().startsWith(jobsDir());
+        assertThat(folder.getFileName().toString()).isEqualTo(job.path("jobId").asText());
+        assertThat(folder.resolve("results/Output_Features.json")).isRegularFile();
+        List<String> files = new ArrayList<>();
+        summary.path("files").forEach(f -> files.add(f.asText()));
+        assertThat(files).contains("results/Output_Features.json");
+        // the progress went to standard error, the outputs' place too
+        assertThat(r.err()).contains("100% succeeded").contains(folder.resolve("results").toString());
+    }
+
+    @Test
+    void runPrintsTheExecuteResponse() throws Exception {
+        Run r = cli("run", "LongRunningTask", "Steps=3", "Step_Delay_Ms=0");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode resp = r.json().get(0);
+        assertThat(resp.path("results").get(0).path("paramName").asText()).isEqualTo("Steps_Completed");
+        assertThat(resp.path("results").get(0).path("value").asInt()).isEqualTo(3);
+        assertThat(resp.path("messages").isArray()).isTrue();
+    }
+
+    @Test
+    void aJobSubmittedByOneProcessIsShownAndDeletedByOthers() throws Exception {
+        Run submit = cli("submit", "LongRunningTask", "Steps=4", "Step_Delay_Ms=0", "--follow",
+                "--progress", "plain");
+        assertThat(submit.exit()).as(submit.toString()).isZero();
+        List<JsonNode> docs = submit.json();
+        String id = docs.get(0).path("jobId").asText();
+        assertThat(id).matches("j[0-9a-f]{32}");
+        assertThat(docs.get(1).path("jobStatus").asText()).isEqualTo("esriJobSucceeded");
+        assertThat(docs.get(2).get(0).path("value").asInt()).isEqualTo(4);
+        assertThat(submit.err()).contains("100% succeeded");
+
+        Run job = cli("job", id);
+        assertThat(job.exit()).as(job.toString()).isZero();
+        assertThat(job.json().get(0).path("jobStatus").asText()).isEqualTo("esriJobSucceeded");
+
+        Run results = cli("results", id);
+        assertThat(results.exit()).as(results.toString()).isZero();
+        assertThat(results.json().get(0)).as(results.toString()).hasSize(2);
+        assertThat(results.json().get(0).get(0).path("paramName").asText()).isEqualTo("Steps_Completed");
+        assertThat(results.json().get(0).get(0).path("value").asInt()).isEqualTo(4);
+
+        Run inputs = cli("inputs", id);
+        assertThat(inputs.json().get(0)).as(inputs.toString()).hasSize(2);
+        assertThat(inputs.json().get(0).get(0).path("value").asInt()).isEqualTo(4);
+
+        Run jobs = cli("jobs");
+        assertThat(jobs.out()).contains(id + "  esriJobSucceeded");
+
+        Run delete = cli("delete", id);
+        assertThat(delete.exit()).as(delete.toString()).isZero();
+        assertThat(delete.json().get(0).path("jobStatus").asText()).isEqualTo("esriJobDeleted");
+
+        Run gone = cli("job", id);
+        assertThat(gone.exit()).as(gone.toString()).isEqualTo(2);
+        assertThat(gone.err()).contains(id);
+    }
+
+    @Test
+    void anotherProcessSeesAndCancelsARunningJob() throws Exception {
+        // 600 steps of 100 ms: a minute unless cancelled
+        Process submitter = command("submit", "LongRunningTask", "Steps=600", "Step_Delay_Ms=100")
+                .redirectError(tmp.resolve("submit-err.txt").toFile()).start();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(submitter.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String first = CompletableFuture.supplyAsync(() -> readLine(reader)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readAll(reader));
+            String id = MAPPER.readTree(first).path("jobId").asText();
+            assertThat(id).as(first).matches("j[0-9a-f]{32}");
+
+            Run job = cli("job", id);
+            assertThat(job.exit()).as(job.toString()).isZero();
+            assertThat(job.json().get(0).path("jobStatus").asText()).isIn("esriJobSubmitted", "esriJobExecuting");
+
+            Run cancel = cli("cancel", id);
+            assertThat(cancel.exit()).as(cancel.toString()).isZero();
+            assertThat(cancel.json().get(0).path("jobStatus").asText()).isIn("esriJobCancelling", "esriJobCancelled");
+
+            assertThat(submitter.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the submitter ends").isTrue();
+            assertThat(submitter.exitValue()).isEqualTo(1);
+            JsonNode finalJob = MAPPER.readTree(rest.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertThat(finalJob.path("jobStatus").asText()).isEqualTo("esriJobCancelled");
+
+            Run after = cli("job", id);
+            assertThat(after.json().get(0).path("jobStatus").asText()).isEqualTo("esriJobCancelled");
+        } finally {
+            submitter.destroyForcibly();
+        }
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheParameterAndValue() throws Exception {
+        Run bad = cli("submit", "LongRunningTask", "Steps=lots");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("Steps").contains("lots");
+        assertThat(bad.out()).isEmpty();
+
+        Run malformed = cli("run", "LongRunningTask", "Steps");
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("input 'Steps' is not name=value");
+
+        Run unknownTask = cli("describe", "Bufer");
+        assertThat(unknownTask.exit()).isEqualTo(2);
+        assertThat(unknownTask.err()).contains("Bufer");
+
+        Run badId = cli("cancel", "j123");
+        assertThat(badId.exit()).isEqualTo(2);
+        assertThat(badId.err()).contains("j123");
+
+        // nothing was stored by the rejected submit
+        Run jobs = cli("jobs");
+        assertThat(jobs.exit()).isZero();
+        assertThat(jobs.out()).isEmpty();
+    }
+
+    @Test
+    void aServiceJsonFileChoosesTheServiceAndItsJobsDirectory() throws Exception {
+        Path own = tmp.resolve("own-jobs");
+        Files.writeString(tmp.resolve("svc.json"), "{\"serviceName\":\"custom\",\"type\":\"GPServer\","
+                + "\"properties\":{\"executionType\":\"Synchronous\",\"jobsDirectory\":"
+                + MAPPER.writeValueAsString(own.toString()) + "}}");
+        Run r = cli("--service", "svc.json", "run", "LongRunningTask", "Steps=2", "Step_Delay_Ms=0");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.json().get(0).path("results").get(0).path("value").asInt()).isEqualTo(2);
+        assertThat(own.resolve("custom_gpserver")).isDirectory();
+
+        Files.writeString(tmp.resolve("bad.json"), "{\"serviceName\":\"custom\",\"properties\":{\"maxUsageTime\":-3}}");
+        Run bad = cli("--service", "bad.json", "tasks");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.json").contains("maxUsageTime");
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        Run r = cli("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Usage:").contains("demo").contains("--jobs-dir");
+    }
+
+    private static String readLine(BufferedReader r) {
+        try {
+            return r.readLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String readAll(BufferedReader r) {
+        return r.lines().collect(Collectors.joining("\n"));
+    }
+}
