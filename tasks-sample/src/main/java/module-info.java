@@ -6,8 +6,11 @@
 module io.gpjobs.samples {
     requires io.gpjobs.core;
     requires org.locationtech.jts;
+    requires io.gpjobs.store.disk; // the gpjobs command line (io.gpjobs.samples.cli, not exported)
 
     exports io.gpjobs.samples;
+
+    uses io.gpjobs.spi.Task; // the command line finds the tasks with ServiceLoader
 
     provides io.gpjobs.spi.Task with
             io.gpjobs.samples.BufferTask,
