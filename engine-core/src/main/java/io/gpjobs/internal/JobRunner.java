@@ -10,6 +10,7 @@ import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
+import io.gpjobs.value.InputValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ final class JobRunner {
             values.put(e.getKey(), GPValueCodec.fromJson(io.gpjobs.value.GPDataType.parse(e.getValue().dataType()),
                     e.getValue().json()));
         }
-        return values;
+        // Validated again so that defaults added to the task since the job was stored apply too.
+        return InputValidator.validate(task.definition(), values);
     }
 
     private void failUnstarted(ServiceRuntime rt, String jobId, RuntimeException e) {
@@ -284,9 +286,14 @@ final class JobRunner {
 
     private void timeOut(JobExecution x, Instant now) {
         x.graceDeadline = now.plus(engine.timeoutGrace);
+        // Claim the job's end before the task can react to the token: a task that stops on the token must not
+        // turn a timeout into a failure.
+        boolean ours = x.completed.compareAndSet(false, true);
         x.token.fire("timed out");
-        x.thread.interrupt();
-        if (!x.completed.compareAndSet(false, true)) {
+        if (!x.returned.get()) {
+            x.thread.interrupt();
+        }
+        if (!ours) {
             return;
         }
         long seconds = x.service.service().maxUsageTime().toSeconds();

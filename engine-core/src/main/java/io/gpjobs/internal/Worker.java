@@ -37,7 +37,8 @@ final class Worker implements Runnable {
                 try {
                     e = runtime.queue.take();
                 } catch (InterruptedException ie) {
-                    break;
+                    // Close interrupts to stop; an interrupt meant for a task that already returned is ignored.
+                    continue;
                 }
                 if (e.permit()) {
                     runtime.permits.release();
