@@ -30,6 +30,8 @@ public record Grid(int ncols, int nrows, double xll, double yll, double cellSize
 
     /** Most cells a grid may have. */
     static final long MAX_CELLS = 16_000_000L;
+    private static final java.util.Set<String> HEADERS = java.util.Set.of("ncols", "nrows", "xllcorner", "xllcenter",
+            "yllcorner", "yllcenter", "cellsize", "nodata_value");
 
     /** The grid's extent. */
     public Envelope extent() {
@@ -61,7 +63,7 @@ public record Grid(int ncols, int nrows, double xll, double yll, double cellSize
         String pending = null;
         while (t.nextToken() == StreamTokenizer.TT_WORD) {
             String key = t.sval.toLowerCase(Locale.ROOT);
-            if (!Character.isLetter(key.charAt(0))) {
+            if (!HEADERS.contains(key)) {
                 pending = t.sval;
                 break;
             }
