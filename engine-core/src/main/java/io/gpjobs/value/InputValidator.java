@@ -123,8 +123,13 @@ public final class InputValidator {
         List<GPValue> items = value instanceof GPMultiValue m ? m.values() : List.of(value);
         List<ParameterDefinition> infos = p.dataType().base() == GPDataType.Base.GPMultiValue
                 ? CompositeCodec.elementInfos(p.dataType().element(), p.parameterInfos()) : p.parameterInfos();
+        ParameterDefinition element = p.dataType().base() == GPDataType.Base.GPMultiValue && p.parameterInfos().size() == 1
+                && p.parameterInfos().get(0).dataType().equals(p.dataType().element()) ? p.parameterInfos().get(0) : null;
         for (GPValue item : items) {
             checkOne(p.name(), p.choiceList(), p.filter(), item, problems);
+            if (element != null) { // the element descriptor may carry its own choice list or filter
+                checkOne(p.name(), element.choiceList(), element.filter(), item, problems);
+            }
             if (item instanceof GPValueTable t) {
                 checkCells(p.name(), infos, t, problems);
             } else if (p.dataType().base() == GPDataType.Base.GPComposite

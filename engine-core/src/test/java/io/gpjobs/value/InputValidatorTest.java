@@ -154,4 +154,18 @@ class InputValidatorTest {
         assertThat(InputValidator.validate(task, Map.of("Rows", "[]", "Size", "seven")).get("Size"))
                 .isEqualTo(new GPString("seven"));
     }
+
+    @Test
+    void multiValueElementsAreCheckedAgainstTheElementDescriptor() {
+        ParameterDefinition counts = ParameterDefinition.requiredInput("Counts", GPDataType.multiValue(GPDataType.LONG))
+                .withParameterInfos(List.of(ParameterDefinition.requiredInput("Count", GPDataType.LONG)
+                        .withFilter(new ParameterFilter.Range(1.0, 5.0))));
+        TaskDefinition task = new TaskDefinition("T", null, null, null, null, List.of(counts));
+        assertThat(InputValidator.validate(task, Map.of("Counts", "[1,5]")).get("Counts"))
+                .isEqualTo(GPMultiValue.of(GPDataType.LONG, new GPLong(1), new GPLong(5)));
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> InputValidator.validate(task, Map.of("Counts", "[0,3,6]"))).details()).containsExactly(
+                "parameter 'Counts': value 0 is out of range [1, 5]",
+                "parameter 'Counts': value 6 is out of range [1, 5]");
+    }
 }
