@@ -151,7 +151,13 @@ public final class CsvToPointsTask implements Task {
         List<double[]> points = new ArrayList<>();
         List<CsvReader.Row> good = new ArrayList<>();
         int bad = 0;
+        context.progressor().setStep("Converting " + rows.size() + " rows", 0, Math.max(1, rows.size()), 1);
+        int done = 0;
         for (CsvReader.Row row : rows) {
+            if (++done % 1000 == 0) {
+                context.cancellation().throwIfCancellationRequested();
+                context.progressor().setPosition(done);
+            }
             String problem = problem(row, header.size(), xi, yi, xName, yName, geographic);
             if (problem != null) {
                 if (failOnBadRows) {
@@ -167,6 +173,7 @@ public final class CsvToPointsTask implements Task {
             good.add(row);
             columns.observe(row.fields());
         }
+        context.progressor().setPosition(Math.max(1, rows.size()));
         if (bad > MAX_ROW_WARNINGS) {
             context.warning((bad - MAX_ROW_WARNINGS) + " more bad rows were skipped without a warning each.");
         }

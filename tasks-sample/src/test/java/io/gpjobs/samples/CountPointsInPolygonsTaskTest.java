@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpjobs.InvalidInputException;
+import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.MessageType;
 import io.gpjobs.testkit.TaskRun;
@@ -49,6 +50,8 @@ class CountPointsInPolygonsTaskTest {
         assertThat(table.rows().get(0)).containsEntry("POLYGON_OID", 1L).containsEntry("POINT_COUNT", 9L)
                 .containsEntry("PERCENT", 25.0);
         assertThat(polygons.features().get(0).geometry()).isNotNull();
+        assertThat(run).progress().extracting(JobProgress::message)
+                .containsExactly("Indexing 6 polygons", "Counting 36 point features");
     }
 
     @Test

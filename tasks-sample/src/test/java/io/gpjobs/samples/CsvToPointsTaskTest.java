@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpjobs.InvalidInputException;
+import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.MessageType;
 import io.gpjobs.testkit.TaskRun;
@@ -48,6 +49,9 @@ class CsvToPointsTaskTest {
                 org.assertj.core.groups.Tuple.tuple("name", FieldType.STRING),
                 org.assertj.core.groups.Tuple.tuple("pm25", FieldType.DOUBLE));
         assertThat(points.features().get(0).geometry()).isEqualTo(Geometry.Point.of(10.725, 59.9321));
+        assertThat(run).progress().first()
+                .isEqualTo(new JobProgress(JobProgress.Type.DEFAULT, "Reading sensors.csv", null));
+        assertThat(run).progressPercents().containsExactly(0, 100);
         assertThat(points.features().get(0).attributes()).containsEntry("OBJECTID", 1L)
                 .containsEntry("name", "Kirkeveien").containsEntry("pm25", 9.8);
     }
@@ -78,6 +82,23 @@ class CsvToPointsTaskTest {
                 org.assertj.core.groups.Tuple.tuple("label", FieldType.STRING));
         assertThat(points.features()).extracting(f -> f.attributes().get("id")).containsExactly(1L, 6L);
         assertThat(points.features().get(1).attributes()).containsEntry("label", "quoted, fine");
+    }
+
+    @Test
+    void largeFilesReportProgressAndHonourCancellation() throws IOException {
+        StringBuilder csv = new StringBuilder("x,y,n\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(i % 180).append(',').append(i % 90).append(',').append(i).append('\n');
+        }
+        String input = file("big.csv", csv.toString());
+        TaskRun full = TaskTester.of(new CsvToPointsTask()).input("Input_File", input).run();
+        assertThat(full).hasStatus(JobStatus.SUCCEEDED).hasOutput("Point_Count", new GPLong(5000));
+        assertThat(full).progressPercents().containsExactly(0, 20, 40, 60, 80, 100, 100);
+
+        TaskRun cancelled = TaskTester.of(new CsvToPointsTask()).input("Input_File", input)
+                .cancelAfterProgressSteps(3).run();
+        assertThat(cancelled).hasStatus(JobStatus.CANCELLED).hasNoOutputs();
+        assertThat(cancelled).progressPercents().containsExactly(0, 20);
     }
 
     @Test
