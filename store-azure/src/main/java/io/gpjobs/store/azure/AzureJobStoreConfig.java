@@ -105,11 +105,11 @@ public final class AzureJobStoreConfig {
             throw new IllegalArgumentException("cloud store data item: 'info' object is missing");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        info.fields().forEachRemaining(e -> {
-            if (e.getValue().isValueNode()) {
+        for (Map.Entry<String, JsonNode> e : info.properties()) {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                 settings.put(e.getKey(), e.getValue().asText());
             }
-        });
+        }
         return fromSettings(settings, m.group(1));
     }
 

@@ -140,8 +140,9 @@ public final class RecordCodec {
         try {
             JsonNode root = JSON.readTree(json);
             Map<String, StoredValue> out = new LinkedHashMap<>();
-            root.fields().forEachRemaining(e -> out.put(e.getKey(),
-                    new StoredValue(e.getValue().get("dataType").asText(), e.getValue().get("json").asText())));
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
+                out.put(e.getKey(), new StoredValue(e.getValue().get("dataType").asText(), e.getValue().get("json").asText()));
+            }
             return Collections.unmodifiableMap(out);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new JobStoreException("job '" + jobId + "': stored values are corrupt (" + e.getMessage() + ")", e);
