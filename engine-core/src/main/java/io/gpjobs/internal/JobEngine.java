@@ -269,13 +269,8 @@ public final class JobEngine implements AutoCloseable {
         JobReads.Located loc = reads.locate(jobId);
         reads.check(AccessPolicy.Action.DELETE, principal, loc.record());
         Instant now = clock.instant();
-        JobRecord deleting;
-        try {
-            deleting = writer.update(loc.store(), jobId, cur -> cur.status() == JobStatus.DELETING ? null
-                    : cur.withStatus(JobStatus.DELETING, now).withCancelRequested(!cur.status().isTerminal()));
-        } catch (JobNotFoundException e) {
-            throw e;
-        }
+        JobRecord deleting = writer.update(loc.store(), jobId, cur -> cur.status() == JobStatus.DELETING ? null
+                : cur.withStatus(JobStatus.DELETING, now).withCancelRequested(!cur.status().isTerminal()));
         JobExecution x = running.get(jobId);
         if (x != null) {
             x.completed.set(true);

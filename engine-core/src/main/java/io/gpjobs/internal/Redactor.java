@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,9 +56,7 @@ public final class Redactor {
         }
         if (node.isObject()) {
             ObjectNode copy = MAPPER.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 boolean secret = e.getKey().equalsIgnoreCase("token") && !e.getValue().isNull();
                 copy.set(e.getKey(), secret ? TextNode.valueOf(MASK) : redact(e.getValue()));
             }

@@ -90,7 +90,7 @@ public final class StoreResolver {
             throw new IllegalArgumentException("cloud store '" + path + "' has no 'info' object");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        info.fields().forEachRemaining(e -> {
+        info.properties().forEach(e -> {
             if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                 settings.put(e.getKey(), e.getValue().asText());
             }

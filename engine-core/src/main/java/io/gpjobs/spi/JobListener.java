@@ -7,7 +7,13 @@ package io.gpjobs.spi;
  */
 public interface JobListener {
 
-    /** A job moved from {@code from} to {@code to}. */
+    /**
+     * A job moved from {@code from} to {@code to}, reported just after the record was written (a reader may see the
+     * new status a moment before the listener hears of it).
+     *
+     * @param from the previous status, or null when the job was just created (then {@code to} is New)
+     * @param to   the new status; Deleted once the job's record is removed
+     */
     default void onStatus(String jobId, JobStatus from, JobStatus to) {
     }
 
