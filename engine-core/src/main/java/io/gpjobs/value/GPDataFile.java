@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A {@code GPDataFile} value: a file given by exactly one of a URL, an uploaded item id or a portal item id, on
- * the wire {@code {"url":"…"}}, {@code {"itemID":"…"}} or {@code {"portalItemID":"…"}}.
+ * the wire {@code {"url":"…"}}, {@code {"itemID":"…"}} or {@code {"portalItemID":"…"}}. A {@code "token"} sent
+ * alongside is not kept.
  *
  * @param url          the file URL, or null
  * @param itemID       the id of an item uploaded to the service, or null

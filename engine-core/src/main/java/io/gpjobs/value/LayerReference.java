@@ -3,6 +3,8 @@ package io.gpjobs.value;
 /**
  * A record or feature set given by reference rather than inline: a layer, table or JSON file URL, or an uploaded
  * item id, on the wire {@code {"url":"…/FeatureServer/0","filter":"POP > 1000","time":1199145600000}}.
+ * A {@code "token"} sent alongside is not kept, so it is never stored or echoed; a token inside the URL's query
+ * is kept as sent (redact it before storing).
  *
  * @param url    the URL, or null
  * @param itemID the id of an uploaded item, or null

@@ -111,6 +111,10 @@ class FeatureSetCodecTest {
         RoundTrip.check(FS, "{\"url\":\"https://h/FeatureServer/0\",\"time\":\"1199145600000,1230768000000\"}",
                 GPFeatureRecordSetLayer.ofReference(new LayerReference("https://h/FeatureServer/0", null, null,
                         "1199145600000,1230768000000")));
+        assertThat(GPValueCodec.toJson(GPValueCodec.fromJson(FS, "{\"url\":\"https://h/FeatureServer/0\",\"token\":\"s3cret\"}")))
+                .isEqualTo("{\"url\":\"https://h/FeatureServer/0\"}");
+        assertThat(GPValueCodec.toJson(GPValueCodec.fromJson(GPDataType.DATA_FILE, "{\"url\":\"https://h/a.csv\",\"token\":\"s3cret\"}")))
+                .isEqualTo("{\"url\":\"https://h/a.csv\"}");
         RoundTrip.check(FS, "{\"itemID\":\"i42\"}",
                 GPFeatureRecordSetLayer.ofReference(new LayerReference(null, "i42", null, null)));
         assertThat(GPValueCodec.readLiteral(FS, "https://h/FeatureServer/0/query?where=1=1&f=json"))
