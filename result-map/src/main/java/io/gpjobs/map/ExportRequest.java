@@ -41,6 +41,29 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
         return new ExportRequest(bbox, width, height, List.of(), null, false);
     }
 
+    /**
+     * A request for the whole of {@code extent} (grown by 5% on each side; a point or line extent gets a square
+     * around it) in an image {@code width} pixels wide whose height keeps the aspect ratio.
+     *
+     * @throws IllegalArgumentException when the width is out of range
+     */
+    public static ExportRequest fitting(Envelope extent, int width) {
+        Objects.requireNonNull(extent, "extent");
+        if (width < 1 || width > MAX_SIZE) {
+            throw new IllegalArgumentException("width must be 1.." + MAX_SIZE + " pixels, got " + width);
+        }
+        double w = extent.xmax() - extent.xmin();
+        double h = extent.ymax() - extent.ymin();
+        double side = Math.max(w, h);
+        double padX = side == 0 ? 1 : w == 0 ? side / 2 : w * 0.05;
+        double padY = side == 0 ? 1 : h == 0 ? side / 2 : h * 0.05;
+        Envelope bbox = new Envelope(extent.xmin() - padX, extent.ymin() - padY, extent.xmax() + padX,
+                extent.ymax() + padY, extent.spatialReference());
+        double aspect = (bbox.ymax() - bbox.ymin()) / (bbox.xmax() - bbox.xmin());
+        int height = (int) Math.max(1, Math.min(MAX_SIZE, Math.round(width * aspect)));
+        return of(bbox, width, height);
+    }
+
     /** This request drawing only the layers {@code ids}. */
     public ExportRequest withLayers(List<Integer> ids) {
         return new ExportRequest(bbox, width, height, ids, time, transparent);

@@ -11,6 +11,7 @@ import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.AccessPolicy;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.testkit.ManualClock;
 import io.gpjobs.value.Geometry.Envelope;
@@ -64,7 +65,7 @@ abstract class ResultMapContract {
 
     @BeforeEach
     void start() {
-        GPEngine.Builder b = GPEngine.builder().clock(clock)
+        GPEngine.Builder b = GPEngine.builder().clock(clock).accessPolicy(AccessPolicy.ownerOnly("admin"))
                 .service(service("Maps").build())
                 .service(service("NoMaps").resultMapServer(false).build())
                 .service(service("SyncMaps").executionType(GPService.ExecutionType.SYNCHRONOUS).build());
@@ -161,6 +162,21 @@ abstract class ResultMapContract {
             assertThat(e.code()).isEqualTo(400);
             assertThat(e.details()).anySatisfy(d -> assertThat(d).contains("synchronous"));
         });
+    }
+
+    @Test
+    void theAccessPolicyGuardsTheMap() {
+        JobInfo j = engine.submitJob("Maps", "MapOutputs", Map.of("N", "3"), "alice");
+        assertThat(engine.awaitCompletion(j.jobId(), Duration.ofSeconds(60), "alice").status())
+                .isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(maps.map(j.jobId(), "alice").layer(0).orElseThrow().count()).isEqualTo(3);
+        assertThat(maps.map(j.jobId(), "admin").layers()).hasSize(6);
+        for (Runnable r : List.<Runnable>of(() -> maps.map(j.jobId(), "bob"),
+                () -> maps.query(j.jobId(), 0, LayerQuery.all(), "bob"),
+                () -> maps.exportPng(j.jobId(), ExportRequest.of(BBOX, 10, 10), null))) {
+            assertThatThrownBy(r::run).isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code())
+                    .isEqualTo(403));
+        }
     }
 
     // ---- query ----
