@@ -86,6 +86,12 @@ final class ChildJvm implements AutoCloseable {
         return line;
     }
 
+    /** Writes one line to the child's standard input. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** The process id. */
     long pid() {
         return process.pid();

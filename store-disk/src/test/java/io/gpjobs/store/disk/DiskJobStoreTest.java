@@ -197,6 +197,20 @@ class DiskJobStoreTest {
         }
     }
 
+    @Test
+    void aClosedStoreSaysSo() {
+        JobStore store = open();
+        String id = newJobId();
+        store.create(newRecord(id, "svc", T0, null), Map.of());
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.read(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.query(JobQuery.all())).isInstanceOf(IllegalStateException.class);
+        try (JobStore again = open()) {
+            assertThat(again.read(id)).isPresent();
+        }
+    }
+
     private static long deadPid() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

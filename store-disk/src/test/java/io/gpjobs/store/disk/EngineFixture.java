@@ -22,6 +22,9 @@ final class EngineFixture {
     static final String SERVICE = "Crash";
     static final String TASK = "SlowDouble";
 
+    /** A system property: when "true", the task prints {@code executed <jobId>} each time it starts a job. */
+    static final String PRINT_EXECUTIONS = "gpjobs.fixture.printExecutions";
+
     /** How many times each job id was executed in this JVM. */
     static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
 
@@ -56,6 +59,9 @@ final class EngineFixture {
         @Override
         public void execute(TaskContext ctx) throws Exception {
             EXECUTIONS.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+            if (Boolean.getBoolean(PRINT_EXECUTIONS)) {
+                System.out.println("executed " + ctx.jobId());
+            }
             long n = ctx.input("n", GPLong.class).value();
             ctx.progressor().setStep("working", 0, 10, 1);
             byte[] block = new byte[1 << 18];

@@ -36,9 +36,8 @@ class TwoEnginesTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyJobRunsExactlyOnce() throws Exception {
-        EngineFixture.EXECUTIONS.clear();
+    /** 60 jobs a stopped engine left Submitted, their lease long expired. */
+    private Map<String, Long> leftQueued() {
         Map<String, Long> expected = new HashMap<>();
         Instant past = Instant.now().minus(Duration.ofHours(1));
         try (JobStore store = DiskJobStoreConfig.builder(dir).build().open()) {
@@ -50,6 +49,53 @@ class TwoEnginesTest {
                 expected.put(id, (long) i);
             }
         }
+        return expected;
+    }
+
+    @Test
+    void twoEnginesInTwoProcessesRunEveryJobExactlyOnce() throws Exception {
+        EngineFixture.EXECUTIONS.clear();
+        Map<String, Long> expected = leftQueued();
+        Map<String, Integer> runs = new HashMap<>();
+        try (ChildJvm child = ChildJvm.start(SharingEngine.class, dir.toString(), "node-child", "20")) {
+            try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).nodeId("node-parent")
+                    .build()) {
+                child.awaitLine("ready", Duration.ofSeconds(60));
+                for (int i = 0; i < 20; i++) {
+                    long n = 3000 + i;
+                    expected.put(engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + n))
+                            .jobId(), n);
+                }
+                try (JobStore store = DiskJobStoreConfig.builder(dir).build().open()) {
+                    awaitAllTerminal(store, expected.size() + 20);
+                    for (JobRecord r : store.query(JobQuery.all().withPage(0, 1000)).jobs()) {
+                        assertThat(r.status()).as("job %s", r.jobId()).isEqualTo(JobStatus.SUCCEEDED);
+                    }
+                }
+            }
+            child.send("stop");
+            assertThat(child.awaitExit(Duration.ofSeconds(60))).isZero();
+            child.awaitOutputEnd();
+            for (String line : child.output().lines().toList()) {
+                String[] f = line.split(" ");
+                if (f[0].equals("executed")) {
+                    runs.merge(f[1], 1, Integer::sum);
+                } else if (f[0].equals("accepted")) {
+                    expected.put(f[1], Long.parseLong(f[2]));
+                }
+            }
+        }
+        EngineFixture.EXECUTIONS.forEach((id, n) -> runs.merge(id, n.get(), Integer::sum));
+        assertThat(runs.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(runs.values()).as("executions per job, over both processes").containsOnly(1);
+        assertThat(EngineFixture.EXECUTIONS).as("jobs the parent ran").isNotEmpty();
+        assertThat(runs.size() - EngineFixture.EXECUTIONS.size()).as("jobs the child ran").isPositive();
+    }
+
+    @Test
+    void everyJobRunsExactlyOnce() throws Exception {
+        EngineFixture.EXECUTIONS.clear();
+        Map<String, Long> expected = leftQueued();
 
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<GPEngine> engines = new ArrayList<>();

@@ -56,6 +56,7 @@ import java.util.Optional;
  * then on the job reads as absent. The janitor removes the folder after the maximum file age.
  *
  * <p>Thread-safe; safe to share the directory with other stores in this or other processes on the same machine.
+ * After {@link #close()} every method throws {@link IllegalStateException}.
  */
 @SuppressWarnings("try") // try-with-resources holds a job lock whose variable the body never uses
 public final class DiskJobStore implements JobStore {
@@ -124,6 +125,7 @@ public final class DiskJobStore implements JobStore {
             throw new IllegalArgumentException("record to create must have version 0, got " + record.version());
         }
         JobRecord stored = record.withVersion(1);
+        checkOpen();
         try (JobLocks.Held held = locks.lock(id)) {
             Path service = root.resolve(Names.serviceFolder(record.serviceName()));
             Path target = service.resolve(id);
@@ -180,6 +182,7 @@ public final class DiskJobStore implements JobStore {
     @Override
     public JobPage query(JobQuery query) {
         Objects.requireNonNull(query, "query");
+        checkOpen();
         try {
             refreshIndex();
         } catch (IOException e) {
@@ -299,6 +302,7 @@ public final class DiskJobStore implements JobStore {
     @Override
     public int deleteOrphans(Instant olderThan) {
         Objects.requireNonNull(olderThan, "olderThan");
+        checkOpen();
         try {
             return DirectoryCleaner.removeOrphans(index, olderThan, (id, dir) -> {
                 try (JobLocks.Held held = locks.lock(id)) {
@@ -317,6 +321,12 @@ public final class DiskJobStore implements JobStore {
         }
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the disk job store of '" + root + "' is closed");
+        }
+    }
+
     @Override
     public void close() {
         if (!closed) {
@@ -327,6 +337,7 @@ public final class DiskJobStore implements JobStore {
 
     /** The folder of the job's record, if the job has one. */
     private Optional<Path> locate(String jobId) throws IOException {
+        checkOpen();
         RecordIndex.Entry known = index.get(jobId);
         if (known != null && Files.exists(known.dir().resolve(Names.RECORD))) {
             return Optional.of(known.dir());
