@@ -99,6 +99,7 @@ class TaskTesterTest {
         assertThat(run)
                 .hasStatus(JobStatus.SUCCEEDED)
                 .hasOutput("Counted", new GPLong(4))
+                .hasOutput("Counted", v -> assertThat(v).isInstanceOf(GPLong.class))
                 .hasOutput("Done_At", GPDate.class, d -> assertThat(d.epochMillis())
                         .isEqualTo(Instant.parse("2026-05-01T08:00:50Z").toEpochMilli()))
                 .hasMessage(MessageType.WARNING, "step 2 is suspicious")
@@ -171,7 +172,7 @@ class TaskTesterTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("esriJobSucceeded").hasMessageContaining("esriJobFailed")
                 .hasMessageContaining("parameter 'X' is broken");
-        assertThatThrownBy(() -> assertThat(run).hasOutput("Counted"))
+        assertThatThrownBy(() -> assertThat(run).hasOutput("Counted", v -> { }))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("'Counted'");
         assertThatThrownBy(() -> assertThat(run).hasMessageContaining(MessageType.WARNING, "nope"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("about to fail");

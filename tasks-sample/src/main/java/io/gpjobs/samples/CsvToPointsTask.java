@@ -18,6 +18,7 @@ import io.gpjobs.value.SpatialReference;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ public final class CsvToPointsTask implements Task {
     }
 
     @Override
-    public void execute(TaskContext context) throws IOException {
+    public void execute(TaskContext context) {
         Path file = localFile(context.input("Input_File", GPDataFile.class));
         String xName = context.input("X_Field", GPString.class).value().strip();
         String yName = context.input("Y_Field", GPString.class).value().strip();
@@ -143,6 +144,12 @@ public final class CsvToPointsTask implements Task {
                     context.progressor().setLabel("Reading " + file.getFileName() + ": " + rows.size() + " rows");
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("parameter 'Input_File': " + file.getFileName()
+                    + " is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("parameter 'Input_File': cannot read " + file.getFileName() + ": "
+                    + e.getMessage(), e);
         }
         int xi = column(header, xName, "X_Field");
         int yi = column(header, yName, "Y_Field");

@@ -12,7 +12,8 @@ import org.locationtech.jts.geom.Geometry;
  * distances up to a few hundred kilometres every other distance is within a fraction of a percent. The sphere used
  * has the Gaussian mean radius of curvature of the WGS 84 ellipsoid at the centre's latitude, which keeps the
  * north–south and east–west scale within 0.1&nbsp;% of the ellipsoid's near the centre. Features that contain a pole
- * or span more than a hemisphere are outside its range.
+ * or span more than a hemisphere are outside its range. Near the antimeridian, result longitudes may pass ±180 so
+ * that rings stay continuous.
  *
  * <p><b>Web Mercator</b> (auxiliary sphere) coordinates are first converted to longitude/latitude exactly, then
  * handled as geographic, because a Web Mercator "meter" is only a meter on the equator.

@@ -149,6 +149,20 @@ class CsvToPointsTaskTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8FailsClearly() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "name,x,y\nT\u00f8yen,10.77,59.91\n".getBytes(StandardCharsets.ISO_8859_1));
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", "{\"url\":\"" + latin1.toUri() + "\"}")
+                .run();
+        assertThat(run).hasStatus(JobStatus.FAILED)
+                .hasMessage(MessageType.ERROR, "parameter 'Input_File': latin1.csv is not UTF-8 text");
+        String open = file("open.csv", "x,y,name\n1,2,\"unclosed\n3,4,b\n");
+        assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", open).run()).hasStatus(JobStatus.FAILED)
+                .hasMessage(MessageType.ERROR,
+                        "parameter 'Input_File': cannot read open.csv: line 2: a quoted field is not closed");
+    }
+
+    @Test
     void aBaseFolderConfinesWhatTheTaskReads() throws IOException {
         String inside = file("in.csv", "x,y\n1,2\n");
         Path other = Files.createTempDirectory("csv-outside");
