@@ -42,6 +42,7 @@ public final class AzureJobStoreConfig {
     private final Duration requestTimeout;
     private final Path stagingDirectory;
     private final AzureRequestObserver requestObserver;
+    private final boolean writeResultsWithNextUpdate;
 
     private AzureJobStoreConfig(Builder b) {
         this.name = b.name;
@@ -57,6 +58,7 @@ public final class AzureJobStoreConfig {
         this.requestTimeout = b.requestTimeout;
         this.stagingDirectory = b.stagingDirectory;
         this.requestObserver = b.requestObserver;
+        this.writeResultsWithNextUpdate = b.writeResultsWithNextUpdate;
     }
 
     /** A new builder with the defaults: create missing container/table, 2 retries, 3 s connect timeout. */
@@ -130,6 +132,14 @@ public final class AzureJobStoreConfig {
                 .table(require(settings, "tableStore"));
         if (name != null) {
             b.name(name);
+        }
+        String deferred = settings.get("writeResultsWithNextUpdate");
+        if (deferred != null) {
+            if (!deferred.equals("true") && !deferred.equals("false")) {
+                throw new IllegalArgumentException("writeResultsWithNextUpdate must be 'true' or 'false', got '"
+                        + deferred + "'");
+            }
+            b.writeResultsWithNextUpdate(Boolean.parseBoolean(deferred));
         }
         String create = settings.get("createIfMissing");
         if (create != null) {
@@ -214,6 +224,18 @@ public final class AzureJobStoreConfig {
         return requestObserver;
     }
 
+    /**
+     * Whether {@code putResults} holds the results (uploading only a large value's blob) and writes them with the
+     * job's next record update, which the engine always makes right after it: the move to Succeeded. Results and
+     * the Succeeded status then land in one atomic entity write, one request less per job. Until that update, only
+     * this store instance sees the results; if the process dies in between, the job was never Succeeded (recovery
+     * marks it Failed), so no succeeded job lacks results. When false, {@code putResults} writes at once (a
+     * conditional Merge). Default true.
+     */
+    public boolean writeResultsWithNextUpdate() {
+        return writeResultsWithNextUpdate;
+    }
+
     /** A builder preset with this configuration's values, to derive a variant (e.g. with a request observer). */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -230,6 +252,7 @@ public final class AzureJobStoreConfig {
         b.requestTimeout = requestTimeout;
         b.stagingDirectory = stagingDirectory;
         b.requestObserver = requestObserver;
+        b.writeResultsWithNextUpdate = writeResultsWithNextUpdate;
         return b;
     }
 
@@ -254,6 +277,7 @@ public final class AzureJobStoreConfig {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Path stagingDirectory;
         private AzureRequestObserver requestObserver;
+        private boolean writeResultsWithNextUpdate = true;
 
         private Builder() {
         }
@@ -370,6 +394,12 @@ public final class AzureJobStoreConfig {
         /** An observer told of every HTTP response (for metrics and request counting); null for none. */
         public Builder requestObserver(AzureRequestObserver value) {
             this.requestObserver = value;
+            return this;
+        }
+
+        /** See {@link AzureJobStoreConfig#writeResultsWithNextUpdate()} (default true). */
+        public Builder writeResultsWithNextUpdate(boolean value) {
+            this.writeResultsWithNextUpdate = value;
             return this;
         }
 

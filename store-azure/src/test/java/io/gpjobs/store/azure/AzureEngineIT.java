@@ -194,6 +194,7 @@ class AzureEngineIT {
         counter.reset();
         JobInfo echo = engine.awaitCompletion(engine.submitJob(ASYNC, "Echo", Map.of("text", "e")).jobId(), WAIT);
         Map<String, Long> asyncNoFiles = counter.snapshot();
+        System.out.println("requests of one async Echo job, in order: " + counter.trace());
         counter.reset();
         engine.awaitCompletion(engine.submitJob(ASYNC, "WriteFiles", Map.of("text", "f")).jobId(), WAIT);
         Map<String, Long> asyncFiles = counter.snapshot();

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,9 +61,13 @@ class AzureJobStoreIT {
     }
 
     private JobStore second() {
-        JobStore s = new AzureJobStoreProvider().open(AzureJobStoreConfig.builder()
-                .connectionString(config.connectionString()).container(config.container()).table(config.table())
-                .build());
+        return second(true);
+    }
+
+    /** Another store on the same container and table, without this test's request observer. */
+    private JobStore second(boolean writeResultsWithNextUpdate) {
+        JobStore s = new AzureJobStoreProvider().open(config.toBuilder().requestObserver(null)
+                .writeResultsWithNextUpdate(writeResultsWithNextUpdate).build());
         others.add(s);
         return s;
     }
@@ -84,24 +89,25 @@ class AzureJobStoreIT {
         String huge = "x".repeat(40_000);
         Map<String, StoredValue> inputs = Map.of("Big", new StoredValue("GPString", "\"" + huge + "\""));
         JobRecord v1 = store.create(newRecord(id, "svc", T0, null), inputs);
+        Map<String, StoredValue> results = Map.of("Out", new StoredValue("GPString", "\"" + "z".repeat(600_000) + "\""));
+        store.putResults(id, results); // held: written with the next update
         List<JobMessage> messages = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             messages.add(JobMessage.info("message " + i + " " + "y".repeat(4000))); // 1.2 M chars: past 1 MiB
         }
         JobRecord v2 = store.update(v1.withMessages(messages));
-        Map<String, StoredValue> results = Map.of("Out", new StoredValue("GPString", "\"" + "z".repeat(600_000) + "\""));
-        store.putResults(id, results);
 
         assertThat(internalBlobs(id)).hasSize(3);
         assertThat(store.listFiles(id)).isEmpty();
         JobStore other = second();
-        assertThat(other.read(id)).contains(v2);
-        assertThat(other.inputs(id)).isEqualTo(inputs);
-        assertThat(other.results(id)).isEqualTo(results);
+        assertThat(other.read(id).equals(Optional.of(v2))).as("record with 1.2 M chars of messages round-trips").isTrue();
+        assertThat(other.inputs(id).equals(inputs)).as("40,000-char input round-trips").isTrue();
+        assertThat(other.results(id).equals(results)).as("600,000-char result round-trips").isTrue();
 
         // a later small update moves the body back inline and removes the superseded blob
         JobRecord v3 = store.update(v2.withMessages(List.of(JobMessage.info("short"))));
         assertThat(other.read(id)).contains(v3);
+        assertThat(other.results(id).equals(results)).isTrue();
         assertThat(internalBlobs(id)).hasSize(2);
         assertThat(store.delete(id)).isTrue();
         assertThat(internalBlobs(id)).isEmpty();
@@ -155,7 +161,7 @@ class AzureJobStoreIT {
 
     @Test
     void twoStoresOnOneAccountSeeEachOthersWrites() throws IOException {
-        JobStore other = second();
+        JobStore other = second(false); // writes results at once
         String id = newJobId();
         JobRecord v1 = store.create(newRecord(id, "svc", T0, "alice"), Map.of("A", new StoredValue("GPLong", "1")));
         assertThatThrownBy(() -> other.create(newRecord(id, "another", T0, null), Map.of()))
@@ -198,30 +204,23 @@ class AzureJobStoreIT {
 
     @Test
     void requestsPerJobLifecycleAreCounted() {
-        String id = newJobId();
-        counter.reset();
-        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), Map.of("A", new StoredValue("GPLong", "1")));
-        Map<String, Long> create = counter.snapshot();
-        counter.reset();
-        JobRecord v2 = store.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)).withStarted(T0.plusSeconds(1)));
-        Map<String, Long> claim = counter.snapshot();
-        counter.reset();
-        store.putResults(id, Map.of("R", new StoredValue("GPLong", "2")));
-        Map<String, Long> results = counter.snapshot();
-        counter.reset();
-        store.update(v2.withStatus(JobStatus.SUCCEEDED, T0.plusSeconds(2)).withEnded(T0.plusSeconds(2)));
-        Map<String, Long> succeed = counter.snapshot();
-        System.out.printf("store requests per job lifecycle: create %s, claim %s, putResults %s, succeed %s%n",
-                create, claim, results, succeed);
-        assertThat(create).isEqualTo(Map.of("table POST", 2L));
-        assertThat(claim).isEqualTo(Map.of("table PUT", 1L));
-        assertThat(results).isEqualTo(Map.of("table PATCH", 1L));
-        assertThat(succeed).isEqualTo(Map.of("table PUT", 1L));
+        Map<String, Map<String, Long>> deferred = lifecycle(store, counter);
+        RequestCounter immediateCounter = new RequestCounter();
+        JobStore immediate = new AzureJobStoreProvider().open(config.toBuilder().writeResultsWithNextUpdate(false)
+                .requestObserver(immediateCounter).build());
+        others.add(immediate);
+        Map<String, Map<String, Long>> direct = lifecycle(immediate, immediateCounter);
+        System.out.printf("store requests per job lifecycle (results with the Succeeded update): %s%n", deferred);
+        System.out.printf("store requests per job lifecycle (results written at once): %s%n", direct);
+        assertThat(deferred).isEqualTo(Map.of("create", Map.of("table POST", 2L), "claim", Map.of("table PUT", 1L),
+                "putResults", Map.of(), "succeed", Map.of("table PUT", 1L)));
+        assertThat(direct).isEqualTo(Map.of("create", Map.of("table POST", 2L), "claim", Map.of("table PUT", 1L),
+                "putResults", Map.of("table PATCH", 1L), "succeed", Map.of("table PUT", 1L)));
 
+        String id = newJobId();
+        store.create(newRecord(id, "svc", T0, null), Map.of());
         RequestCounter otherCounter = new RequestCounter();
-        JobStore other = new AzureJobStoreProvider().open(AzureJobStoreConfig.builder()
-                .connectionString(config.connectionString()).container(config.container()).table(config.table())
-                .requestObserver(otherCounter).build());
+        JobStore other = new AzureJobStoreProvider().open(config.toBuilder().requestObserver(otherCounter).build());
         others.add(other);
         otherCounter.reset();
         other.read(id);
@@ -232,5 +231,53 @@ class AzureJobStoreIT {
         System.out.printf("read by another store: first %d requests (index + record), then %d%n", firstRead, secondRead);
         assertThat(firstRead).isEqualTo(2);
         assertThat(secondRead).isEqualTo(1);
+    }
+
+    private static Map<String, Map<String, Long>> lifecycle(JobStore s, RequestCounter c) {
+        String id = newJobId();
+        Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
+        c.reset();
+        JobRecord v1 = s.create(newRecord(id, "svc", T0, null), Map.of("A", new StoredValue("GPLong", "1")));
+        out.put("create", c.snapshot());
+        c.reset();
+        JobRecord v2 = s.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)).withStarted(T0.plusSeconds(1)));
+        out.put("claim", c.snapshot());
+        c.reset();
+        s.putResults(id, Map.of("R", new StoredValue("GPLong", "2")));
+        out.put("putResults", c.snapshot());
+        c.reset();
+        s.update(v2.withStatus(JobStatus.SUCCEEDED, T0.plusSeconds(2)).withEnded(T0.plusSeconds(2)));
+        out.put("succeed", c.snapshot());
+        assertThat(s.results(id)).containsOnlyKeys("R");
+        return out;
+    }
+
+    @Test
+    void heldResultsReachOtherStoresWithTheNextUpdateOnly() {
+        String id = newJobId();
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), Map.of());
+        JobRecord v2 = store.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)));
+        String big = "\"" + "r".repeat(50_000) + "\"";
+        store.putResults(id, Map.of("R", new StoredValue("GPString", big)));
+        JobStore other = second();
+        assertThat(store.results(id)).containsOnlyKeys("R");
+        assertThat(other.results(id)).isEmpty();
+
+        JobRecord done = store.update(v2.withStatus(JobStatus.SUCCEEDED, T0.plusSeconds(2)));
+        assertThat(other.read(id)).contains(done);
+        assertThat(other.results(id)).isEqualTo(Map.of("R", new StoredValue("GPString", big)));
+    }
+
+    @Test
+    void aStoreClosedBeforeTheUpdateLeavesNoSucceededJobWithoutResults() {
+        String id = newJobId();
+        JobRecord v1 = store.create(newRecord(id, "svc", T0, null), Map.of());
+        store.update(v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)));
+        store.putResults(id, Map.of("R", new StoredValue("GPLong", "1")));
+        store.close(); // the process "dies" before the move to Succeeded
+        store = new AzureJobStoreProvider().open(config);
+        assertThat(store.read(id).orElseThrow().status()).isEqualTo(JobStatus.EXECUTING);
+        assertThat(store.results(id)).isEmpty();
+        assertThatThrownBy(() -> store.putResults(newJobId(), Map.of())).isInstanceOf(JobNotFoundException.class);
     }
 }

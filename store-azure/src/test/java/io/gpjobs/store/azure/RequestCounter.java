@@ -9,10 +9,18 @@ import java.util.concurrent.atomic.LongAdder;
 final class RequestCounter implements AzureRequestObserver {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final java.util.Queue<String> trace = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @Override
     public void onResponse(String service, String method, String path, int statusCode) {
         counts.computeIfAbsent(service + " " + method, k -> new LongAdder()).increment();
+        String shortPath = path.replaceAll("^/devstoreaccount1/", "");
+        trace.add(method + " " + shortPath + " " + statusCode);
+    }
+
+    /** The requests since the last reset, in order, as {@code METHOD path status}. */
+    java.util.List<String> trace() {
+        return java.util.List.copyOf(trace);
     }
 
     /** The counts since the last reset, sorted by key. */
@@ -37,5 +45,6 @@ final class RequestCounter implements AzureRequestObserver {
 
     void reset() {
         counts.values().forEach(LongAdder::reset);
+        trace.clear();
     }
 }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -59,7 +60,15 @@ import java.util.stream.Stream;
  * writer never overwrites what a winner references. All Azure limits are checked before a write
  * ({@link EntityLimits}, {@link Keys}).
  *
- * <p>Thread-safe. Requests per job lifecycle (submit, start, results, succeed): 5 table requests, no read.
+ * <h2>Results</h2>
+ * By default ({@link AzureJobStoreConfig#writeResultsWithNextUpdate()}) {@code putResults} holds the results in
+ * memory (uploading a large value's blob at once) and the next {@link #update} writes them in the same entity write
+ * as the record, which for the engine is the move to Succeeded: results and status land atomically, and the
+ * lifecycle needs one request less. Until then only this instance sees them; a crash in between leaves the job
+ * Executing without results, which recovery marks Failed, so no succeeded job ever lacks its results.
+ *
+ * <p>Thread-safe. Requests per job lifecycle (create, claim, results, succeed): 4 table requests (index and record
+ * inserts, two conditional replaces) and no read; 5 when results are written at once.
  */
 public final class AzureJobStore implements JobStore {
 
@@ -74,6 +83,8 @@ public final class AzureJobStore implements JobStore {
     private final JobBlobs blobs;
     private final Scratch scratch;
     private final JobCache cache = new JobCache(10_000);
+    /** Results held for the job's next record update (jobId → property value); see {@link #putResults}. */
+    private final Map<String, String> pendingResults = new ConcurrentHashMap<>();
 
     AzureJobStore(AzureJobStoreConfig config, TableClient table, BlobContainerClient container, Scratch scratch) {
         this.config = config;
@@ -153,8 +164,10 @@ public final class AzureJobStore implements JobStore {
             String bodyProp = plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
             Map<String, Object> props = RecordCodec.toProperties(next, next.version() + 1, bodyProp);
             props.put(RecordCodec.INPUTS, known.inputs());
-            if (known.results() != null) {
-                props.put(RecordCodec.RESULTS, known.results());
+            String pending = pendingResults.get(jobId);
+            String results = pending != null ? pending : known.results();
+            if (results != null) {
+                props.put(RecordCodec.RESULTS, results);
             }
             EntityLimits.check(svc, jobId, props, jobId);
             upload(uploads);
@@ -162,10 +175,15 @@ public final class AzureJobStore implements JobStore {
             try {
                 String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
                         .getHeaders());
-                cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), known.results(),
-                        bodyProp));
+                cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), results, bodyProp));
                 if (!bodyProp.equals(known.body())) {
                     deleteSpilled(known.body());
+                }
+                if (pending != null) {
+                    pendingResults.remove(jobId, pending);
+                    if (!pending.equals(known.results())) {
+                        deleteSpilled(known.results());
+                    }
                 }
                 return next.withVersion(next.version() + 1);
             } catch (RuntimeException ex) {
@@ -178,6 +196,7 @@ public final class AzureJobStore implements JobStore {
                 }
                 if (status == 404) {
                     cache.remove(jobId);
+                    pendingResults.remove(jobId);
                     throw new JobNotFoundException(jobId);
                 }
                 throw AzureErrors.failure("update job '" + jobId + "'", where(), ex);
@@ -228,6 +247,7 @@ public final class AzureJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         String svc = serviceKey(jobId);
         boolean any = false;
+        pendingResults.remove(jobId); // a spilled blob of it goes with the job's folder below
         if (svc != null) {
             any = deleteEntity(svc, jobId);
             any |= blobs.deleteAll(Keys.jobPrefix(svc, jobId)) > 0;
@@ -266,6 +286,21 @@ public final class AzureJobStore implements JobStore {
         String prop = plan(svc, jobId, "results", RecordCodec.valuesJson(results), uploads);
         EntityLimits.check(svc, jobId, Map.of(RecordCodec.RESULTS, prop), jobId);
         upload(uploads);
+        if (config.writeResultsWithNextUpdate()) {
+            JobCache.Entry cached = cache.get(jobId);
+            if (cached == null || !cached.hasState()) {
+                // the record must exist now, so that a missing job is reported here and not at the next update
+                if (fetch(svc, jobId).isEmpty()) {
+                    discard(uploads);
+                    throw new JobNotFoundException(jobId);
+                }
+            }
+            String previous = pendingResults.put(jobId, prop);
+            if (previous != null && !previous.equals(prop)) {
+                deleteSpilled(previous);
+            }
+            return;
+        }
         JobCache.Entry known = cache.get(jobId);
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             if (known == null || !known.hasState()) {
@@ -310,6 +345,10 @@ public final class AzureJobStore implements JobStore {
     @Override
     public Map<String, StoredValue> results(String jobId) {
         JobRecord.requireValidJobId(jobId);
+        String pending = pendingResults.get(jobId);
+        if (pending != null) {
+            return values(jobId, pending);
+        }
         String svc = serviceKey(jobId);
         if (svc == null) {
             return Map.of();
