@@ -7,6 +7,7 @@ module io.gpjobs.samples {
     requires io.gpjobs.core;
     requires org.locationtech.jts;
     requires io.gpjobs.store.disk; // the gpjobs command line (io.gpjobs.samples.cli, not exported)
+    requires io.gpjobs.map; // the command line's map command
 
     exports io.gpjobs.samples;
 

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param serviceFile the {@code --service} option, or null for the built-in sample service
  * @param follow      whether {@code --follow} was given
  * @param progress    how progress is shown ({@code --progress}, default {@link ProgressMode#AUTO})
+ * @param png         the {@code --png} option of the map command: the PNG file to write, or null
  */
 record CliArguments(String command, List<String> operands, Path jobsDir, Path serviceFile, boolean follow,
-                    ProgressMode progress) {
+                    ProgressMode progress, Path png) {
 
     /** How a followed job's progress is drawn on standard error. */
     enum ProgressMode {
@@ -50,7 +51,8 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
             Map.entry("cancel", new int[] {1, 1}),
             Map.entry("delete", new int[] {1, 1}),
             Map.entry("jobs", new int[] {0, 0}),
-            Map.entry("cleanup", new int[] {0, 0}));
+            Map.entry("cleanup", new int[] {0, 0}),
+            Map.entry("map", new int[] {1, 1}));
 
     /** Checks the fields and copies the operands. */
     CliArguments {
@@ -74,6 +76,7 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         boolean follow = false;
         boolean help = false;
         ProgressMode progress = null;
+        Path png = null;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String a = Objects.requireNonNull(args[i], "argument");
@@ -109,6 +112,11 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
                         String v = inline != null ? inline : value(args, ++i, name);
                         progress = progressMode(v);
                     }
+                    case "--png" -> {
+                        once(name, png);
+                        String v = inline != null ? inline : value(args, ++i, name);
+                        png = path(name, v);
+                    }
                     default -> throw new UsageException("unknown option '" + a + "'");
                 }
                 continue;
@@ -121,7 +129,7 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         }
         if (help || command == null) {
             return new CliArguments("help", List.of(), jobsDir, serviceFile, follow,
-                    progress == null ? ProgressMode.AUTO : progress);
+                    progress == null ? ProgressMode.AUTO : progress, png);
         }
         int[] arity = COMMANDS.get(command);
         if (arity == null) {
@@ -138,8 +146,11 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         if (follow && !command.equals("submit")) {
             throw new UsageException("option '--follow' applies to the submit command only, not '" + command + "'");
         }
+        if (png != null && !command.equals("map")) {
+            throw new UsageException("option '--png' applies to the map command only, not '" + command + "'");
+        }
         return new CliArguments(command, operands, jobsDir, serviceFile, follow,
-                progress == null ? ProgressMode.AUTO : progress);
+                progress == null ? ProgressMode.AUTO : progress, png);
     }
 
     private static String operandName(String command) {

@@ -71,6 +71,7 @@ final class CliEngine implements AutoCloseable {
             GPService.Builder b = GPService.builder(DEFAULT_SERVICE)
                     .description("The gpjobs sample tools.")
                     .executionType(GPService.ExecutionType.ASYNCHRONOUS)
+                    .resultMapServer(true)
                     .progressMessageUpdateInterval(Duration.ofSeconds(1))
                     .cancellationCheckInterval(Duration.ofSeconds(1));
             tasks.forEach(b::task);

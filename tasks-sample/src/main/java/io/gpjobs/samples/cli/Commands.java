@@ -77,6 +77,8 @@ final class Commands {
             case "delete" -> print(GPJson.jobStatus(engine.delete(ops.get(0))));
             case "jobs" -> jobs();
             case "cleanup" -> cleanup();
+            case "map" -> MapCommand.run(this, engine, ops.get(0), args.png() == null ? null
+                    : baseDir.resolve(args.png()));
             default -> throw new UsageException("unknown command '" + args.command() + "'");
         };
     }

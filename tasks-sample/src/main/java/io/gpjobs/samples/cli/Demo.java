@@ -78,6 +78,7 @@ final class Demo {
         if (done.status() == JobStatus.SUCCEEDED) {
             commands.err().println("gpjobs: job " + done.jobId() + " succeeded; its outputs are in "
                     + (folder == null ? "the job store" : folder.resolve("results")));
+            commands.err().println("gpjobs: draw its result map with: gpjobs map " + done.jobId() + " --png map.png");
         } else {
             commands.err().println("gpjobs: job " + done.jobId() + " " + ProgressRenderer.statusWord(done.status()));
         }

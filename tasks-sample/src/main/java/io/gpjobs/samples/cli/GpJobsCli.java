@@ -171,6 +171,8 @@ public final class GpJobsCli {
                   delete <jobId>               delete a job and its files
                   jobs                         list the jobs with their status
                   cleanup                      remove jobs older than the service's maxFileAge
+                  map <jobId> [--png <file>]   print a succeeded job's result map JSON (a layer per geodata
+                                               output); with --png also draw the map into a PNG file
 
                 Inputs are name=value, the value as the REST API takes it: a literal (Steps=20,
                 Dissolve_Option=ALL) or JSON text (Distance='{"distance":500,"units":"esriMeters"}');
@@ -181,6 +183,7 @@ public final class GpJobsCli {
                   --service <file>     an admin service JSON ({"serviceName":...,"properties":{...}}) to use
                                        instead of the built-in asynchronous service "samples"
                   --progress <mode>    auto (bar on a terminal, plain lines otherwise), bar, plain or none
+                  --png <file>         the PNG file the map command writes
                   -h, --help           this help
 
                 A job runs inside the gpjobs process that submitted it, which waits for it to end; other

@@ -1,0 +1,115 @@
+package io.gpjobs.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code map} command, in process on a temporary jobs directory: a PointDensity job's result map is printed
+ * (a raster layer, no layer for the scalar output) and drawn into a PNG whose pixels show the colour ramp.
+ */
+class MapCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The ends of the result map's raster colour ramp. */
+    private static final int RAMP_LOW = 0xFFFFFFB2;
+    private static final int RAMP_HIGH = 0xFFBD0026;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void headlessAndReadingPng() {
+        System.setProperty("java.awt.headless", "true");
+        // On the module path this test's module does not read java.desktop (only result-map does): let it read it
+        // to decode the PNG.
+        ModuleLayer.boot().findModule("java.desktop").ifPresent(MapCommandTest.class.getModule()::addReads);
+    }
+
+    record Run(int exit, String out, String err) {
+        List<JsonNode> json() throws IOException {
+            List<JsonNode> docs = new ArrayList<>();
+            try (JsonParser p = MAPPER.createParser(out)) {
+                while (p.nextToken() != null) {
+                    docs.add(p.readValueAsTree());
+                }
+            }
+            return docs;
+        }
+    }
+
+    Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--jobs-dir", tmp.resolve("jobs").toString(), "--progress", "none"));
+        all.addAll(List.of(args));
+        int exit = GpJobsCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mapOfAPointDensityJobIsPrintedAndDrawn() throws Exception {
+        Path points = tmp.resolve("points.json");
+        Files.writeString(points, "{\"geometryType\":\"esriGeometryPoint\",\"spatialReference\":{\"wkid\":32632},"
+                + "\"fields\":[],\"features\":[{\"geometry\":{\"x\":500000,\"y\":6600000}},"
+                + "{\"geometry\":{\"x\":503000,\"y\":6600000}},{\"geometry\":{\"x\":500000,\"y\":6603000}},"
+                + "{\"geometry\":{\"x\":500100,\"y\":6600100}},{\"geometry\":{\"x\":500200,\"y\":6600050}}]}");
+        Run submit = cli("submit", "PointDensity", "Input_Points=@" + points);
+        assertThat(submit.exit()).as(submit.toString()).isZero();
+        String jobId = submit.json().get(0).get("jobId").asText();
+
+        Path png = tmp.resolve("out/map.png");
+        Run map = cli("map", jobId, "--png", png.toString());
+        assertThat(map.exit()).as(map.toString()).isZero();
+        JsonNode json = map.json().get(0);
+        assertThat(json.get("layers")).hasSize(1);
+        assertThat(json.get("layers").get(0).get("name").asText()).isEqualTo("Output_Raster");
+        assertThat(json.get("layers").get(0).get("type").asText()).isEqualTo("Raster Layer");
+        assertThat(json.get("spatialReference").get("wkid").asInt()).isEqualTo(32632);
+        assertThat(map.err()).contains("wrote the result map of job " + jobId);
+
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(800);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertThat(colours).as("the densest cell and the empty cells are drawn with the ramp's ends")
+                .contains(RAMP_HIGH, RAMP_LOW, 0xFFFFFFFF);
+        byte[] first = Files.readAllBytes(png);
+        assertThat(cli("map", jobId, "--png", png.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(png)).as("the same map gives the same bytes").isEqualTo(first);
+    }
+
+    @Test
+    void badUsesOfTheMapCommandExitWithTwo() {
+        Run png = cli("jobs", "--png", tmp.resolve("x.png").toString());
+        assertThat(png.exit()).isEqualTo(GpJobsCli.USAGE);
+        assertThat(png.err()).contains("'--png' applies to the map command only");
+        Run unknown = cli("map", "j" + "0".repeat(32));
+        assertThat(unknown.exit()).isEqualTo(GpJobsCli.USAGE);
+        assertThat(unknown.err()).contains("no job with jobId");
+        Run none = cli("map");
+        assertThat(none.exit()).isEqualTo(GpJobsCli.USAGE);
+        assertThat(none.err()).contains("needs a job id");
+    }
+}
