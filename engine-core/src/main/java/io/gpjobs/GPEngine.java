@@ -245,8 +245,21 @@ public final class GPEngine implements AutoCloseable {
      * When the query names no service and services use different stores, every store is queried.
      */
     public List<JobInfo> jobs(JobQuery query) {
+        return jobPage(query).jobs();
+    }
+
+    /**
+     * Like {@link #jobs(JobQuery)}, with the total number of matching jobs and the offset of the next page (the
+     * admin {@code jobs/query} answer's {@code total} and {@code nextStart}).
+     */
+    public JobInfoPage jobPage(JobQuery query) {
         Objects.requireNonNull(query, "query");
-        return reads.jobs(query, null);
+        return reads.jobs(query);
+    }
+
+    /** This engine's node id (recorded on the jobs it runs). */
+    public String nodeId() {
+        return engine.nodeId();
     }
 
     /** Cancels every New, Submitted or Waiting job of a service; returns how many were cancelled. */

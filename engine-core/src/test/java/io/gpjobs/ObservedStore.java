@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ObservedStore implements JobStore {
     final InMemoryJobStore delegate = new InMemoryJobStore();
     final Map<String, List<String>> log = new ConcurrentHashMap<>();
+    /** When set, an update it accepts fails with a storage error instead of being written. */
+    volatile java.util.function.Predicate<JobRecord> failUpdate = r -> false;
 
     List<String> log(String jobId) {
         return log.getOrDefault(jobId, List.of());
@@ -44,6 +46,9 @@ final class ObservedStore implements JobStore {
     @Override
     public synchronized JobRecord update(JobRecord next) {
         // synchronized so the log order is the store's order of writes
+        if (failUpdate.test(next)) {
+            throw new io.gpjobs.spi.JobStoreException("simulated storage failure writing job '" + next.jobId() + "'");
+        }
         JobRecord r = delegate.update(next);
         add(r.jobId(), "update:" + r.status().wireName());
         return r;

@@ -130,6 +130,11 @@ public final class JobEngine implements AutoCloseable {
         }, janitorMs, janitorMs, TimeUnit.MILLISECONDS);
     }
 
+    /** This engine's node id. */
+    public String nodeId() {
+        return nodeId;
+    }
+
     /** The read side: job views, results, inputs, queries, statistics, janitor. */
     public JobReads reads() {
         return reads;
@@ -194,6 +199,7 @@ public final class JobEngine implements AutoCloseable {
                     + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));
         }
         boolean queued = false;
+        boolean created = false;
         String id = JobIds.next();
         try {
             Instant now = clock.instant();
@@ -202,6 +208,7 @@ public final class JobEngine implements AutoCloseable {
             pendingInputs.put(id, values);
             completions.put(id, new CompletableFuture<>());
             writer.create(rt.store(), fresh, stored);
+            created = true;
             JobRecord submitted = writer.update(rt.store(), id, cur -> cur.status() != JobStatus.NEW ? null
                     : cur.withStatus(JobStatus.SUBMITTED, now)
                     .withMessages(JobRunner.append(cur.messages(), JobMessage.info("Submitted."))));
@@ -213,6 +220,17 @@ public final class JobEngine implements AutoCloseable {
                 return waiting != null ? waiting : cache.asMap().getOrDefault(id, submitted);
             }
             return submitted == null ? cache.asMap().get(id) : submitted;
+        } catch (RuntimeException ex) {
+            if (created && !queued) {
+                // The caller hears the submit failed: leave no half-submitted job behind to run later.
+                try {
+                    rt.store().delete(id);
+                    cache.invalidate(id);
+                } catch (RuntimeException again) {
+                    ex.addSuppressed(again);
+                }
+            }
+            throw ex;
         } finally {
             if (!queued) {
                 rt.permits.release();

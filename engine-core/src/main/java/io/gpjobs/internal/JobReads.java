@@ -6,6 +6,7 @@ import io.gpjobs.GPException;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
+import io.gpjobs.JobInfoPage;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.AccessPolicy;
@@ -267,7 +268,7 @@ public final class JobReads {
     // ---- queries ----
 
     /** One page of jobs across the stores in use, as views (no access check: an admin operation). */
-    public List<JobInfo> jobs(JobQuery q, int[] totalOut) {
+    public JobInfoPage jobs(JobQuery q) {
         List<JobStore> targets = new ArrayList<>();
         if (q.serviceName() != null) {
             ServiceRuntime rt = e.services.get(q.serviceName());
@@ -291,10 +292,8 @@ public final class JobReads {
             int from = Math.min(q.offset(), all.size());
             all = all.subList(from, Math.min(all.size(), from + q.limit()));
         }
-        if (totalOut != null && totalOut.length > 0) {
-            totalOut[0] = total;
-        }
-        return all.stream().map(this::view).toList();
+        int next = q.offset() + all.size() < total ? q.offset() + all.size() : -1;
+        return new JobInfoPage(all.stream().map(this::view).toList(), total, next);
     }
 
     /** How many jobs of a service are in each status. */

@@ -5,6 +5,7 @@ import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStoreException;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
@@ -26,6 +27,7 @@ import java.util.Map;
 final class JobRunner {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
+    private static final int FINAL_WRITE_ATTEMPTS = 5;
     private final JobEngine engine;
 
     JobRunner(JobEngine engine) {
@@ -91,6 +93,7 @@ final class JobRunner {
             failure = t;
         } finally {
             x.returned.set(true);
+            Thread.interrupted(); // an interrupt was for the task; the final writes must not see it
         }
         finish(x, ok, failure);
     }
@@ -143,7 +146,7 @@ final class JobRunner {
             final String why = problem;
             Instant now = engine.clock.instant();
             List<JobMessage> live = x.messages();
-            engine.writer.update(rt.store(), x.jobId, cur -> {
+            retrying(x.jobId, () -> engine.writer.update(rt.store(), x.jobId, cur -> {
                 List<JobMessage> m = new ArrayList<>(live);
                 JobStatus target;
                 if (cur.status() == JobStatus.EXECUTING) {
@@ -167,13 +170,37 @@ final class JobRunner {
                     return null;
                 }
                 return ended(cur, target, now, m);
-            });
+            }));
         } catch (JobNotFoundException gone) {
             // deleted while running: nothing left to write
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record the end of job " + x.jobId, e);
         } finally {
             engine.running.remove(x.jobId, x);
+        }
+    }
+
+    /**
+     * Runs a job's final write, retrying a few times when the storage fails (a store that is briefly unreachable
+     * must not leave a finished job Executing until its lease runs out).
+     */
+    private static void retrying(String jobId, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (JobStoreException e) {
+                if (attempt == FINAL_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "retrying the final write of job " + jobId + ": " + e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
