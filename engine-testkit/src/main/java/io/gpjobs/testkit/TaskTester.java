@@ -8,10 +8,12 @@ import io.gpjobs.MemoryJobStoreProvider;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.Task;
+import io.gpjobs.value.GPDataFile;
 import io.gpjobs.value.GPValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,6 +93,16 @@ public final class TaskTester {
     public TaskTester input(String name, GPValue value) {
         inputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value of " + name));
         return this;
+    }
+
+    /**
+     * Sets a {@code GPDataFile} input to a local file, as {@code {"url":"file:…"}}.
+     *
+     * @throws NullPointerException when a value is null
+     */
+    public TaskTester inputFile(String name, Path file) {
+        Objects.requireNonNull(file, "file of " + name);
+        return input(name, GPDataFile.ofUrl(file.toAbsolutePath().toUri().toString()));
     }
 
     /**

@@ -112,8 +112,8 @@ class CsvToPointsTaskTest {
 
     @Test
     void otherColumnsDelimiterAndProjectedWkid() throws IOException {
-        String input = file("utm.txt", "Name;East;North\nA;597000;6643000\nB;597100.5;6643200\n");
-        TaskRun run = TaskTester.of(new CsvToPointsTask()).input("Input_File", input)
+        Path utm = Files.writeString(dir.resolve("utm.txt"), "Name;East;North\nA;597000;6643000\nB;597100.5;6643200\n");
+        TaskRun run = TaskTester.of(new CsvToPointsTask()).inputFile("Input_File", utm)
                 .input("X_Field", "east").input("Y_Field", "NORTH").input("Delimiter", "SEMICOLON")
                 .input("WKID", "32632").run();
         assertThat(run).hasStatus(JobStatus.SUCCEEDED).hasOutput("Point_Count", new GPLong(2));
