@@ -198,6 +198,39 @@ class DiskJobStoreTest {
     }
 
     @Test
+    void aRecordOfANewerFormatIsLeftAloneAndReportedNotQuarantined() throws IOException {
+        String id = newJobId();
+        try (JobStore store = open()) {
+            store.create(newRecord(id, "svc", T0, null), Map.of());
+        }
+        Path file = dir.resolve("svc_gpserver").resolve(id).resolve("record.json");
+        String newer = Files.readString(file).replace("\"format\" : 1", "\"format\" : 2");
+        Files.writeString(file, newer);
+        try (JobStore store = open()) {
+            assertThat(store.query(JobQuery.all()).total()).isZero();
+            assertThatThrownBy(() -> store.read(id)).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining(id).hasMessageContaining("format 2");
+            assertThat(file).hasContent(newer);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkOutOfTheJobFolderIsNotFollowed() throws IOException {
+        try (JobStore store = open()) {
+            String id = newJobId();
+            store.create(newRecord(id, "svc", T0, null), Map.of());
+            Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
+            Files.createSymbolicLink(store.scratchFolder(id).resolve("link.txt"), secret);
+            Files.writeString(store.scratchFolder(id).resolve("real.txt"), "inside");
+
+            assertThatThrownBy(() -> store.readFile(id, "scratch/link.txt"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'scratch/link.txt'").hasMessageContaining("outside the job folder");
+            assertThat(store.listFiles(id)).containsExactly("scratch/real.txt");
+        }
+    }
+
+    @Test
     void aClosedStoreSaysSo() {
         JobStore store = open();
         String id = newJobId();

@@ -47,12 +47,20 @@ import java.util.Optional;
  * {@code persistScratch} forces the task's files; a write then survives a power loss once the call returns, at
  * the cost of two device flushes per write.
  *
- * <p><b>Queries</b> run over an in-memory {@link RecordIndex} built at open; see there for how it follows other
- * processes' writes without reading every record.
+ * <p><b>Queries</b> run over an in-memory {@link RecordIndex} built at open and kept current by this store's writes.
+ * A query for a first page (offset 0), or any query a second after the last refresh, first refreshes the index
+ * from the directory so that other processes' writes show; see {@link RecordIndex} for what that costs (no record
+ * is read unless it changed). The index holds every record, messages included, in memory.
+ *
+ * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
+ * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
+ * store removes only those of dead processes. Network file systems are not supported (process ids and POSIX
+ * locks are per machine).
  *
  * <p><b>Corrupt records</b> (unparsable, truncated, or of another job) are quarantined: {@code record.json} is
- * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. At open and in queries the job is
- * skipped; a {@code read} or {@code update} that meets it throws a {@link JobStoreException} saying so, and from
+ * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. A record in a newer format than
+ * this version reads is not corrupt: it is left alone, skipped with a warning, and a read of it throws a
+ * {@link JobStoreException} saying so. At open and in queries a corrupt job is skipped; a {@code read} or {@code update} that meets it throws a {@link JobStoreException} saying so, and from
  * then on the job reads as absent. The janitor removes the folder after the maximum file age.
  *
  * <p>Thread-safe; safe to share the directory with other stores in this or other processes on the same machine.
@@ -70,6 +78,10 @@ public final class DiskJobStore implements JobStore {
     private final RecordIndex index;
     private final JobFiles jobFiles;
     private volatile boolean closed;
+    private volatile long lastRefresh = System.nanoTime();
+
+    /** A query for a later page within this time reuses the index its first page refreshed. */
+    private static final long REFRESH_NANOS = 1_000_000_000L;
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks) {
         this.root = root;
@@ -132,7 +144,10 @@ public final class DiskJobStore implements JobStore {
             if (locate(id).isPresent() || Files.exists(target)) {
                 throw new JobConflictException(id, "a job with this id already exists");
             }
-            Files.createDirectories(service);
+            if (!Files.isDirectory(service)) {
+                Files.createDirectories(service);
+                files.syncFolder(root);
+            }
             Path tmp = service.resolve(Names.temp(id));
             try {
                 Files.createDirectory(tmp);
@@ -184,7 +199,11 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(query, "query");
         checkOpen();
         try {
-            refreshIndex();
+            long now = System.nanoTime();
+            if (query.offset() == 0 || now - lastRefresh > REFRESH_NANOS) {
+                refreshIndex();
+                lastRefresh = now;
+            }
         } catch (IOException e) {
             throw new JobStoreException("cannot list jobs directory '" + root + "': " + e, e);
         }
@@ -194,6 +213,10 @@ public final class DiskJobStore implements JobStore {
     /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
     private void refreshIndex() throws IOException {
         index.refresh((id, dir, e) -> {
+            if (e instanceof RecordCodec.NewerFormatException) {
+                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record was {1}", id, e.getMessage());
+                return;
+            }
             try {
                 quarantine(id, dir, e);
             } catch (JobStoreException failed) {
@@ -361,6 +384,9 @@ public final class DiskJobStore implements JobStore {
                     index.put(e.get());
                     return e;
                 }
+            } catch (RecordCodec.NewerFormatException e) {
+                throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
+                        + "; use that gpjobs version to read it", e);
             } catch (RecordCodec.CorruptException e) {
                 Path moved = quarantine(jobId, dir.get(), e);
                 if (moved == null) {

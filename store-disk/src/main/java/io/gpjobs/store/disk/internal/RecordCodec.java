@@ -42,11 +42,42 @@ final class RecordCodec {
     }
 
     /** Thrown when a file's bytes are not a record or value of a known format. */
-    static final class CorruptException extends Exception {
+    static class CorruptException extends Exception {
         private static final long serialVersionUID = 1L;
 
         CorruptException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * Thrown when a file was written in a newer format than this code reads: not corrupt, so never quarantined,
+     * but not usable either (a newer gpjobs shares the directory).
+     */
+    static final class NewerFormatException extends CorruptException {
+        private static final long serialVersionUID = 1L;
+
+        NewerFormatException(int format) {
+            super("written in format " + format + ", newer than the format " + FORMAT + " this version reads", null);
+        }
+    }
+
+    /** The exception for a parse failure: a newer format passes through, anything else means corrupt. */
+    private static CorruptException corrupt(String what, RuntimeException e) {
+        if (e instanceof NewerFormat n) {
+            return new NewerFormatException(n.format);
+        }
+        return new CorruptException("not a " + what + " of format " + FORMAT + ": " + e.getMessage(), e);
+    }
+
+    /** Internal signal from {@link #tree}. */
+    private static final class NewerFormat extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int format;
+
+        NewerFormat(int format) {
+            super(null, null, false, false);
+            this.format = format;
         }
     }
 
@@ -98,7 +129,7 @@ final class RecordCodec {
                     string(n, "owner"), string(n, "nodeId"), instant(n, "leaseUntil"),
                     required(n, "cancelRequested").booleanValue(), messages, progress);
         } catch (RuntimeException e) {
-            throw new CorruptException("not a job record of format " + FORMAT + ": " + e.getMessage(), e);
+            throw corrupt("job record", e);
         }
     }
 
@@ -117,7 +148,7 @@ final class RecordCodec {
             JsonNode n = tree(bytes);
             return new String[] {requiredText(n, "parameter"), requiredText(n, "dataType"), requiredText(n, "json")};
         } catch (RuntimeException e) {
-            throw new CorruptException("not a stored value of format " + FORMAT + ": " + e.getMessage(), e);
+            throw corrupt("stored value", e);
         }
     }
 
@@ -132,6 +163,9 @@ final class RecordCodec {
             throw new IllegalArgumentException("not a JSON object (" + bytes.length + " bytes)");
         }
         int format = required(n, "format").asInt(-1);
+        if (format > FORMAT) {
+            throw new NewerFormat(format);
+        }
         if (format != FORMAT) {
             throw new IllegalArgumentException("unsupported format " + n.get("format"));
         }

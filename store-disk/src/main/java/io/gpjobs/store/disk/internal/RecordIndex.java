@@ -49,6 +49,8 @@ final class RecordIndex {
 
     private final Path root;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Record files that could not be used (e.g. a newer format), by job id: not read again until they change. */
+    private final ConcurrentHashMap<String, Entry> unusable = new ConcurrentHashMap<>();
 
     RecordIndex(Path root) {
         this.root = root;
@@ -140,6 +142,10 @@ final class RecordIndex {
                         seen.add(id);
                         continue;
                     }
+                    Entry bad = unusable.get(id);
+                    if (bad != null && bad.dir().equals(dir) && bad.sameFile(a)) {
+                        continue;
+                    }
                     try {
                         Optional<Entry> fresh = load(dir);
                         if (fresh.isPresent()) {
@@ -147,6 +153,7 @@ final class RecordIndex {
                             seen.add(id);
                         }
                     } catch (RecordCodec.CorruptException e) {
+                        unusable.put(id, new Entry(null, dir, a.fileKey(), nanos(a), a.size()));
                         onCorrupt.corrupt(id, dir, e);
                     }
                 }
@@ -155,6 +162,7 @@ final class RecordIndex {
             }
         }
         entries.keySet().retainAll(seen);
+        unusable.keySet().removeIf(id -> !Files.exists(unusable.get(id).dir().resolve(Names.RECORD)));
     }
 
     /** One page of {@code q} over the indexed records. */
