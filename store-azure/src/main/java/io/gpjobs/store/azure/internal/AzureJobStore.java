@@ -18,7 +18,6 @@ import io.gpjobs.spi.StoredValue;
 import io.gpjobs.store.azure.AzureJobStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * A {@link JobStore} on one Azure Table (job records) and one Blob container (files and large values).
@@ -74,13 +71,14 @@ public final class AzureJobStore implements JobStore {
 
     /** The reserved folder of each job that holds spilled values; not listed, not writable through the API. */
     public static final String INTERNAL_FOLDER = ".gpjobs";
-    private static final String BLOB_REF = "blob:";
     private static final String INDEX_ROW = "";
     private static final int MAX_CAS_ATTEMPTS = 8;
 
     private final AzureJobStoreConfig config;
     private final TableClient table;
     private final JobBlobs blobs;
+    private final Spills spills;
+    private final JobFiles files;
     private final Scratch scratch;
     private final JobCache cache = new JobCache(10_000);
     /** Results held for the job's next record update (jobId → property value); see {@link #putResults}. */
@@ -90,6 +88,8 @@ public final class AzureJobStore implements JobStore {
         this.config = config;
         this.table = table;
         this.blobs = new JobBlobs(container);
+        this.spills = new Spills(blobs, config.inlineLimitChars());
+        this.files = new JobFiles(blobs, scratch);
         this.scratch = scratch;
     }
 
@@ -102,17 +102,17 @@ public final class AzureJobStore implements JobStore {
             throw new IllegalArgumentException("job '" + jobId + "': create expects version 0, got " + record.version());
         }
         String svc = Keys.encodeService(record.serviceName());
-        List<String[]> uploads = new ArrayList<>();
-        String inputsProp = plan(svc, jobId, "inputs", RecordCodec.valuesJson(inputs), uploads);
-        String bodyProp = plan(svc, jobId, "body", RecordCodec.bodyJson(record), uploads);
+        List<Spills.Upload> uploads = new ArrayList<>();
+        String inputsProp = spills.plan(svc, jobId, "inputs", RecordCodec.valuesJson(inputs), uploads);
+        String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(record), uploads);
         Map<String, Object> props = RecordCodec.toProperties(record, 1, bodyProp);
         props.put(RecordCodec.INPUTS, inputsProp);
         EntityLimits.check(svc, jobId, props, jobId);
-        upload(uploads);
+        spills.upload(uploads);
         try {
             table.createEntity(new TableEntity(jobId, INDEX_ROW).addProperty(RecordCodec.INDEX_SERVICE, svc));
         } catch (RuntimeException e) {
-            discard(uploads);
+            spills.discard(uploads);
             if (AzureErrors.status(e) == 409) {
                 throw new JobConflictException(jobId, "a job with this id already exists");
             }
@@ -122,7 +122,7 @@ public final class AzureJobStore implements JobStore {
         try {
             etag = etag(table.createEntityWithResponse(entity(svc, jobId, props), null, null).getHeaders());
         } catch (RuntimeException e) {
-            discard(uploads);
+            spills.discard(uploads);
             if (AzureErrors.status(e) == 409) {
                 throw new JobConflictException(jobId, "a job with this id already exists");
             }
@@ -160,8 +160,8 @@ public final class AzureJobStore implements JobStore {
                             + ", the update was based on version " + next.version());
                 }
             }
-            List<String[]> uploads = new ArrayList<>();
-            String bodyProp = plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
+            List<Spills.Upload> uploads = new ArrayList<>();
+            String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
             Map<String, Object> props = RecordCodec.toProperties(next, next.version() + 1, bodyProp);
             props.put(RecordCodec.INPUTS, known.inputs());
             String pending = pendingResults.get(jobId);
@@ -170,24 +170,24 @@ public final class AzureJobStore implements JobStore {
                 props.put(RecordCodec.RESULTS, results);
             }
             EntityLimits.check(svc, jobId, props, jobId);
-            upload(uploads);
+            spills.upload(uploads);
             TableEntity e = entity(svc, jobId, props).addProperty("odata.etag", known.etag());
             try {
                 String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
                         .getHeaders());
                 cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), results, bodyProp));
                 if (!bodyProp.equals(known.body())) {
-                    deleteSpilled(known.body());
+                    spills.delete(known.body());
                 }
                 if (pending != null) {
                     pendingResults.remove(jobId, pending);
                     if (!pending.equals(known.results())) {
-                        deleteSpilled(known.results());
+                        spills.delete(known.results());
                     }
                 }
                 return next.withVersion(next.version() + 1);
             } catch (RuntimeException ex) {
-                discard(uploads);
+                spills.discard(uploads);
                 int status = AzureErrors.status(ex);
                 if (status == 412) {
                     cache.forgetState(jobId);
@@ -235,7 +235,7 @@ public final class AzureJobStore implements JobStore {
         for (TableEntity e : matching.subList(from, to)) {
             try {
                 page.add(remember(e.getPartitionKey(), e).record());
-            } catch (SpilledBlobGone gone) {
+            } catch (Spills.BlobGone gone) {
                 fetch(e.getPartitionKey(), e.getRowKey()).ifPresent(f -> page.add(f.record()));
             }
         }
@@ -272,7 +272,7 @@ public final class AzureJobStore implements JobStore {
             }
             known = f.get().entry();
         }
-        return values(jobId, known.inputs());
+        return spills.values(jobId, known.inputs());
     }
 
     @Override
@@ -282,22 +282,22 @@ public final class AzureJobStore implements JobStore {
         if (svc == null) {
             throw new JobNotFoundException(jobId);
         }
-        List<String[]> uploads = new ArrayList<>();
-        String prop = plan(svc, jobId, "results", RecordCodec.valuesJson(results), uploads);
+        List<Spills.Upload> uploads = new ArrayList<>();
+        String prop = spills.plan(svc, jobId, "results", RecordCodec.valuesJson(results), uploads);
         EntityLimits.check(svc, jobId, Map.of(RecordCodec.RESULTS, prop), jobId);
-        upload(uploads);
+        spills.upload(uploads);
         if (config.writeResultsWithNextUpdate()) {
             JobCache.Entry cached = cache.get(jobId);
             if (cached == null || !cached.hasState()) {
                 // the record must exist now, so that a missing job is reported here and not at the next update
                 if (fetch(svc, jobId).isEmpty()) {
-                    discard(uploads);
+                    spills.discard(uploads);
                     throw new JobNotFoundException(jobId);
                 }
             }
             String previous = pendingResults.put(jobId, prop);
             if (previous != null && !previous.equals(prop)) {
-                deleteSpilled(previous);
+                spills.delete(previous);
             }
             return;
         }
@@ -306,7 +306,7 @@ public final class AzureJobStore implements JobStore {
             if (known == null || !known.hasState()) {
                 Optional<Fetched> f = fetch(svc, jobId);
                 if (f.isEmpty()) {
-                    discard(uploads);
+                    spills.discard(uploads);
                     throw new JobNotFoundException(jobId);
                 }
                 known = f.get().entry();
@@ -320,7 +320,7 @@ public final class AzureJobStore implements JobStore {
                         .getHeaders());
                 cache.put(jobId, new JobCache.Entry(svc, known.version(), etag, known.inputs(), prop, known.body()));
                 if (known.results() != null && !known.results().equals(prop)) {
-                    deleteSpilled(known.results());
+                    spills.delete(known.results());
                 }
                 return;
             } catch (RuntimeException ex) {
@@ -330,7 +330,7 @@ public final class AzureJobStore implements JobStore {
                     known = null;
                     continue;
                 }
-                discard(uploads);
+                spills.discard(uploads);
                 if (status == 404) {
                     cache.remove(jobId);
                     throw new JobNotFoundException(jobId);
@@ -338,7 +338,7 @@ public final class AzureJobStore implements JobStore {
                 throw AzureErrors.failure("store results of job '" + jobId + "'", where(), ex);
             }
         }
-        discard(uploads);
+        spills.discard(uploads);
         throw new JobConflictException(jobId, "the record kept changing during " + MAX_CAS_ATTEMPTS + " attempts");
     }
 
@@ -347,7 +347,7 @@ public final class AzureJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         String pending = pendingResults.get(jobId);
         if (pending != null) {
-            return values(jobId, pending);
+            return spills.values(jobId, pending);
         }
         String svc = serviceKey(jobId);
         if (svc == null) {
@@ -356,7 +356,7 @@ public final class AzureJobStore implements JobStore {
         // Always read: another engine may have stored the results since this store last saw the job.
         Optional<TableEntity> e = getEntity(svc, jobId, List.of(RecordCodec.RESULTS));
         Object raw = e.map(x -> x.getProperty(RecordCodec.RESULTS)).orElse(null);
-        return raw == null ? Map.of() : values(jobId, (String) raw);
+        return raw == null ? Map.of() : spills.values(jobId, (String) raw);
     }
 
     // ------------------------------------------------------------------ files
@@ -369,18 +369,8 @@ public final class AzureJobStore implements JobStore {
     @Override
     public void persistScratch(String jobId) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        Path dir = scratch.existing(jobId);
-        if (dir == null) {
-            return;
-        }
-        String prefix = Keys.jobPrefix(requireService(jobId), jobId) + "scratch/";
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path f : files) {
-            String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-            blobs.putFile(Keys.requireValidBlobName(prefix + Keys.requireValidRelativePath(rel), "scratch/" + rel), f);
+        if (scratch.existing(jobId) != null) {
+            files.persistScratch(requireService(jobId), jobId);
         }
     }
 
@@ -388,14 +378,7 @@ public final class AzureJobStore implements JobStore {
     public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
         JobRecord.requireValidJobId(jobId);
         Keys.requireValidRelativePath(relativePath);
-        String name = Keys.requireValidBlobName(Keys.jobPrefix(requireService(jobId), jobId) + relativePath,
-                relativePath);
-        Path staged = JobBlobs.stage(content, scratch.uploads());
-        try {
-            blobs.putFile(name, staged);
-        } finally {
-            Files.deleteIfExists(staged);
-        }
+        files.write(requireService(jobId), jobId, relativePath, content);
     }
 
     @Override
@@ -403,19 +386,14 @@ public final class AzureJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         Keys.requireValidRelativePath(relativePath);
         String svc = serviceKey(jobId);
-        return svc == null ? Optional.empty() : blobs.open(Keys.jobPrefix(svc, jobId) + relativePath);
+        return svc == null ? Optional.empty() : files.read(svc, jobId, relativePath);
     }
 
     @Override
     public List<String> listFiles(String jobId) throws IOException {
         JobRecord.requireValidJobId(jobId);
         String svc = serviceKey(jobId);
-        if (svc == null) {
-            return List.of();
-        }
-        String prefix = Keys.jobPrefix(svc, jobId);
-        return blobs.list(prefix).stream().map(n -> n.substring(prefix.length()))
-                .filter(n -> !n.startsWith(INTERNAL_FOLDER + "/")).sorted().toList();
+        return svc == null ? List.of() : files.list(svc, jobId);
     }
 
     @Override
@@ -448,7 +426,7 @@ public final class AzureJobStore implements JobStore {
             }
             try {
                 return Optional.of(remember(svc, e.get()));
-            } catch (SpilledBlobGone gone) {
+            } catch (Spills.BlobGone gone) {
                 // a concurrent update replaced the body blob after our read: read the entity again
             }
         }
@@ -458,7 +436,7 @@ public final class AzureJobStore implements JobStore {
     private Fetched remember(String svc, TableEntity e) {
         Map<String, Object> p = e.getProperties();
         String body = (String) p.get(RecordCodec.BODY);
-        JobRecord r = RecordCodec.toRecord(e.getRowKey(), p, resolve(e.getRowKey(), body));
+        JobRecord r = RecordCodec.toRecord(e.getRowKey(), p, spills.resolve(e.getRowKey(), body));
         JobCache.Entry entry = new JobCache.Entry(svc, r.version(), e.getETag(), (String) p.get(RecordCodec.INPUTS),
                 (String) p.get(RecordCodec.RESULTS), body);
         cache.put(r.jobId(), entry);
@@ -518,51 +496,6 @@ public final class AzureJobStore implements JobStore {
         }
     }
 
-    /** The property value for a JSON text: the text itself when short enough, else a reference to a new blob. */
-    private String plan(String svc, String jobId, String kind, String json, List<String[]> uploads) {
-        if (json.length() <= config.inlineLimitChars()) {
-            return json;
-        }
-        String name = Keys.jobPrefix(svc, jobId) + INTERNAL_FOLDER + "/" + kind + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".json";
-        uploads.add(new String[] {name, json});
-        return BLOB_REF + name;
-    }
-
-    private void upload(List<String[]> uploads) {
-        for (String[] u : uploads) {
-            blobs.putText(u[0], u[1]);
-        }
-    }
-
-    private void discard(List<String[]> uploads) {
-        uploads.forEach(u -> blobs.deleteQuietly(u[0]));
-    }
-
-    private void deleteSpilled(String prop) {
-        if (prop != null && prop.startsWith(BLOB_REF)) {
-            blobs.deleteQuietly(prop.substring(BLOB_REF.length()));
-        }
-    }
-
-    private String resolve(String jobId, String prop) {
-        if (prop == null || !prop.startsWith(BLOB_REF)) {
-            return prop == null ? "{}" : prop;
-        }
-        return blobs.getText(prop.substring(BLOB_REF.length())).orElseThrow(SpilledBlobGone::new);
-    }
-
-    private Map<String, StoredValue> values(String jobId, String prop) {
-        if (prop == null) {
-            return Map.of();
-        }
-        String json = prop.startsWith(BLOB_REF)
-                ? blobs.getText(prop.substring(BLOB_REF.length())).orElseThrow(() -> new JobStoreException(
-                        "job '" + jobId + "': a stored value blob is missing"))
-                : prop;
-        return RecordCodec.parseValues(jobId, json);
-    }
-
     private static TableEntity entity(String pk, String rk, Map<String, Object> props) {
         return new TableEntity(pk, rk).setProperties(new HashMap<>(props));
     }
@@ -584,12 +517,4 @@ public final class AzureJobStore implements JobStore {
         return "table '" + config.table() + "', container '" + config.container() + "'";
     }
 
-    /** The blob a record's body referenced is gone: a newer version replaced it. */
-    private static final class SpilledBlobGone extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SpilledBlobGone() {
-            super(null, null, false, false);
-        }
-    }
 }
