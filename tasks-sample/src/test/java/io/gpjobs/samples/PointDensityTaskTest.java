@@ -108,6 +108,15 @@ class PointDensityTaskTest {
     }
 
     @Test
+    void unknownSearchRadiusUnitsFail() {
+        TaskRun run = TaskTester.of(new PointDensityTask())
+                .input("Input_Points", SampleData.read(SampleData.BIKE_STATIONS))
+                .input("Search_Radius", FeatureJson.distance(3, "esriUnknownUnits")).run();
+        assertThat(run).hasStatus(JobStatus.FAILED).hasMessageContaining(MessageType.ERROR,
+                "parameter 'Search_Radius': units 'esriUnknownUnits' are not a linear unit");
+    }
+
+    @Test
     void geographicInputIsRejected() {
         TaskRun run = TaskTester.of(new PointDensityTask())
                 .input("Input_Points", FeatureJson.points(4326, new double[] {10, 60}, new double[] {10.1, 60.1}))

@@ -6,7 +6,11 @@ import io.gpjobs.GPService;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPDataType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,26 @@ class ServiceLoaderTest {
                 "LongRunningTask");
         assertThat(service.task("Buffer")).get().isInstanceOf(BufferTask.class);
         assertThat(service.task("PointDensity")).get().isInstanceOf(PointDensityTask.class);
+    }
+
+    @Test
+    void metaInfServicesAndTheModuleDescriptorListTheSameFiveTasks() throws IOException {
+        List<String> expected = List.of("io.gpjobs.samples.BufferTask", "io.gpjobs.samples.CountPointsInPolygonsTask",
+                "io.gpjobs.samples.CsvToPointsTask", "io.gpjobs.samples.PointDensityTask",
+                "io.gpjobs.samples.LongRunningTask");
+        try (InputStream in = BufferTask.class.getResourceAsStream("/META-INF/services/io.gpjobs.spi.Task")) {
+            assertThat(in).isNotNull();
+            List<String> listed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        Module module = BufferTask.class.getModule();
+        if (module.isNamed()) {
+            assertThat(module.getDescriptor().provides()).singleElement().satisfies(p -> {
+                assertThat(p.service()).isEqualTo(Task.class.getName());
+                assertThat(p.providers()).containsExactlyInAnyOrderElementsOf(expected);
+            });
+        }
     }
 
     @Test
