@@ -20,6 +20,7 @@ class JanitorAndAdminTest {
         ManualClock clock = new ManualClock();
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Janitor").maxFileAge(Duration.ofMinutes(10)).maxInstances(1)
+                .maxUsageTime(Duration.ofHours(1))
                 .task(TestTasks.echo()).task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).clock(clock).build()) {
             String old = engine.submitJob("Janitor", "Echo", Map.of("text", "a")).jobId();

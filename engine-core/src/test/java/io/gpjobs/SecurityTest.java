@@ -59,6 +59,22 @@ class SecurityTest {
     }
 
     @Test
+    void purgeQueueIsAnAdminOperationThatCancelsWhateverTheOwner() throws Exception {
+        TestTasks.Gate gate = new TestTasks.Gate();
+        GPService svc = GPService.builder("Purge").maxInstances(1).task(TestTasks.cooperative("Gated", gate)).build();
+        try (GPEngine engine = GPEngine.builder().service(svc).accessPolicy(AccessPolicy.ownerOnly(null)).build()) {
+            String running = engine.submitJob("Purge", "Gated", Map.of("text", "a"), "alice").jobId();
+            gate.awaitEntered();
+            String queued = engine.submitJob("Purge", "Gated", Map.of("text", "b"), "alice").jobId();
+            assertThatThrownBy(() -> engine.cancel(queued, "bob")).isInstanceOf(GPException.class);
+            assertThat(engine.purgeQueue("Purge")).isEqualTo(1);
+            assertThat(engine.job(queued, "alice").status()).isEqualTo(JobStatus.CANCELLED);
+            gate.open();
+            assertThat(engine.awaitCompletion(running, WAIT, "alice").status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void aCustomPolicySeesTheActionAndTheRecord() {
         AccessPolicy readOnly = (action, principal, job) -> action == AccessPolicy.Action.READ;
         GPService svc = GPService.builder("ReadOnly").task(TestTasks.echo()).build();

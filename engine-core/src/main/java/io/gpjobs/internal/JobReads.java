@@ -314,7 +314,7 @@ public final class JobReads {
         for (JobRecord r : all(rt.store(), JobQuery.all().withService(serviceName)
                 .withStatuses(EnumSet.of(JobStatus.NEW, JobStatus.SUBMITTED, JobStatus.WAITING)))) {
             try {
-                if (e.cancel(r.jobId(), null).status() == JobStatus.CANCELLED) {
+                if (e.cancel(r.jobId(), null, false).status() == JobStatus.CANCELLED) {
                     n++;
                 }
             } catch (GPException ex) {
