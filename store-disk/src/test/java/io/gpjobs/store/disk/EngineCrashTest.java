@@ -14,6 +14,7 @@ import io.gpjobs.value.GPLong;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +48,21 @@ class EngineCrashTest {
         "near the end, status, esriJobSucceeded, 80"})
     void everyAcceptedJobSurvivesAKillInATruthfulStatus(String when, String prefix, String part, int nth)
             throws Exception {
+        crashAndRecover(when, prefix, part, nth, "crash-node", Clock.systemUTC());
+    }
+
+    /**
+     * A restarted engine with another node id takes over the dead engine's jobs once their leases expired (here:
+     * its clock is an hour ahead, past every 30 s lease).
+     */
+    @Test
+    void anotherNodeTakesOverTheJobsOnceTheLeasesExpired() throws Exception {
+        crashAndRecover("with all submitted, recovered by another node", "submitted-all", "", 1, "other-node",
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+    }
+
+    private void crashAndRecover(String when, String prefix, String part, int nth, String recoveringNode,
+            Clock recoveringClock) throws Exception {
         String node = "crash-node";
         Map<String, Long> accepted = new HashMap<>();
         long childPid;
@@ -66,7 +83,8 @@ class EngineCrashTest {
         assertThat(accepted).isNotEmpty();
         assertEveryRecordParses();
 
-        try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).nodeId(node).build()) {
+        try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).nodeId(recoveringNode)
+                .clock(recoveringClock).build()) {
             assertThat(transientNames()).as("temporary files of the killed process")
                     .noneMatch(n -> n.contains("-" + childPid + "-") || n.contains(".tmp-" + childPid));
 
