@@ -8,8 +8,8 @@ import java.util.List;
  * {@link #builder()}; {@link #all()} returns every field and geometry of the first page.
  *
  * @param where             the where clause (SQL subset, see {@link ResultMapService#query}), or null for all rows
- * @param envelope          only features whose geometry intersects this envelope (in the layer's spatial
- *                          reference), or null
+ * @param envelope          only features whose geometry intersects this envelope, or null; in the layer's spatial
+ *                          reference unless it has its own (WGS 84 and Web Mercator convert to each other)
  * @param outFields         the fields to return; null or {@code ["*"]} for all (the object-id field is always returned)
  * @param returnGeometry    whether features carry their geometry
  * @param resultOffset      how many matching rows to skip

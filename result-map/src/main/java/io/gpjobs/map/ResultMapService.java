@@ -6,10 +6,12 @@ import io.gpjobs.GPException;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
+import io.gpjobs.map.internal.LayerData;
 import io.gpjobs.map.internal.MapData;
 import io.gpjobs.map.internal.MapLoader;
 import io.gpjobs.map.internal.MapRenderer;
 import io.gpjobs.map.internal.QueryRunner;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,17 +37,14 @@ import java.util.Objects;
  */
 public final class ResultMapService {
 
-    private static final int CACHE_SIZE = 32;
+    /** Most maps kept loaded, and most rows plus raster cells (a rough memory bound) over all of them. */
+    private static final int CACHE_MAPS = 16;
+    private static final long CACHE_WEIGHT = 8_000_000L;
 
     private final GPEngine engine;
-    private final Map<String, MapData> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, MapData> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    /** Guarded by itself; access-ordered, so the eldest entry is the least recently used. */
+    private final LinkedHashMap<String, MapData> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedWeight;
 
     private ResultMapService(GPEngine engine) {
         this.engine = engine;
@@ -81,7 +80,8 @@ public final class ResultMapService {
      *         when {@link LayerQuery#returnCountOnly()}; at most the service's {@code maximumRecords} features,
      *         {@code exceededTransferLimit} true when more matched after the returned page
      * @throws InvalidWhereClauseException 400 when the where clause is invalid (naming the token and position)
-     * @throws InvalidInputException       unknown outFields, or an envelope in another spatial reference
+     * @throws InvalidInputException       unknown outFields, or an envelope in a spatial reference that does not
+     *                                     convert to the layer's
      * @throws GPException                 404 no such layer; 400 a raster layer; as {@link #map(String)}
      */
     public ObjectNode query(String jobId, int layerId, LayerQuery query) {
@@ -99,7 +99,8 @@ public final class ResultMapService {
      * geometry type (red points, blue lines, green polygons, rasters with a yellow-to-red colour ramp over their
      * value range) and antialiasing off. Identical requests give identical bytes.
      *
-     * @throws InvalidInputException unknown layer ids, or a bbox in another spatial reference
+     * @throws InvalidInputException unknown layer ids, or a bbox in a spatial reference that does not convert to the
+     *                               layers' (only WGS 84 and Web Mercator convert to each other)
      * @throws GPException           as {@link #map(String)}
      */
     public byte[] exportPng(String jobId, ExportRequest request) {
@@ -120,10 +121,35 @@ public final class ResultMapService {
         }
         if (d == null) {
             d = MapLoader.load(engine, job, principal);
-            synchronized (cache) {
-                cache.put(jobId, d);
-            }
+            remember(jobId, d);
         }
         return d;
+    }
+
+    private void remember(String jobId, MapData d) {
+        long w = weight(d);
+        if (w > CACHE_WEIGHT) {
+            return; // too big to keep: loaded again on each call
+        }
+        synchronized (cache) {
+            MapData old = cache.put(jobId, d);
+            cachedWeight += w - (old == null ? 0 : weight(old));
+            Iterator<Map.Entry<String, MapData>> it = cache.entrySet().iterator();
+            while ((cache.size() > CACHE_MAPS || cachedWeight > CACHE_WEIGHT) && it.hasNext()) {
+                Map.Entry<String, MapData> eldest = it.next();
+                if (!eldest.getKey().equals(jobId)) {
+                    cachedWeight -= weight(eldest.getValue());
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private static long weight(MapData d) {
+        long w = 1;
+        for (LayerData l : d.layers()) {
+            w += l.rows().size() + (l.grid() == null ? 0 : l.grid().values().length);
+        }
+        return w;
     }
 }

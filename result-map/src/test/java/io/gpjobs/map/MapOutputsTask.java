@@ -40,6 +40,10 @@ public final class MapOutputsTask implements Task {
     /** The time of point 0. */
     static final Instant BASE = Instant.parse("2026-03-01T00:00:00Z");
 
+    /** The .prj of the grid. */
+    static final String GCS_WGS84 = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,"
+            + "298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+
     /** Grid values north row first; 16 is no data. */
     static final String GRID = """
             ncols 4
@@ -117,6 +121,7 @@ public final class MapOutputsTask implements Task {
                 Map.of("CODE", "b", "QTY", 2L), Map.of("CODE", "c", "QTY", 3L))));
         Path scratch = ctx.scratchFolder();
         Files.writeString(scratch.resolve("grid.asc"), GRID, StandardCharsets.US_ASCII);
+        Files.writeString(scratch.resolve("grid.prj"), GCS_WGS84, StandardCharsets.US_ASCII);
         ctx.setOutput("Out_Raster", GPRasterDataLayer.ofUrl("scratch/grid.asc", "asc"));
         GPFeatureRecordSetLayer extra = GPFeatureRecordSetLayer.of(GeometryType.POINT, SpatialReference.WGS84,
                 List.of(GPField.of("LABEL", FieldType.STRING)),

@@ -16,6 +16,7 @@ import io.gpjobs.spi.JobStatus;
 import io.gpjobs.testkit.ManualClock;
 import io.gpjobs.value.Geometry.Envelope;
 import io.gpjobs.value.GeometryType;
+import io.gpjobs.value.SpatialReference;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -110,6 +111,8 @@ abstract class ResultMapContract {
         assertThat(points.count()).isEqualTo(25);
         assertThat(map.layer(2).orElseThrow().description()).isEqualTo("Output polygons");
         assertThat(map.layer("Out_Raster").orElseThrow().extent()).isEqualTo(new Envelope(2, 70, 10, 78, null));
+        assertThat(map.layer("Out_Raster").orElseThrow().spatialReference()).as("from grid.prj")
+                .isEqualTo(SpatialReference.WGS84);
         assertThat(map.fullExtent()).isEqualTo(new Envelope(2, 42, 38, 78, null));
 
         ObjectNode json = map.json();
@@ -347,6 +350,38 @@ abstract class ResultMapContract {
         assertThat(onlyPolygons.getRGB(100, 200) >>> 24).as("transparent where nothing is drawn").isZero();
         assertThatThrownBy(() -> maps.exportPng(jobId, ExportRequest.of(BBOX, 10, 10).withLayers(List.of(9))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no layer 9");
+    }
+
+    static double mercatorY(double lat) {
+        return 6378137.0 * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+    }
+
+    static double mercatorX(double lon) {
+        return 6378137.0 * Math.toRadians(lon);
+    }
+
+    @Test
+    void webMercatorRequestsAreConvertedFromAndToWgs84() {
+        SpatialReference webMercator = new SpatialReference(102100, 3857, null, null, null);
+        Envelope aroundP0 = new Envelope(mercatorX(9.5), mercatorY(59.5), mercatorX(10.5), mercatorY(60.5),
+                webMercator);
+        assertThat(queryNames(LayerQuery.builder().envelope(aroundP0).build())).containsExactly("P0");
+
+        double ymin = mercatorY(40);
+        double ymax = mercatorY(80);
+        Envelope bbox = new Envelope(mercatorX(0), ymin, mercatorX(40), ymax, webMercator);
+        BufferedImage img = decode(maps.exportPng(jobId, ExportRequest.of(bbox, 400, 400)));
+        for (int i : new int[] {0, 7, 24}) {
+            var p = MapOutputsTask.point(i);
+            int px = (int) (p.x() * 10);
+            int py = (int) Math.floor((ymax - mercatorY(p.y())) / (ymax - ymin) * 400);
+            assertThat(img.getRGB(px, py)).as("point %d", i).isEqualTo(RED);
+        }
+        int rasterMinRow = (int) ((ymax - mercatorY(77)) / (ymax - ymin) * 400);
+        assertThat(img.getRGB(30, rasterMinRow)).as("raster minimum cell").isEqualTo(RAMP_LOW);
+        Envelope utm = new Envelope(0, 0, 10, 10, SpatialReference.ofWkid(32632));
+        assertThatThrownBy(() -> maps.exportPng(jobId, ExportRequest.of(utm, 10, 10)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot convert between");
     }
 
     @Test

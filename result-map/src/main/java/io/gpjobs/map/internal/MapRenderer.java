@@ -6,6 +6,7 @@ import io.gpjobs.map.LayerType;
 import io.gpjobs.map.MapLayer;
 import io.gpjobs.value.Geometry;
 import io.gpjobs.value.Geometry.Envelope;
+import io.gpjobs.value.SpatialReference;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -71,8 +72,16 @@ public final class MapRenderer {
                 }
             }
         }
-        for (Integer id : ids) {
-            QueryRunner.checkSpatialReference(data.layers().get(id).layer(), req.bbox().spatialReference(), "bbox");
+        List<Projection> toMap = new ArrayList<>();
+        List<Projection> toLayer = new ArrayList<>();
+        for (LayerData d : data.layers()) {
+            boolean drawn = ids.contains(d.layer().id());
+            // a layer of unknown spatial reference is taken to be in the map's
+            SpatialReference layerSr = d.layer().spatialReference() != null ? d.layer().spatialReference()
+                    : data.map().spatialReference();
+            SpatialReference mapSr = req.bbox().spatialReference();
+            toMap.add(drawn ? Projection.between(layerSr, mapSr, "bbox") : null);
+            toLayer.add(drawn ? Projection.between(mapSr, layerSr, "bbox") : null);
         }
         ids.sort(null);
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB);
@@ -89,18 +98,21 @@ public final class MapRenderer {
             for (int i = ids.size() - 1; i >= 0; i--) {
                 LayerData d = data.layers().get(ids.get(i));
                 MapLayer l = d.layer();
+                Projection forward = toMap.get(l.id());
+                Projection inverse = toLayer.get(l.id());
                 if (l.type() == LayerType.RASTER_LAYER && d.grid() != null) {
-                    drawGrid(img, d.grid(), t);
+                    drawGrid(img, d.grid(), t, inverse);
                 } else if (l.type() == LayerType.FEATURE_LAYER) {
+                    Envelope view = inverse.envelope(req.bbox());
                     for (LayerData.Row r : d.rows()) {
-                        if (r.geometry() == null || !Geometries.intersects(r.geometry(), req.bbox())) {
+                        if (r.geometry() == null || !Geometries.intersects(r.geometry(), view)) {
                             continue;
                         }
                         if (req.time() != null && l.isTimeAware() && (r.time() == null
                                 || !req.time().contains(r.time()))) {
                             continue;
                         }
-                        draw(g, r.geometry(), t);
+                        draw(g, r.geometry(), t, forward);
                     }
                 }
             }
@@ -120,14 +132,14 @@ public final class MapRenderer {
         }
     }
 
-    private static void draw(Graphics2D g, Geometry geom, Transform t) {
+    private static void draw(Graphics2D g, Geometry geom, Transform t, Projection p) {
         List<List<List<Double>>> parts = Geometries.parts(geom);
         if (geom instanceof Geometry.Point || geom instanceof Geometry.Multipoint) {
             g.setColor(POINT);
             for (List<List<Double>> part : parts) {
                 List<Double> v = part.get(0);
-                int px = (int) Math.floor(t.x(v.get(0)));
-                int py = (int) Math.floor(t.y(v.get(1)));
+                int px = (int) Math.floor(t.x(p.x(v.get(0))));
+                int py = (int) Math.floor(t.y(p.y(v.get(1))));
                 g.fillOval(px - POINT_SIZE / 2, py - POINT_SIZE / 2, POINT_SIZE, POINT_SIZE);
             }
             return;
@@ -136,8 +148,8 @@ public final class MapRenderer {
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (List<List<Double>> part : parts) {
             for (int i = 0; i < part.size(); i++) {
-                double x = t.x(part.get(i).get(0));
-                double y = t.y(part.get(i).get(1));
+                double x = t.x(p.x(part.get(i).get(0)));
+                double y = t.y(p.y(part.get(i).get(1)));
                 if (i == 0) {
                     path.moveTo(x, y);
                 } else {
@@ -161,7 +173,7 @@ public final class MapRenderer {
         }
     }
 
-    private static void drawGrid(BufferedImage img, Grid grid, Transform t) {
+    private static void drawGrid(BufferedImage img, Grid grid, Transform t, Projection toGrid) {
         double min = grid.min();
         double max = grid.max();
         if (Double.isNaN(min)) {
@@ -170,10 +182,14 @@ public final class MapRenderer {
         Envelope b = t.bbox();
         double dx = (b.xmax() - b.xmin()) / t.width();
         double dy = (b.ymax() - b.ymin()) / t.height();
+        double[] gx = new double[t.width()];
+        for (int i = 0; i < gx.length; i++) {
+            gx[i] = toGrid.x(b.xmin() + (i + 0.5) * dx);
+        }
         for (int j = 0; j < t.height(); j++) {
-            double y = b.ymax() - (j + 0.5) * dy;
+            double y = toGrid.y(b.ymax() - (j + 0.5) * dy);
             for (int i = 0; i < t.width(); i++) {
-                double v = grid.valueAt(b.xmin() + (i + 0.5) * dx, y);
+                double v = grid.valueAt(gx[i], y);
                 if (!Double.isNaN(v)) {
                     img.setRGB(i, j, ramp(max > min ? (v - min) / (max - min) : 1.0));
                 }

@@ -10,6 +10,7 @@ import io.gpjobs.map.LayerType;
 import io.gpjobs.map.MapLayer;
 import io.gpjobs.value.GPField;
 import io.gpjobs.value.GPValueCodec;
+import io.gpjobs.value.Geometry.Envelope;
 import io.gpjobs.value.SpatialReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,7 +51,10 @@ public final class QueryRunner {
             throw new InvalidInputException("geometry: layer " + id + " ('" + l.name() + "') is a table and has no "
                     + "geometry to filter by");
         }
-        checkSpatialReference(l, q.envelope() == null ? null : q.envelope().spatialReference(), "geometry");
+        Envelope env = q.envelope() == null ? null
+                : Projection.between(q.envelope().spatialReference(), l.spatialReference() != null
+                        ? l.spatialReference() : data.map().spatialReference(), "geometry")
+                .envelope(q.envelope());
         WhereExpr where = WhereParser.parse(q.where(), l.fields());
         List<GPField> out = outFields(l, q.outFields());
         List<LayerData.Row> matched = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class QueryRunner {
             if (q.time() != null && l.isTimeAware() && (r.time() == null || !q.time().contains(r.time()))) {
                 continue;
             }
-            if (q.envelope() != null && (r.geometry() == null || !Geometries.intersects(r.geometry(), q.envelope()))) {
+            if (env != null && (r.geometry() == null || !Geometries.intersects(r.geometry(), env))) {
                 continue;
             }
             if (where.matches(r.attributes())) {
@@ -99,18 +103,6 @@ public final class QueryRunner {
         return o;
     }
 
-    /** @throws InvalidInputException when {@code sr} is given and differs from the layer's (no reprojection) */
-    static void checkSpatialReference(MapLayer l, SpatialReference sr, String param) {
-        SpatialReference mine = l.spatialReference();
-        if (sr == null || mine == null) {
-            return;
-        }
-        if (!sameSpatialReference(sr, mine)) {
-            throw new InvalidInputException(param + ": spatial reference " + describe(sr) + " differs from layer "
-                    + l.id() + "'s " + describe(mine) + "; give coordinates in the layer's spatial reference");
-        }
-    }
-
     static boolean sameSpatialReference(SpatialReference a, SpatialReference b) {
         Integer wa = a.latestWkid() != null ? a.latestWkid() : a.wkid();
         Integer wb = b.latestWkid() != null ? b.latestWkid() : b.wkid();
@@ -122,11 +114,6 @@ public final class QueryRunner {
 
     private static int normalise(int wkid) {
         return wkid == 102100 || wkid == 900913 ? 3857 : wkid;
-    }
-
-    private static String describe(SpatialReference sr) {
-        Integer w = sr.latestWkid() != null ? sr.latestWkid() : sr.wkid();
-        return w != null ? "wkid " + w : "(WKT)";
     }
 
     private static List<GPField> outFields(MapLayer l, List<String> names) {
