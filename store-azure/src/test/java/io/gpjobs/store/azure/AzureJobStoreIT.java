@@ -143,6 +143,27 @@ class AzureJobStoreIT {
     }
 
     @Test
+    void queriesWithManyStatusesAndQuotedValuesAreExact() {
+        List<JobRecord> all = new ArrayList<>();
+        JobStatus[] statuses = {JobStatus.SUBMITTED, JobStatus.EXECUTING, JobStatus.SUCCEEDED, JobStatus.FAILED,
+            JobStatus.CANCELLED, JobStatus.TIMED_OUT, JobStatus.WAITING, JobStatus.CANCELLING};
+        for (int i = 0; i < statuses.length; i++) {
+            JobRecord r = store.create(newRecord(newJobId(), i % 2 == 0 ? "it's" : "other", T0.plusSeconds(i),
+                    i % 3 == 0 ? "o'neil" : "x"), Map.of());
+            if (statuses[i] != JobStatus.SUBMITTED) {
+                r = store.update(r.withStatus(statuses[i], T0.plusSeconds(100 + i)));
+            }
+            all.add(r);
+        }
+        java.util.Set<JobStatus> seven = java.util.EnumSet.copyOf(List.of(statuses).subList(0, 7));
+        assertThat(store.query(JobQuery.all().withStatuses(seven)).jobs())
+                .containsExactlyElementsOf(all.stream().filter(r -> seven.contains(r.status())).toList());
+        assertThat(store.query(JobQuery.all().withService("it's").withOwner("o'neil")).jobs())
+                .containsExactlyElementsOf(all.stream()
+                        .filter(r -> r.serviceName().equals("it's") && "o'neil".equals(r.owner())).toList());
+    }
+
+    @Test
     void limitsAreCheckedBeforeAnyRequest() {
         counter.reset();
         assertThatThrownBy(() -> store.create(newRecord(newJobId(), "s".repeat(600), T0, null), Map.of()))

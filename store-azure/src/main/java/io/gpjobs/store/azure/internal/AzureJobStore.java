@@ -353,10 +353,21 @@ public final class AzureJobStore implements JobStore {
         if (svc == null) {
             return Map.of();
         }
-        // Always read: another engine may have stored the results since this store last saw the job.
-        Optional<TableEntity> e = getEntity(svc, jobId, List.of(RecordCodec.RESULTS));
-        Object raw = e.map(x -> x.getProperty(RecordCodec.RESULTS)).orElse(null);
-        return raw == null ? Map.of() : spills.values(jobId, (String) raw);
+        // Always read: another engine may have stored the results since this store last saw the job. A spilled
+        // value can be replaced between the entity read and the blob read; then read the entity again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<TableEntity> e = getEntity(svc, jobId, List.of(RecordCodec.RESULTS));
+            Object raw = e.map(x -> x.getProperty(RecordCodec.RESULTS)).orElse(null);
+            if (raw == null) {
+                return Map.of();
+            }
+            try {
+                return RecordCodec.parseValues(jobId, spills.resolve(jobId, (String) raw));
+            } catch (Spills.BlobGone gone) {
+                // replaced meanwhile: read again
+            }
+        }
+        throw new JobStoreException("job '" + jobId + "': its results kept changing while being read");
     }
 
     // ------------------------------------------------------------------ files
