@@ -32,7 +32,7 @@ class EsriGeometriesTest {
                 ring(200, 0, 200, 10, 210, 10, 210, 0)),            // unclosed separate square
                 false, false, null);
         org.locationtech.jts.geom.Geometry g = EsriGeometries.toJts(esri);
-        assertThat(g).isInstanceOf(MultiPolygon.class);
+        assertThat((Object) g).isInstanceOf(MultiPolygon.class);
         assertThat(g.getNumGeometries()).isEqualTo(3);
         assertThat(g.getArea()).isCloseTo(10_000 - 3_600 + 400 + 100, within(1e-9));
         assertThat(g.isValid()).isTrue();
@@ -57,7 +57,7 @@ class EsriGeometriesTest {
         assertThat(EsriGeometries.toJts(line).getLength()).isCloseTo(6, within(1e-12));
         var env = new Geometry.Envelope(0, 0, 2, 3, null);
         assertThat(EsriGeometries.toJts(env).getArea()).isEqualTo(6);
-        assertThat(EsriGeometries.toJts(null)).isNull();
+        assertThat((Object) EsriGeometries.toJts(null)).isNull();
         assertThat(EsriGeometries.toEsri(EsriGeometries.toJts(line), GeometryType.POLYLINE)).isEqualTo(line);
     }
 
