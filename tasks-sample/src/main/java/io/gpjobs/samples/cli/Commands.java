@@ -30,9 +30,10 @@ import java.util.Map;
 final class Commands {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(150);
+    /** Every how many ticks a followed job's claim is checked (about 3 s). */
+    private static final int LEASE_CHECK_TICKS = 20;
 
     private final CliEngine cli;
-    private final GPEngine engine;
     private final String service;
     private final CliArguments args;
     private final PrintStream out;
@@ -46,7 +47,6 @@ final class Commands {
      */
     Commands(CliEngine cli, CliArguments args, PrintStream out, PrintStream err, Path baseDir) {
         this.cli = cli;
-        this.engine = cli.engine();
         this.service = cli.service().name();
         this.args = args;
         this.out = out;
@@ -65,22 +65,26 @@ final class Commands {
         List<String> ops = args.operands();
         return switch (args.command()) {
             case "tasks" -> tasks();
-            case "describe" -> print(engine.taskJson(service, ops.get(0)));
+            case "describe" -> print(engine().taskJson(service, ops.get(0)));
             case "run" -> runTask(ops.get(0), inputs(ops.subList(1, ops.size())));
             case "submit" -> submit(ops.get(0), inputs(ops.subList(1, ops.size())));
             case "demo" -> new Demo(cli, this).run(inputs(ops));
-            case "job" -> print(GPJson.job(engine.job(ops.get(0)), true));
+            case "job" -> print(GPJson.job(engine().job(ops.get(0)), true));
             case "follow" -> followAndPrint(ops.get(0), renderer());
-            case "results" -> print(GPJson.parameters(engine.results(ops.get(0))));
-            case "inputs" -> print(GPJson.parameters(engine.inputs(ops.get(0))));
-            case "cancel" -> print(GPJson.jobStatus(engine.cancel(ops.get(0))));
-            case "delete" -> print(GPJson.jobStatus(engine.delete(ops.get(0))));
+            case "results" -> print(GPJson.parameters(engine().results(ops.get(0))));
+            case "inputs" -> print(GPJson.parameters(engine().inputs(ops.get(0))));
+            case "cancel" -> print(GPJson.jobStatus(engine().cancel(ops.get(0))));
+            case "delete" -> print(GPJson.jobStatus(engine().delete(ops.get(0))));
             case "jobs" -> jobs();
             case "cleanup" -> cleanup();
-            case "map" -> MapCommand.run(this, engine, ops.get(0), args.png() == null ? null
+            case "map" -> MapCommand.run(this, engine(), ops.get(0), args.png() == null ? null
                     : baseDir.resolve(args.png()));
             default -> throw new UsageException("unknown command '" + args.command() + "'");
         };
+    }
+
+    private GPEngine engine() {
+        return cli.engine();
     }
 
     private Map<String, String> inputs(List<String> operands) {
@@ -100,10 +104,10 @@ final class Commands {
     private int runTask(String task, Map<String, String> inputs) {
         requireTask(task);
         if (cli.service().executionType() == GPService.ExecutionType.SYNCHRONOUS) {
-            return print(GPJson.execute(engine.execute(service, task, inputs)));
+            return print(GPJson.execute(engine().execute(service, task, inputs)));
         }
         // An asynchronous service has no execute operation: run the task as a job and answer like execute.
-        JobInfo job = await(engine.submitJob(service, task, inputs).jobId(), null);
+        JobInfo job = await(engine().submitJob(service, task, inputs).jobId(), null);
         if (job.status() != JobStatus.SUCCEEDED) {
             List<String> details = new ArrayList<>();
             job.messages().stream().filter(m -> m.type() == MessageType.ERROR).map(JobMessage::description)
@@ -115,12 +119,12 @@ final class Commands {
                     + ProgressRenderer.statusWord(job.status()) + "): " + String.join("; ", details));
             return GpJobsCli.JOB_FAILED;
         }
-        return print(GPJson.execute(new ExecuteResult(job.jobId(), engine.results(job.jobId()), job.messages())));
+        return print(GPJson.execute(new ExecuteResult(job.jobId(), engine().results(job.jobId()), job.messages())));
     }
 
     private int submit(String task, Map<String, String> inputs) {
         requireTask(task);
-        JobInfo submitted = engine.submitJob(service, task, inputs);
+        JobInfo submitted = engine().submitJob(service, task, inputs);
         out.println(GPJson.toJson(GPJson.jobStatus(submitted)));
         out.flush();
         if (args.follow()) {
@@ -136,18 +140,25 @@ final class Commands {
         JobInfo done = await(jobId, renderer);
         print(GPJson.job(done, true));
         if (done.status() == JobStatus.SUCCEEDED) {
-            print(GPJson.parameters(engine.results(jobId)));
+            print(GPJson.parameters(engine().results(jobId)));
         }
         return exitStatus(done);
     }
 
     /**
      * Waits for the job to end, showing its progress with {@code renderer} when not null. There is no deadline of
-     * its own: the service's time limit ends the job (Ctrl-C stops waiting).
+     * its own: the service's time limit ends the job (Ctrl-C stops waiting). When the job executes in another
+     * process that was killed (its claim ran out), the engine is restarted, which marks the job Failed.
      */
     JobInfo await(String jobId, ProgressRenderer renderer) {
-        while (true) {
-            JobInfo j = engine.awaitCompletion(jobId, TICK);
+        for (long tick = 1; ; tick++) {
+            if (tick % LEASE_CHECK_TICKS == 0 && cli.runnerGone(jobId)) {
+                err.println();
+                err.println("gpjobs: the process executing job " + jobId + " stopped without ending it; "
+                        + "recovering the job");
+                cli.restart();
+            }
+            JobInfo j = engine().awaitCompletion(jobId, TICK);
             if (j.isTerminal()) {
                 if (renderer != null) {
                     renderer.finish(j);
@@ -185,7 +196,7 @@ final class Commands {
         int offset = 0;
         int count = 0;
         while (true) {
-            List<JobInfo> page = engine.jobs(JobQuery.all().withPage(offset, 500));
+            List<JobInfo> page = engine().jobs(JobQuery.all().withPage(offset, 500));
             for (JobInfo j : page) {
                 out.printf("%s  %-18s %-24s %s%n", j.jobId(), j.status().wireName(), j.taskName(), j.submitted());
             }
@@ -202,7 +213,7 @@ final class Commands {
     }
 
     private int cleanup() {
-        int removed = engine.runJanitor();
+        int removed = engine().runJanitor();
         err.println("gpjobs: removed " + removed + " job(s) older than " + cli.service().maxFileAge().toMinutes()
                 + " minutes");
         return GpJobsCli.OK;

@@ -210,6 +210,36 @@ class GpJobsCliProcessTest {
     }
 
     @Test
+    void theJobOfAKilledProcessEndsFailedWhenItsClaimRunsOut() throws Exception {
+        Process submitter = command("submit", "LongRunningTask", "Steps=600", "Step_Delay_Ms=100")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String id;
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(submitter.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String first = CompletableFuture.supplyAsync(() -> readLine(reader)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            id = MAPPER.readTree(first).path("jobId").asText();
+            Run running = cli("job", id);
+            assertThat(running.json().get(0).path("jobStatus").asText()).as(running.toString())
+                    .isEqualTo("esriJobExecuting");
+        } finally {
+            submitter.destroyForcibly(); // SIGKILL: no shutdown hook, the job is left Executing
+        }
+        assertThat(submitter.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        // follow sees the claim run out (10 s), restarts its engine, whose recovery marks the job Failed
+        Run follow = cli("follow", id, "--progress", "plain");
+        assertThat(follow.exit()).as(follow.toString()).isEqualTo(1);
+        JsonNode job = follow.json().get(0);
+        assertThat(job.path("jobStatus").asText()).isEqualTo("esriJobFailed");
+        assertThat(job.path("messages").toString()).contains("the engine running it stopped");
+        assertThat(follow.err()).contains("stopped without ending it");
+
+        Run after = cli("job", id);
+        assertThat(after.json().get(0).path("jobStatus").asText()).isEqualTo("esriJobFailed");
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheParameterAndValue() throws Exception {
         Run bad = cli("submit", "LongRunningTask", "Steps=lots");
         assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
