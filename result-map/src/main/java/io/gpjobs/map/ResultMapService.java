@@ -73,6 +73,21 @@ public final class ResultMapService {
     }
 
     /**
+     * The layer resource JSON of layer {@code layerId} ({@code …/MapServer/jobs/<jobId>/<layerId>}).
+     *
+     * @throws GPException 404 when the map has no such layer; as {@link #map(String)}
+     */
+    public ObjectNode layerJson(String jobId, int layerId) {
+        return layerJson(jobId, layerId, null);
+    }
+
+    /** {@link #layerJson(String, int)} on behalf of {@code principal}. */
+    public ObjectNode layerJson(String jobId, int layerId, String principal) {
+        MapData d = data(jobId, principal);
+        return QueryRunner.layer(d, layerId).layer().json(d.map().maxRecordCount());
+    }
+
+    /**
      * Queries layer {@code layerId} of a job's result map.
      *
      * @return a feature set {@code {"objectIdFieldName","geometryType","spatialReference","fields","features",

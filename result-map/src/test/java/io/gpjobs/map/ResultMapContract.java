@@ -128,6 +128,10 @@ abstract class ResultMapContract {
         assertThat(l0.get("timeInfo").get("startTimeField").asText()).isEqualTo("WHEN");
         assertThat(json.get("layers").get(3).get("type").asText()).isEqualTo("Raster Layer");
         assertThat(json.get("tables").get(0).get("id").asInt()).isEqualTo(3);
+        assertThat(maps.layerJson(jobId, 3)).isEqualTo(json.get("tables").get(0));
+        assertThat(maps.layerJson(jobId, 4).get("type").asText()).isEqualTo("Raster Layer");
+        assertThatThrownBy(() -> maps.layerJson(jobId, 6)).isInstanceOfSatisfying(GPException.class,
+                e -> assertThat(e.code()).isEqualTo(404));
         assertThat(json.get("spatialReference").get("wkid").asInt()).isEqualTo(4326);
         assertThat(json.get("maxRecordCount").asInt()).isEqualTo(10);
         assertThat(json.get("timeInfo").get("timeExtent").get(0).asLong())
