@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
-import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.AccessPolicy;
 import io.gpjobs.spi.JobListener;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -434,10 +432,5 @@ public final class JobEngine implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "could not close a job store", e);
             }
         }
-    }
-
-    /** Checks an argument is not null, naming it. */
-    static <T> T need(T value, String name) {
-        return Objects.requireNonNull(value, name);
     }
 }
