@@ -180,6 +180,8 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(next, "next");
         String id = next.jobId();
         try (JobLocks.Held held = locks.lock(id)) {
+            // always read the file: a file's identity (inode, coarse mtime, size) can repeat across two quick
+            // writes by another process, so only its content proves the version
             RecordIndex.Entry current = load(id).orElseThrow(() -> new JobNotFoundException(id));
             if (current.record().version() != next.version()) {
                 throw new JobConflictException(id, "version " + next.version() + " is stale, the stored version is "
@@ -425,6 +427,6 @@ public final class DiskJobStore implements JobStore {
 
     private static RecordIndex.Entry entry(Path dir, JobRecord r) throws IOException {
         BasicFileAttributes a = Files.readAttributes(dir.resolve(Names.RECORD), BasicFileAttributes.class);
-        return new RecordIndex.Entry(r, dir, a.fileKey(), RecordIndex.nanos(a), a.size());
+        return RecordIndex.Entry.of(r, dir, a);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory index of a jobs directory: every record this process knows, with the identity of the file it
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The index is built at open by reading every record once, kept current by this store's own writes, and
  * brought up to date with other processes' writes by {@link #refresh}: one directory listing per service folder
  * and one {@code stat} per job; a record is parsed again only when its file changed (every write renames a new
- * file into place, so its file key or time or size differ). No record is read needlessly.
+ * file into place, so its file key or time or size differ) or was written less than a second before it was last
+ * read (see {@link Entry#sameFile}). No settled record is read again.
  *
  * <p>Thread-safe.
  */
@@ -35,12 +37,25 @@ final class RecordIndex {
             Comparator.comparing(JobRecord::submitted).thenComparing(JobRecord::jobId);
 
     /** One indexed record and the file it came from. */
-    record Entry(JobRecord record, Path dir, Object fileKey, long modified, long size) {
+    record Entry(JobRecord record, Path dir, Object fileKey, long modified, long size, boolean settled) {
+
+        /** An entry for what was just read from or written to a file with attributes {@code a}. */
+        static Entry of(JobRecord record, Path dir, BasicFileAttributes a) {
+            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            return new Entry(record, dir, a.fileKey(), nanos(a), a.size(), now - nanos(a) > SETTLE_NANOS);
+        }
+
+        /**
+         * Whether the file is still the one this entry was read from. File times are coarse (a few ms) and inode
+         * numbers are reused, so two quick replacements can look identical; an entry read within a second of its
+         * file's modification is therefore never trusted, and the file is read again.
+         */
         boolean sameFile(BasicFileAttributes a) {
-            return Objects.equals(fileKey, a.fileKey()) && modified == nanos(a)
-                    && size == a.size();
+            return settled && Objects.equals(fileKey, a.fileKey()) && modified == nanos(a) && size == a.size();
         }
     }
+
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** What {@link #refresh} does with a record it cannot parse. */
     interface CorruptHandler {
@@ -57,7 +72,7 @@ final class RecordIndex {
     }
 
     static long nanos(BasicFileAttributes a) {
-        return a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -79,7 +94,7 @@ final class RecordIndex {
                         throw new RecordCodec.CorruptException("record of job '" + r.jobId()
                                 + "' found in the folder of '" + dir.getFileName() + "'", null);
                     }
-                    return Optional.of(new Entry(r, dir, after.fileKey(), nanos(after), after.size()));
+                    return Optional.of(Entry.of(r, dir, after));
                 }
             } catch (NoSuchFileException e) {
                 return Optional.empty();
@@ -153,7 +168,7 @@ final class RecordIndex {
                             seen.add(id);
                         }
                     } catch (RecordCodec.CorruptException e) {
-                        unusable.put(id, new Entry(null, dir, a.fileKey(), nanos(a), a.size()));
+                        unusable.put(id, Entry.of(null, dir, a));
                         onCorrupt.corrupt(id, dir, e);
                     }
                 }
