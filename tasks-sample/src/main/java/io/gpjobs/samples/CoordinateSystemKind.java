@@ -8,7 +8,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link #GEOGRAPHIC}: a wkid in 4000–4999 (EPSG geographic 2D systems such as 4326, 4269, 4258) or
- *       104000–104999 (Esri geographic systems), or a WKT that starts with {@code GEOGCS}/{@code GEOGCRS};
+ *       104000–104999 (Esri geographic systems), or a WKT that starts with {@code GEOGCS}/{@code GEOGCRS}. The
+ *       wkid ranges are a heuristic: tools treat such input as projected when its coordinates exceed
+ *       longitude/latitude bounds;
  *   <li>{@link #WEB_MERCATOR}: wkid 3857, 102100, 102113, 900913 or 3785;
  *   <li>{@link #PROJECTED}: any other wkid or a {@code PROJCS} WKT, whose linear unit is taken to be the meter
  *       (true of UTM, Web Mercator and most national grids) unless its WKT names a foot unit;

@@ -51,7 +51,25 @@ record FeatureInputs(String parameter, GPFeatureRecordSetLayer layer, List<Geome
         SpatialReference sr = layer.spatialReference();
         CoordinateSystemKind kind = sr == null ? CoordinateSystemKind.UNKNOWN
                 : CoordinateSystemKind.of(sr.wkid() != null ? sr.wkid() : sr.latestWkid(), sr.wkt());
+        if (kind == CoordinateSystemKind.GEOGRAPHIC && !fitsLongitudeLatitude(geometries)) {
+            // The wkid range is a heuristic (a few codes in it are projected); the coordinates decide.
+            context.warning("parameter '" + parameter + "': coordinates exceed longitude/latitude bounds, so wkid "
+                    + (sr.wkid() != null ? sr.wkid() : sr.latestWkid()) + " is treated as a projected system in "
+                    + "meters.");
+            kind = CoordinateSystemKind.PROJECTED;
+        }
         return new FeatureInputs(parameter, layer, geometries, kind);
+    }
+
+    private static boolean fitsLongitudeLatitude(List<Geometry> geometries) {
+        org.locationtech.jts.geom.Envelope all = new org.locationtech.jts.geom.Envelope();
+        for (Geometry g : geometries) {
+            if (g != null) {
+                all.expandToInclude(g.getEnvelopeInternal());
+            }
+        }
+        return all.isNull() || (all.getMinX() >= -540 && all.getMaxX() <= 540 && all.getMinY() >= -90
+                && all.getMaxY() <= 90);
     }
 
     private static String describe(GPFeatureRecordSetLayer layer) {

@@ -90,6 +90,19 @@ class BufferTaskTest {
     }
 
     @Test
+    void aGeographicLookingWkidWithProjectedCoordinatesIsBufferedInMeters() {
+        // EPSG 4087 (World Equidistant Cylindrical) is a projected system inside the geographic wkid range.
+        TaskRun run = TaskTester.of(new BufferTask())
+                .input("Input_Features", FeatureJson.points(4087, new double[] {1_113_194, 6_679_169}))
+                .input("Distance", FeatureJson.distance(100, "esriMeters")).run();
+        assertThat(run).hasStatus(JobStatus.SUCCEEDED).hasMessage(MessageType.WARNING, "parameter 'Input_Features': "
+                + "coordinates exceed longitude/latitude bounds, so wkid 4087 is treated as a projected system in "
+                + "meters.");
+        assertThat(geometry(output(run).features().get(0)).getEnvelopeInternal().getWidth())
+                .isCloseTo(200, within(1e-6));
+    }
+
+    @Test
     void buffersWebMercatorInGroundMeters() {
         double[] xy = Geodesy.geographicToWebMercator(10, 60);
         String json = FeatureJson.points(102100, xy);
