@@ -109,6 +109,12 @@ public record GPService(
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("service '" + name + "' has no task");
         }
+        tasks.forEach((taskName, task) -> {
+            if (!taskName.equals(task.definition().name())) {
+                throw new IllegalArgumentException("service '" + name + "' lists task '"
+                        + task.definition().name() + "' under the name '" + taskName + "'");
+            }
+        });
     }
 
     private static void requirePositive(String property, Duration d) {
