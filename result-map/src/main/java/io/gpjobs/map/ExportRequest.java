@@ -1,5 +1,6 @@
 package io.gpjobs.map;
 
+import io.gpjobs.map.internal.RestParams;
 import io.gpjobs.value.Geometry.Envelope;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,64 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
         double aspect = (bbox.ymax() - bbox.ymin()) / (bbox.xmax() - bbox.xmin());
         int height = (int) Math.max(1, Math.min(MAX_SIZE, Math.round(width * aspect)));
         return of(bbox, width, height);
+    }
+
+    /**
+     * Reads the REST parameters of the map's {@code export} operation: {@code bbox} (required,
+     * {@code xmin,ymin,xmax,ymax} or envelope JSON), {@code bboxSR}, {@code size} ({@code width,height}, default
+     * {@code 400,400}), {@code layers} ({@code show:0,2}; {@code show} is the only option), {@code time} and
+     * {@code transparent}. {@code format} may only be {@code png} (or {@code png32}, {@code png24}); other
+     * parameters (such as {@code f} and {@code dpi}) are ignored.
+     *
+     * @throws io.gpjobs.InvalidInputException naming the parameter and the value when one is missing or malformed
+     */
+    public static ExportRequest fromRequest(java.util.Map<String, String> params) {
+        Objects.requireNonNull(params, "params");
+        Envelope bbox = RestParams.envelope(params, "bbox", RestParams.spatialReference(params, "bboxSR"));
+        if (bbox == null) {
+            throw new io.gpjobs.InvalidInputException("parameter 'bbox' is required: xmin,ymin,xmax,ymax");
+        }
+        String format = RestParams.get(params, "format");
+        if (format != null && !format.matches("(?i)png(8|24|32)?")) {
+            throw RestParams.bad("format", format, "png (the only image format of the result map)");
+        }
+        int width = 400;
+        int height = 400;
+        String size = RestParams.get(params, "size");
+        if (size != null) {
+            String[] p = size.split(",");
+            try {
+                if (p.length != 2) {
+                    throw new NumberFormatException();
+                }
+                width = Integer.parseInt(p[0].strip());
+                height = Integer.parseInt(p[1].strip());
+            } catch (NumberFormatException e) {
+                throw RestParams.bad("size", size, "width,height in pixels");
+            }
+        }
+        List<Integer> ids = new java.util.ArrayList<>();
+        String layers = RestParams.get(params, "layers");
+        if (layers != null) {
+            if (!layers.startsWith("show:")) {
+                throw RestParams.bad("layers", layers, "show:<id>,<id>… (the only layers option)");
+            }
+            for (String s : layers.substring(5).split(",")) {
+                try {
+                    if (!s.isBlank()) {
+                        ids.add(Integer.parseInt(s.strip()));
+                    }
+                } catch (NumberFormatException e) {
+                    throw RestParams.bad("layers", layers, "show:<id>,<id>… with whole-number layer ids");
+                }
+            }
+        }
+        try {
+            return new ExportRequest(bbox, width, height, ids, RestParams.time(params, "time"),
+                    RestParams.bool(params, "transparent", false));
+        } catch (IllegalArgumentException e) {
+            throw new io.gpjobs.InvalidInputException("parameter 'bbox' or 'size': " + e.getMessage());
+        }
     }
 
     /** This request drawing only the layers {@code ids}. */

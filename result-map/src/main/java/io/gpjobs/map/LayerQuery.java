@@ -1,5 +1,6 @@
 package io.gpjobs.map;
 
+import io.gpjobs.map.internal.RestParams;
 import io.gpjobs.value.Geometry.Envelope;
 import java.util.List;
 
@@ -35,6 +36,42 @@ public record LayerQuery(String where, Envelope envelope, List<String> outFields
     /** Every field and geometry, first page. */
     public static LayerQuery all() {
         return builder().build();
+    }
+
+    /**
+     * Reads the REST parameters of a layer's {@code query} operation: {@code where}, {@code geometry}
+     * ({@code xmin,ymin,xmax,ymax} or envelope JSON; {@code geometryType} must be {@code esriGeometryEnvelope} when
+     * given), {@code inSR}, {@code outFields} ({@code *} or a comma-separated list), {@code returnGeometry},
+     * {@code resultOffset}, {@code resultRecordCount}, {@code time} ({@code start,end} in epoch milliseconds, {@code null}
+     * for an open end) and {@code returnCountOnly}. Other parameters (such as {@code f}) are ignored.
+     *
+     * @throws io.gpjobs.InvalidInputException naming the parameter and the value when one is malformed
+     */
+    public static LayerQuery fromRequest(java.util.Map<String, String> params) {
+        java.util.Objects.requireNonNull(params, "params");
+        String gt = RestParams.get(params, "geometryType");
+        if (gt != null && !gt.equals("esriGeometryEnvelope")) {
+            throw RestParams.bad("geometryType", gt, "esriGeometryEnvelope (result map queries filter by envelope)");
+        }
+        Builder b = builder().where(RestParams.get(params, "where"))
+                .envelope(RestParams.envelope(params, "geometry", RestParams.spatialReference(params, "inSR")))
+                .outFields(RestParams.list(params, "outFields"))
+                .returnGeometry(RestParams.bool(params, "returnGeometry", true))
+                .time(RestParams.time(params, "time"))
+                .returnCountOnly(RestParams.bool(params, "returnCountOnly", false));
+        Integer offset = RestParams.integer(params, "resultOffset", 0);
+        Integer count = RestParams.integer(params, "resultRecordCount", null);
+        if (offset < 0) {
+            throw RestParams.bad("resultOffset", String.valueOf(offset), "a number >= 0");
+        }
+        b.resultOffset(offset);
+        if (count != null) {
+            if (count < 1) {
+                throw RestParams.bad("resultRecordCount", String.valueOf(count), "a number >= 1");
+            }
+            b.resultRecordCount(count);
+        }
+        return b.build();
     }
 
     /** A builder with the defaults: no filter, all fields, geometry returned, first page. */

@@ -397,6 +397,8 @@ abstract class ResultMapContract {
         assertThat(b).isEqualTo(a);
         assertThat(c).isEqualTo(a);
         assertThat(maps.exportPng(jobId, r.withLayers(List.of(1)))).isNotEqualTo(a);
+        assertThat(maps.exportPng(jobId, ExportRequest.fromRequest(Map.of("bbox", "0,40,40,80", "size", "256,256",
+                "f", "image")))).as("the same request in REST form").isEqualTo(a);
     }
 
     // ---- lifetime ----
