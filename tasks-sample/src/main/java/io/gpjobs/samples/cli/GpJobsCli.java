@@ -35,8 +35,9 @@ public final class GpJobsCli {
     }
 
     /**
-     * Runs the command line and exits the JVM with its status. Ctrl-C stops the engine: a job it was executing is
-     * marked Failed, queued ones stay queued for the next engine on the jobs directory.
+     * Runs the command line and exits the JVM with its status. Ctrl-C stops the engine: a job it was executing
+     * ends Failed (written by the engine as it stops, or else by the next engine on the jobs directory once the
+     * job's claim has run out); queued ones stay queued for the next engine.
      *
      * @param args the command line, see {@code --help}
      */
@@ -150,7 +151,8 @@ public final class GpJobsCli {
         return """
                 gpjobs - run geoprocessing jobs from the command line
 
-                Usage: java -jar gpjobs.jar [options] <command> [arguments]
+                Usage: gpjobs [options] <command> [arguments]
+                  (the script tasks-sample/gpjobs, or: java -jar tasks-sample/target/gpjobs.jar)
 
                 Commands:
                   tasks                        list the tasks of the service
@@ -188,9 +190,9 @@ public final class GpJobsCli {
 
                 A job runs inside the gpjobs process that submitted it, which waits for it to end; other
                 gpjobs processes on the same jobs directory can show, follow, cancel or delete it meanwhile.
-                Ctrl-C stops that process and marks its job failed. If the process is killed outright, the
-                first gpjobs process on the directory after the job's lease (30 s) runs out marks the job
-                failed, or runs it if it was still queued.
+                If that process stops (Ctrl-C, kill), its job is marked failed by the next gpjobs process on
+                the directory once the job's claim (10 s) has run out ('follow' waits for that); a job that
+                was still queued runs in that next process instead.
 
                 Exit status: 0 done; 1 the job failed, timed out or was cancelled; 2 bad command line or input.
                 """;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.samples.SampleData;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -136,6 +137,19 @@ class GpJobsCliProcessTest {
         assertThat(resp.path("results").get(0).path("paramName").asText()).isEqualTo("Steps_Completed");
         assertThat(resp.path("results").get(0).path("value").asInt()).isEqualTo(3);
         assertThat(resp.path("messages").isArray()).isTrue();
+    }
+
+    @Test
+    void inputsAreReadFromFilesWithAt() throws Exception {
+        Files.writeString(tmp.resolve("stations.json"), SampleData.read(SampleData.BIKE_STATIONS));
+        Run r = cli("run", "Buffer", "Input_Features=@stations.json",
+                "Distance={\"distance\":1,\"units\":\"esriKilometers\"}", "Dissolve_Option=ALL");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode out = r.json().get(0).path("results").get(0);
+        assertThat(out.path("paramName").asText()).isEqualTo("Output_Features");
+        assertThat(out.path("value").path("features")).hasSize(1); // dissolved into one polygon
+        assertThat(out.path("value").path("features").get(0).path("attributes").path("BUFF_DIST").asDouble())
+                .isEqualTo(1.0);
     }
 
     @Test
