@@ -7,6 +7,7 @@ import static io.gpjobs.testkit.ContractRecords.sampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
@@ -227,6 +228,19 @@ class DiskJobStoreTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'scratch/link.txt'").hasMessageContaining("outside the job folder");
             assertThat(store.listFiles(id)).containsExactly("scratch/real.txt");
+        }
+    }
+
+    @Test
+    void filesOfAJobThatDoesNotExistAreAClearError() {
+        try (JobStore store = open()) {
+            String id = newJobId();
+            assertThatThrownBy(() -> store.writeFile(id, "a.txt", new ByteArrayInputStream(new byte[] {1})))
+                    .isInstanceOf(JobNotFoundException.class).hasMessageContaining(id);
+            assertThatThrownBy(() -> store.scratchFolder(id)).isInstanceOf(JobNotFoundException.class)
+                    .hasMessageContaining(id);
+            assertThatThrownBy(() -> store.persistScratch(id)).isInstanceOf(JobNotFoundException.class);
+            assertThat(dir.toFile().list()).containsOnly(".locks");
         }
     }
 

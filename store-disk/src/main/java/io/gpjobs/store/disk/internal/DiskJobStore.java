@@ -54,8 +54,9 @@ import java.util.Optional;
  *
  * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
- * store removes only those of dead processes. Network file systems are not supported (process ids and POSIX
- * locks are per machine).
+ * store removes only those of dead processes. The processes must run on one machine and see each other's
+ * process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
+ * supported (process ids and POSIX locks are per machine).
  *
  * <p><b>Corrupt records</b> (unparsable, truncated, or of another job) are quarantined: {@code record.json} is
  * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. A record in a newer format than
