@@ -90,7 +90,8 @@ public record MapLayer(int id, String name, String description, LayerType type, 
         return o;
     }
 
-    private String displayField() {
+    /** The field identify shows as a feature's value: the first string field, else the object-id field, else "". */
+    public String displayField() {
         for (GPField fd : fields) {
             if (fd.type() == FieldType.STRING) {
                 return fd.name();

@@ -6,6 +6,7 @@ import io.gpjobs.GPException;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
+import io.gpjobs.map.internal.Identifier;
 import io.gpjobs.map.internal.LayerData;
 import io.gpjobs.map.internal.MapData;
 import io.gpjobs.map.internal.MapLoader;
@@ -107,6 +108,27 @@ public final class ResultMapService {
     public ObjectNode query(String jobId, int layerId, LayerQuery query, String principal) {
         Objects.requireNonNull(query, "query");
         return QueryRunner.query(data(jobId, principal), layerId, query);
+    }
+
+    /**
+     * Identifies what lies at a point of a job's result map: features of feature layers within the tolerance (a
+     * polygon containing the point counts) and the cell value of raster layers ({@code "Pixel Value"}, {@code NoData}
+     * on no-data cells), layer by layer, at most {@code maximumRecords} results.
+     *
+     * @return {@code {"results":[{"layerId","layerName","displayFieldName","value","attributes","geometryType",
+     *         "geometry"}]}} (raster results have neither geometry type nor geometry)
+     * @throws InvalidInputException unknown layer ids, or a point in a spatial reference that does not convert to
+     *                               the layers'
+     * @throws GPException           as {@link #map(String)}
+     */
+    public ObjectNode identify(String jobId, IdentifyRequest request) {
+        return identify(jobId, request, null);
+    }
+
+    /** {@link #identify(String, IdentifyRequest)} on behalf of {@code principal}. */
+    public ObjectNode identify(String jobId, IdentifyRequest request, String principal) {
+        Objects.requireNonNull(request, "request");
+        return Identifier.identify(data(jobId, principal), request);
     }
 
     /**

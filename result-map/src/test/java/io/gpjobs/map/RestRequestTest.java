@@ -85,4 +85,39 @@ class RestRequestTest {
         assertThatThrownBy(() -> ExportRequest.fromRequest(params)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContainingAll(fragments);
     }
+
+    @Test
+    void identifyParameters() {
+        IdentifyRequest r = IdentifyRequest.fromRequest(Map.of("geometry", "{\"x\":1,\"y\":2}", "geometryType",
+                "esriGeometryPoint", "sr", "4326", "mapExtent", "0,0,10,10", "imageDisplay", "100,50,96",
+                "tolerance", "5", "layers", "visible:3,1", "returnGeometry", "false"));
+        assertThat(r.point().x()).isEqualTo(1);
+        assertThat(r.spatialReference()).isEqualTo(SpatialReference.WGS84);
+        assertThat(r.mapExtent()).isEqualTo(new Envelope(0, 0, 10, 10, SpatialReference.WGS84));
+        assertThat(r.width()).isEqualTo(100);
+        assertThat(r.height()).isEqualTo(50);
+        assertThat(r.toleranceInMapUnits()).isEqualTo(0.5);
+        assertThat(r.layers()).containsExactly(3, 1);
+        assertThat(r.returnGeometry()).isFalse();
+        Map<String, String> ok = Map.of("geometry", "1,2", "mapExtent", "0,0,10,10", "imageDisplay", "100,50",
+                "tolerance", "5");
+        assertThat(IdentifyRequest.fromRequest(ok).layers()).isEmpty();
+        for (String missing : List.of("geometry", "mapExtent", "imageDisplay", "tolerance")) {
+            Map<String, String> without = new java.util.HashMap<>(ok);
+            without.remove(missing);
+            assertThatThrownBy(() -> IdentifyRequest.fromRequest(without)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("parameter '" + missing + "' is required");
+        }
+        Map<String, String> bad = new java.util.HashMap<>(ok);
+        bad.put("layers", "some:1");
+        assertThatThrownBy(() -> IdentifyRequest.fromRequest(bad)).hasMessageContainingAll("parameter 'layers'",
+                "'some:1'");
+        bad.put("layers", "all");
+        bad.put("tolerance", "-1");
+        assertThatThrownBy(() -> IdentifyRequest.fromRequest(bad)).hasMessageContaining("tolerance must be 0..1000");
+        bad.put("tolerance", "1");
+        bad.put("geometry", "{\"xmin\":0,\"ymin\":0,\"xmax\":1,\"ymax\":1}");
+        assertThatThrownBy(() -> IdentifyRequest.fromRequest(bad)).hasMessageContainingAll("parameter 'geometry'",
+                "a point");
+    }
 }

@@ -297,6 +297,54 @@ abstract class ResultMapContract {
                 });
     }
 
+    // ---- identify ----
+
+    JsonNode identify(double x, double y, int tolerance, List<Integer> layers, TimeExtent time) {
+        return maps.identify(jobId, new IdentifyRequest(io.gpjobs.value.Geometry.Point.of(x, y), BBOX, 400, 400,
+                tolerance, layers, time, true)).get("results");
+    }
+
+    @Test
+    void identifyFindsFeaturesAndRasterValuesAtAPoint() {
+        JsonNode atP0 = identify(10.2, 60.1, 3, List.of(), null);
+        assertThat(atP0).hasSize(1);
+        assertThat(atP0.get(0).get("layerId").asInt()).isZero();
+        assertThat(atP0.get(0).get("displayFieldName").asText()).isEqualTo("NAME");
+        assertThat(atP0.get(0).get("value").asText()).isEqualTo("P0");
+        assertThat(atP0.get(0).get("attributes").get("POP").asLong()).isZero();
+        assertThat(atP0.get(0).get("geometry").get("x").asDouble()).isEqualTo(10);
+        assertThat(atP0.get(0).get("geometry").get("spatialReference").get("wkid").asInt()).isEqualTo(4326);
+        assertThat(identify(10.5, 60.5, 3, List.of(), null)).as("beyond 3 px").isEmpty();
+
+        JsonNode inPolygon = identify(30, 50, 0, List.of(), null);
+        assertThat(inPolygon).hasSize(1);
+        assertThat(inPolygon.get(0).get("layerName").asText()).isEqualTo("Out_Polygons");
+        assertThat(inPolygon.get(0).get("geometryType").asText()).isEqualTo("esriGeometryPolygon");
+        assertThat(identify(30, 50, 0, List.of(0, 1), null)).isEmpty();
+
+        JsonNode cell = identify(3, 77, 0, List.of(), null);
+        assertThat(cell).hasSize(1);
+        assertThat(cell.get(0).get("layerName").asText()).isEqualTo("Out_Raster");
+        assertThat(cell.get(0).get("value").asText()).isEqualTo("1");
+        assertThat(cell.get(0).get("attributes").get("Pixel Value").asText()).isEqualTo("1");
+        assertThat(identify(7, 71, 0, List.of(), null).get(0).get("value").asText()).isEqualTo("15");
+        assertThat(identify(9, 71, 0, List.of(), null).get(0).get("value").asText()).isEqualTo("NoData");
+
+        TimeExtent later = TimeExtent.between(MapOutputsTask.BASE.plus(Duration.ofDays(2)),
+                MapOutputsTask.BASE.plus(Duration.ofDays(4)));
+        assertThat(identify(10, 60, 3, List.of(), later)).isEmpty();
+        assertThat(identify(14, 60, 3, List.of(), later)).hasSize(1);
+
+        JsonNode fromMercator = maps.identify(jobId, IdentifyRequest.fromRequest(Map.of(
+                "geometry", mercatorX(12) + "," + mercatorY(60), "sr", "3857", "tolerance", "2",
+                "mapExtent", mercatorX(0) + "," + mercatorY(40) + "," + mercatorX(40) + "," + mercatorY(80),
+                "imageDisplay", "400,400,96", "layers", "all"))).get("results");
+        assertThat(fromMercator).hasSize(1);
+        assertThat(fromMercator.get(0).get("value").asText()).isEqualTo("P1");
+        assertThatThrownBy(() -> identify(1, 1, 0, List.of(8), null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no layer 8");
+    }
+
     // ---- time ----
 
     @Test

@@ -133,7 +133,7 @@ public final class QueryRunner {
         return l.fields().stream().filter(fd -> want.contains(fd.name().toLowerCase(Locale.ROOT))).toList();
     }
 
-    private static void put(ObjectNode o, String name, Object v) {
+    static void put(ObjectNode o, String name, Object v) {
         if (v == null) {
             o.putNull(name);
         } else if (v instanceof Long x) {
