@@ -163,6 +163,54 @@ class AzureJobStoreIT {
                         .filter(r -> r.serviceName().equals("it's") && "o'neil".equals(r.owner())).toList());
     }
 
+    /** Drops the response of the n-th request with a given method after the service applied it. */
+    static final class LosingObserver implements AzureRequestObserver {
+        private volatile String method;
+        private final java.util.concurrent.atomic.AtomicInteger countdown = new java.util.concurrent.atomic.AtomicInteger(-1);
+        final java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+
+        void loseNth(String m, int n) {
+            method = m;
+            countdown.set(n);
+        }
+
+        @Override
+        public void onResponse(String service, String m, String path, int statusCode) {
+            if (m.equals(method) && statusCode < 300 && countdown.decrementAndGet() == 0) {
+                lost.incrementAndGet();
+                throw new java.io.UncheckedIOException(new IOException("connection reset (response lost)"));
+            }
+        }
+    }
+
+    @Test
+    void lostResponsesAreRetriedWithoutLosingOrCorruptingWrites() {
+        LosingObserver losing = new LosingObserver();
+        JobStore lossy = new AzureJobStoreProvider().open(config.toBuilder().requestObserver(losing)
+                .inlineLimitChars(100).writeResultsWithNextUpdate(false).build());
+        others.add(lossy);
+        JobStore other = second();
+        for (int n = 1; n <= 2; n++) { // the index insert, then the record insert
+            String id = newJobId();
+            losing.loseNth("POST", n);
+            JobRecord created = lossy.create(newRecord(id, "svc", T0, null), ContractRecordsAccess.inputs());
+            assertThat(other.read(id)).contains(created);
+            assertThat(other.inputs(id)).isEqualTo(ContractRecordsAccess.inputs());
+        }
+        String id = newJobId();
+        JobRecord v1 = lossy.create(newRecord(id, "svc", T0, null), Map.of());
+        losing.loseNth("PUT", 1);
+        List<JobMessage> spilled = List.of(JobMessage.info("m".repeat(500)));
+        JobRecord v2 = lossy.update(v1.withMessages(spilled));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(other.read(id)).contains(v2);
+        losing.loseNth("PATCH", 1);
+        lossy.putResults(id, Map.of("R", new StoredValue("GPString", "\"" + "r".repeat(500) + "\"")));
+        assertThat(other.results(id)).containsOnlyKeys("R");
+        assertThat(lossy.update(v2.withStatus(JobStatus.SUCCEEDED, T0.plusSeconds(1))).version()).isEqualTo(3);
+        assertThat(losing.lost.get()).isEqualTo(4);
+    }
+
     @Test
     void limitsAreCheckedBeforeAnyRequest() {
         counter.reset();

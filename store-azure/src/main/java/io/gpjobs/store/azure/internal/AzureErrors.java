@@ -19,6 +19,15 @@ final class AzureErrors {
         return -1;
     }
 
+    /**
+     * Whether the service certainly did not apply the request: a 4xx answer such as 400, 404, 409 or 412. A
+     * connection failure, timeout or 5xx is ambiguous: the write may have happened.
+     */
+    static boolean definitelyRejected(Throwable e) {
+        int status = status(e);
+        return status >= 400 && status < 500 && status != 408;
+    }
+
     /** A store exception saying what failed, where, and why (HTTP status and error code, or the I/O cause). */
     static JobStoreException failure(String what, String where, Throwable e) {
         int status = status(e);

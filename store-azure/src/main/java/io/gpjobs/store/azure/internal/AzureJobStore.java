@@ -107,26 +107,41 @@ public final class AzureJobStore implements JobStore {
         String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(record), uploads);
         Map<String, Object> props = RecordCodec.toProperties(record, 1, bodyProp);
         props.put(RecordCodec.INPUTS, inputsProp);
+        String token = newWriteToken();
+        props.put(RecordCodec.WRITE_TOKEN, token);
         EntityLimits.check(svc, jobId, props, jobId);
         spills.upload(uploads);
         try {
-            table.createEntity(new TableEntity(jobId, INDEX_ROW).addProperty(RecordCodec.INDEX_SERVICE, svc));
+            table.createEntity(new TableEntity(jobId, INDEX_ROW).addProperty(RecordCodec.INDEX_SERVICE, svc)
+                    .addProperty(RecordCodec.WRITE_TOKEN, token));
         } catch (RuntimeException e) {
-            spills.discard(uploads);
-            if (AzureErrors.status(e) == 409) {
-                throw new JobConflictException(jobId, "a job with this id already exists");
+            // 409 after a retry whose first attempt was applied (a lost response) carries our own token
+            if (AzureErrors.status(e) != 409 || !ourWrite(jobId, INDEX_ROW, token)) {
+                spills.discard(uploads);
+                if (AzureErrors.status(e) == 409) {
+                    throw new JobConflictException(jobId, "a job with this id already exists");
+                }
+                throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
             }
-            throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
         }
         String etag;
         try {
             etag = etag(table.createEntityWithResponse(entity(svc, jobId, props), null, null).getHeaders());
         } catch (RuntimeException e) {
-            spills.discard(uploads);
+            if (AzureErrors.status(e) == 409 && ourWrite(svc, jobId, token)) {
+                return fetch(svc, jobId).map(Fetched::record).orElseThrow(() -> new JobNotFoundException(jobId));
+            }
             if (AzureErrors.status(e) == 409) {
+                spills.discard(uploads);
                 throw new JobConflictException(jobId, "a job with this id already exists");
             }
+            // The caller is told the job was not created; if the insert did happen (a lost response), undo it so
+            // that no job runs that was reported as refused. What cannot be undone now, the janitor sweeps.
+            if (!AzureErrors.definitelyRejected(e)) {
+                deleteEntityQuietly(svc, jobId);
+            }
             deleteEntityQuietly(jobId, INDEX_ROW);
+            spills.discard(uploads);
             throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
         }
         cache.put(jobId, new JobCache.Entry(svc, 1, etag, inputsProp, null, bodyProp));
@@ -164,6 +179,8 @@ public final class AzureJobStore implements JobStore {
             String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
             Map<String, Object> props = RecordCodec.toProperties(next, next.version() + 1, bodyProp);
             props.put(RecordCodec.INPUTS, known.inputs());
+            String token = newWriteToken();
+            props.put(RecordCodec.WRITE_TOKEN, token);
             String pending = pendingResults.get(jobId);
             String results = pending != null ? pending : known.results();
             if (results != null) {
@@ -173,8 +190,18 @@ public final class AzureJobStore implements JobStore {
             spills.upload(uploads);
             TableEntity e = entity(svc, jobId, props).addProperty("odata.etag", known.etag());
             try {
-                String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
-                        .getHeaders());
+                String etag;
+                try {
+                    etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
+                            .getHeaders());
+                } catch (RuntimeException ex) {
+                    // a retry whose first attempt was applied (a lost response) gets 412: the write token tells
+                    TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
+                    if (stored == null) {
+                        throw ex;
+                    }
+                    etag = stored.getETag();
+                }
                 cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), results, bodyProp));
                 if (!bodyProp.equals(known.body())) {
                     spills.delete(known.body());
@@ -187,6 +214,12 @@ public final class AzureJobStore implements JobStore {
                 }
                 return next.withVersion(next.version() + 1);
             } catch (RuntimeException ex) {
+                if (!AzureErrors.definitelyRejected(ex)) {
+                    // the replace may have been applied (lost response): its body blob may be referenced now, so
+                    // keep it (it goes with the job's folder), and trust no cached ETag
+                    cache.forgetState(jobId);
+                    throw AzureErrors.failure("update job '" + jobId + "'", where(), ex);
+                }
                 spills.discard(uploads);
                 int status = AzureErrors.status(ex);
                 if (status == 412) {
@@ -313,11 +346,21 @@ public final class AzureJobStore implements JobStore {
             }
             // Merge with If-Match: the new ETag then still belongs to the known version, so the next update needs
             // no read; a 412 only means a concurrent write, after which the merge is retried on fresh state.
+            String token = newWriteToken();
             TableEntity e = new TableEntity(svc, jobId).addProperty(RecordCodec.RESULTS, prop)
-                    .addProperty("odata.etag", known.etag());
+                    .addProperty(RecordCodec.WRITE_TOKEN, token).addProperty("odata.etag", known.etag());
             try {
-                String etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.MERGE, true, null, null)
-                        .getHeaders());
+                String etag;
+                try {
+                    etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.MERGE, true, null, null)
+                            .getHeaders());
+                } catch (RuntimeException ex) {
+                    TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
+                    if (stored == null) {
+                        throw ex;
+                    }
+                    etag = stored.getETag();
+                }
                 cache.put(jobId, new JobCache.Entry(svc, known.version(), etag, known.inputs(), prop, known.body()));
                 if (known.results() != null && !known.results().equals(prop)) {
                     spills.delete(known.results());
@@ -329,6 +372,10 @@ public final class AzureJobStore implements JobStore {
                     cache.forgetState(jobId);
                     known = null;
                     continue;
+                }
+                if (!AzureErrors.definitelyRejected(ex)) {
+                    cache.forgetState(jobId); // the merge may have been applied: keep its blob
+                    throw AzureErrors.failure("store results of job '" + jobId + "'", where(), ex);
                 }
                 spills.discard(uploads);
                 if (status == 404) {
@@ -463,6 +510,22 @@ public final class AzureJobStore implements JobStore {
             }
             throw AzureErrors.failure("read job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
         }
+    }
+
+    private static String newWriteToken() {
+        return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    }
+
+    /** Whether the stored entity carries {@code token}, i.e. holds this store's write. */
+    private boolean ourWrite(String pk, String rk, String token) {
+        return getEntity(pk, rk, List.of("PartitionKey", "RowKey", RecordCodec.WRITE_TOKEN))
+                .map(x -> token.equals(x.getProperty(RecordCodec.WRITE_TOKEN))).orElse(false);
+    }
+
+    /** The stored record entity if it carries {@code token} (this store's write landed), else null. */
+    private TableEntity ourEntity(String svc, String jobId, String token) {
+        return getEntity(svc, jobId, null).filter(x -> token.equals(x.getProperty(RecordCodec.WRITE_TOKEN)))
+                .orElse(null);
     }
 
     /** The service key of a job: cached, or from its index entity; null when the job does not exist. */

@@ -43,6 +43,11 @@ public final class RecordCodec {
     public static final String BODY = "body";
     public static final String INPUTS = "inputs";
     public static final String RESULTS = "results";
+    /**
+     * A random token each write puts in the entity: a request retried after a lost response gets 409 or 412 and
+     * finds its own token, so it knows the first attempt was applied.
+     */
+    public static final String WRITE_TOKEN = "wt";
     /** The index entity's property naming the job's service. */
     public static final String INDEX_SERVICE = "service";
 
