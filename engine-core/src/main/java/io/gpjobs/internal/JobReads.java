@@ -21,6 +21,7 @@ import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
 import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -175,7 +177,7 @@ public final class JobReads {
         Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
         List<ParameterValue> out = new ArrayList<>();
         for (String name : ordered(loc.runtime(), loc.record(), stored.keySet(), results)) {
-            out.add(decode(name, stored.get(name)));
+            out.add(decode(loc, name, stored.get(name)));
         }
         return out;
     }
@@ -194,7 +196,7 @@ public final class JobReads {
                     + paramName + "'" + (results && loc.record().status() != JobStatus.SUCCEEDED
                     ? " (its status is " + loc.record().status().wireName() + ")" : ""));
         }
-        return decode(paramName, v);
+        return decode(loc, paramName, v);
     }
 
     /**
@@ -218,9 +220,19 @@ public final class JobReads {
         }
     }
 
-    private static ParameterValue decode(String name, StoredValue v) {
+    /**
+     * Decodes a stored value with its parameter's definition when the task is known, so value-table columns and
+     * composite members keep their declared types; by the stored data type alone otherwise (a task no longer
+     * registered).
+     */
+    private static ParameterValue decode(Located loc, String name, StoredValue v) {
         GPDataType type = GPDataType.parse(v.dataType());
-        return new ParameterValue(name, type, GPValueCodec.fromJson(type, v.json()));
+        Optional<ParameterDefinition> def = loc.runtime() == null ? Optional.empty()
+                : loc.runtime().service().task(loc.record().taskName())
+                        .flatMap(t -> t.definition().parameter(name))
+                        .filter(p -> p.dataType().equals(type));
+        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get(), v.json()) : GPValueCodec.fromJson(type, v.json());
+        return new ParameterValue(name, type, value);
     }
 
     // ---- waiting ----

@@ -101,8 +101,12 @@ final class JobRunner {
     private Map<String, GPValue> decode(ServiceRuntime rt, Task task, String jobId) {
         Map<String, GPValue> values = new LinkedHashMap<>();
         for (Map.Entry<String, StoredValue> e : rt.store().inputs(jobId).entrySet()) {
-            values.put(e.getKey(), GPValueCodec.fromJson(io.gpjobs.value.GPDataType.parse(e.getValue().dataType()),
-                    e.getValue().json()));
+            io.gpjobs.value.GPDataType type = io.gpjobs.value.GPDataType.parse(e.getValue().dataType());
+            // With the parameter's definition, value-table columns and composite members keep their declared types.
+            values.put(e.getKey(), task.definition().parameter(e.getKey())
+                    .filter(p -> p.dataType().equals(type))
+                    .map(p -> GPValueCodec.fromJson(p, e.getValue().json()))
+                    .orElseGet(() -> GPValueCodec.fromJson(type, e.getValue().json())));
         }
         // Validated again so that defaults added to the task since the job was stored apply too.
         return InputValidator.validate(task.definition(), values);
