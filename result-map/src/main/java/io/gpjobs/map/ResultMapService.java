@@ -8,6 +8,7 @@ import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.map.internal.Identifier;
 import io.gpjobs.map.internal.LayerData;
+import io.gpjobs.map.internal.Legend;
 import io.gpjobs.map.internal.MapData;
 import io.gpjobs.map.internal.MapLoader;
 import io.gpjobs.map.internal.MapRenderer;
@@ -86,6 +87,21 @@ public final class ResultMapService {
     public ObjectNode layerJson(String jobId, int layerId, String principal) {
         MapData d = data(jobId, principal);
         return QueryRunner.layer(d, layerId).layer().json(d.map().maxRecordCount());
+    }
+
+    /**
+     * The legend resource JSON ({@code …/MapServer/jobs/<jobId>/legend}): per feature or raster layer its swatches
+     * as base64 PNG (a raster's labelled with its high and low values); tables have none.
+     *
+     * @throws GPException as {@link #map(String)}
+     */
+    public ObjectNode legend(String jobId) {
+        return legend(jobId, null);
+    }
+
+    /** {@link #legend(String)} on behalf of {@code principal}. */
+    public ObjectNode legend(String jobId, String principal) {
+        return Legend.json(data(jobId, principal));
     }
 
     /**

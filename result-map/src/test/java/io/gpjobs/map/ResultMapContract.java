@@ -297,6 +297,33 @@ abstract class ResultMapContract {
                 });
     }
 
+    @Test
+    void legendHasASwatchPerDrawnLayerInItsSymbolColour() throws IOException {
+        JsonNode layers = maps.legend(jobId).get("layers");
+        assertThat(names(layers, "layerName")).containsExactly("Out_Points", "Out_Lines", "Out_Polygons",
+                "Out_Raster", "Out_Dataset");
+        BufferedImage point = swatch(layers.get(0).get("legend").get(0));
+        assertThat(point.getRGB(10, 10)).isEqualTo(RED);
+        assertThat(swatch(layers.get(1).get("legend").get(0)).getRGB(10, 10)).isEqualTo(BLUE);
+        assertThat(swatch(layers.get(2).get("legend").get(0)).getRGB(10, 10)).isEqualTo(GREEN);
+        JsonNode raster = layers.get(3).get("legend");
+        assertThat(raster.get(0).get("label").asText()).isEqualTo("High : 15");
+        assertThat(swatch(raster.get(0)).getRGB(10, 10)).isEqualTo(RAMP_HIGH);
+        assertThat(raster.get(1).get("label").asText()).isEqualTo("Low : 1");
+        assertThat(swatch(raster.get(1)).getRGB(10, 10)).isEqualTo(RAMP_LOW);
+    }
+
+    static BufferedImage swatch(JsonNode entry) {
+        assertThat(entry.get("contentType").asText()).isEqualTo("image/png");
+        return decode(java.util.Base64.getDecoder().decode(entry.get("imageData").asText()));
+    }
+
+    static List<String> names(JsonNode arr, String field) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
     // ---- identify ----
 
     JsonNode identify(double x, double y, int tolerance, List<Integer> layers, TimeExtent time) {
