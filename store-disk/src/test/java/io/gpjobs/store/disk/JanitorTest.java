@@ -47,6 +47,7 @@ class JanitorTest {
             }
             Path orphan = Files.createDirectories(service.resolve(ContractRecords.newJobId()).resolve("scratch"));
             Files.writeString(orphan.resolve("left-behind.txt"), "no record owns me");
+            Files.setLastModifiedTime(orphan.getParent(), java.nio.file.attribute.FileTime.from(clock.instant()));
             String queued;
             try (JobStore store = DiskJobStoreConfig.builder(dir).build().open()) {
                 // an unfinished job as old as the others, held by another live node: the janitor must keep it
