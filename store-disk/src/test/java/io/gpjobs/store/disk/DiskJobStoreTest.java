@@ -79,12 +79,14 @@ class DiskJobStoreTest {
                 Files.writeString(job.resolve("files/a/.b.txt.tmp-" + dead + "-4c"), "half"),
                 Files.createDirectories(job.resolve(".results.tmp-" + dead + "-5d")));
         Path liveTemp = Files.writeString(job.resolve(".record.json.tmp-" + live + "-6e"), "being written");
+        Path tasksOwn = Files.writeString(Files.createDirectories(job.resolve("scratch")).resolve(".cache.tmp-x"), "t");
 
         try (JobStore store = open()) {
             for (Path p : stale) {
                 assertThat(p).as("left by dead process").doesNotExist();
             }
             assertThat(liveTemp).as("a live engine's temporary file").exists();
+            assertThat(tasksOwn).as("a hidden file a task made").exists();
             assertThat(store.read(id)).isPresent();
             assertThat(store.listFiles(id)).containsExactly("a/b.txt");
         }

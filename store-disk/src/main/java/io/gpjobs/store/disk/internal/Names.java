@@ -77,7 +77,7 @@ final class Names {
 
     /**
      * Whether the transient {@code name} was left by a process that is no longer alive. Names without a
-     * readable process id count as stale.
+     * readable process id were not made by this class and are never stale.
      */
     static boolean isStale(String name) {
         int at = name.startsWith(DELETED_PREFIX) ? DELETED_PREFIX.length()
@@ -90,7 +90,7 @@ final class Names {
             long pid = Long.parseLong(dash < 0 ? name.substring(at) : name.substring(at, dash));
             return pid != PID && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
-            return true;
+            return false; // not a name this store made (a task's own hidden file, say): leave it alone
         }
     }
 
