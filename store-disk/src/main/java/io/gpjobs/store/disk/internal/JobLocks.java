@@ -90,6 +90,10 @@ final class JobLocks {
         if (lock.getHoldCount() > 1) {
             return lock::unlock;
         }
+        // A write under the lock must not be torn by an interrupt meant for a task (an engine closing, a job past
+        // its time limit): interruptible channels would close and fail the write. The interrupt is held back for
+        // the critical section and restored when the lock is released.
+        boolean interrupted = Thread.interrupted();
         try {
             FileChannel ch = channels[stripe];
             if (ch == null) {
@@ -105,10 +109,16 @@ final class JobLocks {
                     throw new JobStoreException("cannot release the lock of job '" + jobId + "'", e);
                 } finally {
                     lock.unlock();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             };
         } catch (IOException | RuntimeException e) {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             throw e instanceof JobStoreException j ? j
                     : new JobStoreException("cannot lock job '" + jobId + "' in " + dir, e);
         }
