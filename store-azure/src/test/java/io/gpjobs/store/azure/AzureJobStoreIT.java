@@ -212,6 +212,21 @@ class AzureJobStoreIT {
     }
 
     @Test
+    void closedStoresLeaveNoThreadThatKeepsTheJvmAlive() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        for (int i = 0; i < 3; i++) {
+            JobStore s = new AzureJobStoreProvider().open(config.toBuilder().requestObserver(null).build());
+            String id = newJobId();
+            s.create(newRecord(id, "svc", T0, null), Map.of());
+            assertThat(s.read(id)).isPresent();
+            s.close();
+        }
+        List<String> nonDaemon = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()).map(Thread::getName).toList();
+        assertThat(nonDaemon).as("non-daemon threads left by closed stores").isEmpty();
+    }
+
+    @Test
     void limitsAreCheckedBeforeAnyRequest() {
         counter.reset();
         assertThatThrownBy(() -> store.create(newRecord(newJobId(), "s".repeat(600), T0, null), Map.of()))
