@@ -28,6 +28,10 @@ import java.util.Objects;
  * results and files in the job's store (disk or Azure), so deleting the job or its cleanup after
  * {@code maxFileAge} removes it.
  *
+ * <p>The operations mirror the map service resources: {@link #map} (the service), {@link #layerJson} (a layer),
+ * {@link #legend}, {@link #query}, {@link #identify} and {@link #exportPng}; {@link LayerQuery#fromRequest},
+ * {@link IdentifyRequest#fromRequest} and {@link ExportRequest#fromRequest} read their REST parameters.
+ *
  * <p>Queries take a where clause in a parsed SQL subset (comparisons, {@code AND}/{@code OR}/{@code NOT},
  * {@code IN}, {@code LIKE}, {@code BETWEEN}, {@code IS [NOT] NULL}, {@code UPPER}/{@code LOWER}, {@code DATE}
  * literals) that is never evaluated as code. Layers whose output has a date field are time-aware (the first date

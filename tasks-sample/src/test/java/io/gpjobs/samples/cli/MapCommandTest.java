@@ -85,6 +85,10 @@ class MapCommandTest {
         assertThat(json.get("spatialReference").get("wkid").asInt()).isEqualTo(32632);
         assertThat(map.err()).contains("wrote the result map of job " + jobId);
 
+        try (var files = Files.list(png.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .containsExactly("map.png");
+        }
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(800);
         Set<Integer> colours = new HashSet<>();
