@@ -67,7 +67,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe. Requests per job lifecycle (create, claim, results, succeed): 4 table requests (index and record
  * inserts, two conditional replaces) and no read; 5 when results are written at once.
  */
-public final class AzureJobStore implements JobStore {
+final class AzureJobStore implements JobStore {
 
     /** The reserved folder of each job that holds spilled values; not listed, not writable through the API. */
     public static final String INTERNAL_FOLDER = ".gpjobs";

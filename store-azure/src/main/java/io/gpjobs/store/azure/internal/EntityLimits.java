@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Azure's published size formula), at most 252 custom properties, at most 64 KiB per string or binary property,
  * property names of at most 255 identifier characters, and valid keys. Stateless.
  */
-public final class EntityLimits {
+final class EntityLimits {
 
     /** Azure's largest entity, including keys and property names. */
     public static final int MAX_ENTITY_BYTES = 1024 * 1024;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code folder%2FMy Service}. The encoding is reversible and injective, so two services never share a partition.
  * Stateless.
  */
-public final class Keys {
+final class Keys {
 
     /** Azure's largest PartitionKey or RowKey: 1 KiB of UTF-16. */
     public static final int MAX_KEY_CHARS = 512;

@@ -26,7 +26,7 @@ import java.util.Map;
  * server-side filters. Messages and progress (the only unbounded parts of a record) form one JSON "body", which the
  * store keeps inline or spills to a blob. Stateless and thread-safe.
  */
-public final class RecordCodec {
+final class RecordCodec {
 
     public static final String VERSION = "v";
     public static final String SERVICE = "service";
