@@ -479,6 +479,21 @@ abstract class ResultMapContract {
     // ---- lifetime ----
 
     @Test
+    void jobFilesAreReadThroughTheEngineWithChecks() throws IOException {
+        try (var in = engine.openFile(jobId, "scratch/grid.asc").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(MapOutputsTask.GRID);
+        }
+        assertThat(engine.openFile(jobId, "scratch/none.asc")).isEmpty();
+        assertThatThrownBy(() -> engine.openFile(jobId, "../../etc/passwd")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("../../etc/passwd");
+        JobInfo alices = engine.submitJob("Maps", "MapOutputs", Map.of("N", "1"), "alice");
+        engine.awaitCompletion(alices.jobId(), Duration.ofSeconds(60), "alice");
+        assertThatThrownBy(() -> engine.openFile(alices.jobId(), "scratch/grid.asc", "bob"))
+                .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(403));
+    }
+
+    @Test
     void mapIsGoneAfterDelete() {
         assertThat(maps.map(jobId).layers()).hasSize(6);
         engine.delete(jobId);
