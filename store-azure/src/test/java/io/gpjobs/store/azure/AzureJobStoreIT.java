@@ -280,8 +280,17 @@ class AzureJobStoreIT {
         String orphan = newJobId();
         container().getBlobClient("svc/" + orphan + "/left.txt").upload(new ByteArrayInputStream(new byte[] {2}), 1);
 
+        java.nio.file.Path keptScratch = store.scratchFolder(kept);
+        String goneElsewhere = newJobId();
+        store.create(newRecord(goneElsewhere, "svc", T0, null), Map.of());
+        java.nio.file.Path goneScratch = store.scratchFolder(goneElsewhere);
+        assertThat(second().delete(goneElsewhere)).isTrue(); // another engine deletes it
+
         assertThat(store.deleteOrphans(Instant.now().minusSeconds(3600))).isZero(); // too young
+        assertThat(goneScratch).exists();
         assertThat(store.deleteOrphans(Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(goneScratch).doesNotExist();
+        assertThat(keptScratch).exists();
         assertThat(container().listBlobs().stream().map(BlobItem::getName).toList()).containsExactly("svc/" + kept + "/k.txt");
         assertThat(store.read(kept)).isPresent();
     }

@@ -456,7 +456,15 @@ final class AzureJobStore implements JobStore {
 
     @Override
     public int deleteOrphans(Instant olderThan) {
-        return new OrphanSweeper(table, blobs, this::deleteEntity).sweep(olderThan);
+        int removed = new OrphanSweeper(table, blobs, this::deleteEntity).sweep(olderThan);
+        // local scratch copies of jobs that no longer exist (deleted by another engine, or never created)
+        for (String jobId : scratch.foldersOlderThan(olderThan)) {
+            cache.remove(jobId);
+            if (serviceKey(jobId) == null) {
+                scratch.delete(jobId);
+            }
+        }
+        return removed;
     }
 
     @Override

@@ -46,6 +46,26 @@ final class Scratch implements AutoCloseable {
         return root.resolve(".uploads");
     }
 
+    /** The job ids of the local scratch folders last modified before {@code olderThan}. */
+    java.util.List<String> foldersOlderThan(java.time.Instant olderThan) {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> io.gpjobs.spi.JobRecord.isValidJobId(p.getFileName().toString()))
+                    .filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant().isBefore(olderThan);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list staging folder " + root, e);
+        }
+    }
+
     /** Removes the job's scratch folder. */
     void delete(String jobId) {
         deleteTree(root.resolve(jobId));
