@@ -110,6 +110,16 @@ class AzureJobStoreConfigTest {
     }
 
     @Test
+    void aKeyThatIsNotBase64IsRejectedWithoutEchoingIt() {
+        String badKey = "not*base64*secret";
+        String cs = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + badKey
+                + ";BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        assertThatThrownBy(() -> AzureJobStoreConfig.builder().connectionString(cs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AccountKey").hasMessageNotContaining(badKey);
+    }
+
+    @Test
     void anAbsentEndpointFailsWithAClearMessageAndNoKey() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -27,8 +27,16 @@ public final class AzureStoreOpener {
      */
     public static JobStore open(AzureJobStoreConfig config) {
         HttpClient http = AzureClients.httpClient(config);
-        TableClient table = AzureClients.table(config, http);
-        BlobContainerClient container = AzureClients.container(config, http);
+        TableClient table;
+        BlobContainerClient container;
+        try {
+            table = AzureClients.table(config, http);
+            container = AzureClients.container(config, http);
+        } catch (RuntimeException e) {
+            // the SDK's message may quote the connection string: name the setting and the kind of error only
+            throw new IllegalArgumentException("connectionString was rejected by the Azure SDK ("
+                    + e.getClass().getSimpleName() + "; the value is not shown because it holds the account key)");
+        }
         String where = "cloud store '" + config.name() + "' at " + ConnectionStrings.describe(config.connectionString());
         try {
             if (!container.exists()) {

@@ -46,6 +46,13 @@ public final class ConnectionStrings {
             throw new IllegalArgumentException("connectionString has no AccountName/AccountKey or SharedAccessSignature"
                     + HINT);
         }
+        if (keyed) {
+            try {
+                java.util.Base64.getDecoder().decode(kv.get("accountkey"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("connectionString has an AccountKey that is not base64" + HINT);
+            }
+        }
         boolean endpoints = kv.containsKey("blobendpoint") && kv.containsKey("tableendpoint");
         if (!endpoints && !kv.containsKey("accountname")) {
             throw new IllegalArgumentException("connectionString must name both BlobEndpoint and TableEndpoint" + HINT);
