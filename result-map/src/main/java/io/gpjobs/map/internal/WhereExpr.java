@@ -41,6 +41,48 @@ sealed interface WhereExpr {
         }
     }
 
+    /** a + b, a - b, a * b or a / b of numbers (division always in floating point; by zero gives null). */
+    record Arithmetic(char op, Operand left, Operand right) implements Operand {
+        @Override
+        public Object value(Map<String, Object> row) {
+            if (!(left.value(row) instanceof Number a) || !(right.value(row) instanceof Number b)) {
+                return null;
+            }
+            if (op != '/' && a instanceof Long x && b instanceof Long y) {
+                try {
+                    return switch (op) {
+                        case '+' -> Math.addExact(x, y);
+                        case '-' -> Math.subtractExact(x, y);
+                        default -> Math.multiplyExact(x, y);
+                    };
+                } catch (ArithmeticException overflow) {
+                    // fall through to floating point
+                }
+            }
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            double r = switch (op) {
+                case '+' -> x + y;
+                case '-' -> x - y;
+                case '*' -> x * y;
+                default -> y == 0 ? Double.NaN : x / y;
+            };
+            return Double.isFinite(r) ? r : null;
+        }
+    }
+
+    /** -a of a number. */
+    record Negate(Operand arg) implements Operand {
+        @Override
+        public Object value(Map<String, Object> row) {
+            Object v = arg.value(row);
+            if (v instanceof Long x && x != Long.MIN_VALUE) {
+                return -x;
+            }
+            return v instanceof Number n ? -n.doubleValue() : null;
+        }
+    }
+
     /** UPPER or LOWER of a string value. */
     record Case(boolean upper, Operand arg) implements Operand {
         @Override

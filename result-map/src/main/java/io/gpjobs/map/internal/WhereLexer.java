@@ -8,7 +8,7 @@ import java.util.List;
 final class WhereLexer {
 
     /** Token kinds. */
-    enum Kind { IDENT, NUMBER, STRING, OP, LPAREN, RPAREN, COMMA, MINUS, END }
+    enum Kind { IDENT, NUMBER, STRING, OP, LPAREN, RPAREN, COMMA, MINUS, ARITH, END }
 
     /**
      * One token.
@@ -99,6 +99,9 @@ final class WhereLexer {
             } else if (c == '(' || c == ')' || c == ',') {
                 out.add(new Token(c == '(' ? Kind.LPAREN : c == ')' ? Kind.RPAREN : Kind.COMMA, String.valueOf(c), i,
                         String.valueOf(c)));
+                i++;
+            } else if (c == '+' || c == '*' || c == '/') {
+                out.add(new Token(Kind.ARITH, String.valueOf(c), i, String.valueOf(c)));
                 i++;
             } else if (c == '-') {
                 out.add(new Token(Kind.MINUS, "-", i, "-"));

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A recursive-descent parser of the where-clause subset: comparisons ({@code = <> != < <= > >=}), {@code AND},
+ * A recursive-descent parser of the where-clause subset: comparisons ({@code = <> != < <= > >=}) of values that
+ * may be computed with {@code + - * /} and parentheses, {@code AND},
  * {@code OR}, {@code NOT}, parentheses, {@code [NOT] IN (…)}, {@code [NOT] LIKE '…' [ESCAPE 'c']},
  * {@code [NOT] BETWEEN … AND …}, {@code IS [NOT] NULL}, {@code UPPER(…)}, {@code LOWER(…)}, numbers, strings,
  * {@code TRUE}/{@code FALSE}/{@code NULL}, {@code DATE 'yyyy-mm-dd'} and {@code TIMESTAMP 'yyyy-mm-dd hh:mm:ss'}
@@ -139,11 +140,39 @@ public final class WhereParser {
 
     private WhereExpr predicate() {
         if (peek().kind() == Kind.LPAREN) {
-            pos++;
-            WhereExpr e = nested(this::or);
-            expect(Kind.RPAREN, "')'");
-            return e;
+            // A parenthesised condition, or a parenthesised value such as (POP + 1) * 2 > 3: try the condition first.
+            int start = pos;
+            InvalidWhereClauseException asCondition;
+            try {
+                pos++;
+                WhereExpr e = nested(this::or);
+                expect(Kind.RPAREN, "')'");
+                if (!continuesValue(peek())) {
+                    return e;
+                }
+                asCondition = error(peek(), "expected AND, OR or the end");
+            } catch (InvalidWhereClauseException ex) {
+                asCondition = ex;
+            }
+            pos = start;
+            try {
+                return comparison();
+            } catch (InvalidWhereClauseException asValue) {
+                // report the reading that got further
+                throw asValue.position() > asCondition.position() ? asValue : asCondition;
+            }
         }
+        return comparison();
+    }
+
+    /** Whether a token after a closing parenthesis shows it closed a value rather than a condition. */
+    private static boolean continuesValue(Token t) {
+        return t.kind() == Kind.OP || t.kind() == Kind.ARITH || t.kind() == Kind.MINUS || t.isKeyword("IN")
+                || t.isKeyword("LIKE") || t.isKeyword("BETWEEN") || t.isKeyword("IS")
+                || (t.isKeyword("NOT"));
+    }
+
+    private WhereExpr comparison() {
         Typed left = operand();
         Token t = peek();
         if (t.kind() == Kind.OP) {
@@ -209,17 +238,82 @@ public final class WhereParser {
     }
 
     private Typed operand() {
+        if (++depth > MAX_DEPTH) {
+            throw error(peek(), "nesting deeper than " + MAX_DEPTH);
+        }
+        try {
+            return additive();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Typed additive() {
+        Typed left = multiplicative();
+        while (peek().kind() == Kind.MINUS || (peek().kind() == Kind.ARITH && peek().text().equals("+"))) {
+            Token op = next();
+            left = arithmetic(op, left, multiplicative());
+        }
+        return left;
+    }
+
+    private Typed multiplicative() {
+        Typed left = unary();
+        while (peek().kind() == Kind.ARITH && !peek().text().equals("+")) {
+            Token op = next();
+            left = arithmetic(op, left, unary());
+        }
+        return left;
+    }
+
+    private Typed unary() {
+        if (peek().kind() == Kind.MINUS) {
+            Token minus = next();
+            if (peek().kind() == Kind.NUMBER) {
+                return number(next(), true);
+            }
+            Typed v = operandNested(this::unary);
+            numeric(v, minus);
+            return new Typed(new WhereExpr.Negate(v.operand()), ValueKind.NUMBER, minus);
+        }
+        if (peek().kind() == Kind.LPAREN) {
+            pos++;
+            Typed v = operandNested(this::additive);
+            expect(Kind.RPAREN, "')'");
+            return v;
+        }
+        return primary();
+    }
+
+    private Typed operandNested(java.util.function.Supplier<Typed> inner) {
+        if (++depth > MAX_DEPTH) {
+            throw error(peek(), "nesting deeper than " + MAX_DEPTH);
+        }
+        try {
+            return inner.get();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Typed arithmetic(Token op, Typed a, Typed b) {
+        numeric(a, op);
+        numeric(b, op);
+        return new Typed(new WhereExpr.Arithmetic(op.text().charAt(0), a.operand(), b.operand()), ValueKind.NUMBER,
+                a.at());
+    }
+
+    private void numeric(Typed v, Token op) {
+        if (v.kind() != ValueKind.NUMBER && v.kind() != ValueKind.ANY && v.kind() != ValueKind.NULL) {
+            throw error(v.at(), "'" + op.raw() + "' needs numbers, not " + describe(v));
+        }
+    }
+
+    private Typed primary() {
         Token t = next();
         switch (t.kind()) {
             case NUMBER -> {
                 return number(t, false);
-            }
-            case MINUS -> {
-                Token n = next();
-                if (n.kind() != Kind.NUMBER) {
-                    throw error(n, "expected a number after '-'");
-                }
-                return number(n, true);
             }
             case STRING -> {
                 return new Typed(new WhereExpr.Literal(t.text()), ValueKind.STRING, t);
@@ -249,7 +343,7 @@ public final class WhereParser {
                 case "UPPER", "LOWER" -> {
                     if (peek().kind() == Kind.LPAREN) {
                         pos++;
-                        Typed arg = nestedOperand();
+                        Typed arg = operand();
                         if (arg.kind() != ValueKind.STRING && arg.kind() != ValueKind.ANY) {
                             throw error(arg.at(), up + " needs a string value");
                         }
@@ -269,17 +363,6 @@ public final class WhereParser {
                     + String.join(", ", fields.values().stream().map(GPField::name).toList()) + ")");
         }
         return new Typed(new WhereExpr.Field(f.name()), kindOf(f.type()), t);
-    }
-
-    private Typed nestedOperand() {
-        if (++depth > MAX_DEPTH) {
-            throw error(peek(), "nesting deeper than " + MAX_DEPTH);
-        }
-        try {
-            return operand();
-        } finally {
-            depth--;
-        }
     }
 
     private Typed number(Token t, boolean negative) {

@@ -73,6 +73,21 @@ class WhereParserTest {
     }
 
     @Test
+    void arithmeticComputesValuesWithTheUsualPrecedence() {
+        Map<String, Object> r = row("x", 10L, 2.5, 0L);
+        assertThat(matches("POP + 2 * 3 = 16", r)).isTrue();
+        assertThat(matches("(POP + 2) * 3 = 36", r)).isTrue();
+        assertThat(matches("((POP + 2)) * 3 = 36 AND (POP > 5)", r)).isTrue();
+        assertThat(matches("POP / 4 = 2.5 AND POP - 12 = -2 AND -POP = -10", r)).isTrue();
+        assertThat(matches("POP * RATE BETWEEN 24 AND 26", r)).isTrue();
+        assertThat(matches("POP / 0 > 1 OR POP / 0 <= 1", r)).as("division by zero is unknown").isFalse();
+        assertThat(matches("POP + 1 IN (11, 12)", r)).isTrue();
+        assertThat(matches("POP + 1 = 11", row("x", null, 1.0, 0L))).isFalse();
+        assertThat(matches("(POP) = 10", r)).isTrue();
+        assertThat(matches("NOT (POP - 1 = 9)", r)).isFalse();
+    }
+
+    @Test
     void datesCompareAsEpochMillis() {
         long mar1 = java.time.Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
         Map<String, Object> r = row("a", 1L, 1.0, mar1 + 3_600_000);
@@ -104,6 +119,10 @@ class WhereParserTest {
         assertError("System.exit(0) = 1", 6, ".", "unexpected character");
         assertError("NAME = \"x", 7, "\"x", "unterminated quoted identifier");
         assertError("x".repeat(5) + " = 1", 0, "xxxxx", "unknown field 'xxxxx' (fields: NAME, POP, RATE, WHEN)");
+        assertError("NAME + 1 = 2", 0, "NAME", "'+' needs numbers, not field 'NAME'");
+        assertError("POP * 'a' = 2", 6, "'a'", "'*' needs numbers");
+        assertError("(POP + 1 > 2", 12, "end of clause", "expected ')'");
+        assertError("POP + = 1", 6, "=", "expected a field name or a value");
     }
 
     @Test
