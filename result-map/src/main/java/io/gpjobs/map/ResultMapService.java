@@ -35,7 +35,8 @@ import java.util.Objects;
  * <p>Queries take a where clause in a parsed SQL subset (comparisons, {@code AND}/{@code OR}/{@code NOT},
  * {@code IN}, {@code LIKE}, {@code BETWEEN}, {@code IS [NOT] NULL}, {@code UPPER}/{@code LOWER}, {@code DATE}
  * literals) that is never evaluated as code. Layers whose output has a date field are time-aware (the first date
- * field is the time field) and take a time filter in query and export.
+ * field is the time field) and take a time filter in query, identify and export (rows without a time are then left
+ * out); the filter is ignored by layers that are not time-aware.
  *
  * <p>Thread-safe. Loaded maps are kept in a small least-recently-used cache, but every call first checks the job
  * (existence, access policy, status) with the engine, so a deleted job's map is gone at once. Methods with a
