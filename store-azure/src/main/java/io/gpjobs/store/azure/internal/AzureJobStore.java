@@ -57,6 +57,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * writer never overwrites what a winner references. All Azure limits are checked before a write
  * ({@link EntityLimits}, {@link Keys}).
  *
+ * <h2>Lost responses</h2>
+ * The SDK retries a request whose response was lost; the retry of an applied insert gets 409, of an applied
+ * conditional replace 412. Every write therefore carries a random token ({@code wt}): finding its own token, the
+ * store knows the first attempt was applied and reports success. When a failure leaves it unknown whether a write
+ * was applied (no response, 5xx), the store keeps the blobs the write may reference and forgets its cached ETag; a
+ * create reported as failed is undone as far as possible, so no job runs that the caller was told was refused.
+ *
  * <h2>Results</h2>
  * By default ({@link AzureJobStoreConfig#writeResultsWithNextUpdate()}) {@code putResults} holds the results in
  * memory (uploading a large value's blob at once) and the next {@link #update} writes them in the same entity write
