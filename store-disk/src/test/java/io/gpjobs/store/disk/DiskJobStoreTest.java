@@ -169,8 +169,17 @@ class DiskJobStoreTest {
             assertThat(a.query(JobQuery.all().withStatuses(Set.of(JobStatus.EXECUTING))).jobs()).containsExactly(v2);
             assertThat(a.query(JobQuery.all().withStatuses(Set.of(JobStatus.SUBMITTED))).total()).isZero();
             assertThatThrownBy(() -> a.update(v1)).isInstanceOf(io.gpjobs.spi.JobConflictException.class);
+            assertThat(a.query(JobQuery.all().withPage(0, 10)).jobs()).containsExactly(v2);
             assertThatThrownBy(() -> a.create(newRecord(id, "other", T0, null), Map.of()))
                     .isInstanceOf(io.gpjobs.spi.JobConflictException.class);
+
+            // many quick changes by the other store: each shows in the next query
+            JobRecord cur = v2;
+            for (int i = 0; i < 20; i++) {
+                JobStatus s = i % 2 == 0 ? JobStatus.CANCELLING : JobStatus.EXECUTING;
+                cur = b.update(cur.withStatus(s, T0.plusSeconds(2 + i)));
+                assertThat(a.query(JobQuery.all().withStatuses(Set.of(s))).jobs()).containsExactly(cur);
+            }
 
             assertThat(b.delete(id)).isTrue();
             assertThat(a.read(id)).isEmpty();
@@ -242,7 +251,7 @@ class DiskJobStoreTest {
             assertThatThrownBy(() -> store.scratchFolder(id)).isInstanceOf(JobNotFoundException.class)
                     .hasMessageContaining(id);
             assertThatThrownBy(() -> store.persistScratch(id)).isInstanceOf(JobNotFoundException.class);
-            assertThat(dir.toFile().list()).containsOnly(".locks");
+            assertThat(dir.toFile().list()).as("no service folder was made").containsOnly(".locks", ".writers");
         }
     }
 

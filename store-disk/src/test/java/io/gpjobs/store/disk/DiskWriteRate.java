@@ -12,7 +12,8 @@ import java.util.Map;
  * A quick measurement, not a test: how many records per second the disk store writes on this machine, with fsync
  * off (the default) and on. Run with the test classpath:
  * {@code java -cp <test classpath> io.gpjobs.store.disk.DiskWriteRate [folder] [updates]}. Prints one line per
- * mode: creates per second (new job folder with one input) and updates per second (one record rewrite).
+ * mode: creates per second (new job folder with one input) and updates per second (one record rewrite); for the
+ * default mode also the time of a query while no other store writes and of opening the directory.
  */
 public final class DiskWriteRate {
 
@@ -40,6 +41,21 @@ public final class DiskWriteRate {
                 long t2 = System.nanoTime();
                 System.out.printf("fsync=%-5s creates/s=%8.0f (%d)  updates/s=%8.0f (%d)%n", fsync,
                         creates / ((t1 - t0) / 1e9), creates, updates / ((t2 - t1) / 1e9), updates);
+                if (!fsync) {
+                    long q0 = System.nanoTime();
+                    for (int i = 0; i < 10; i++) {
+                        store.query(io.gpjobs.spi.JobQuery.all().withStatuses(
+                                java.util.Set.of(JobStatus.EXECUTING)));
+                    }
+                    System.out.printf("             query over %d records, no other writer (no refresh): %.1f ms%n",
+                            creates, (System.nanoTime() - q0) / 10 / 1e6);
+                }
+            }
+            if (!fsync) {
+                long o0 = System.nanoTime();
+                DiskJobStoreConfig.builder(dir).build().open().close();
+                System.out.printf("             open (recovery scan + index build) of %d records: %.0f ms%n", n,
+                        (System.nanoTime() - o0) / 1e6);
             }
         }
     }

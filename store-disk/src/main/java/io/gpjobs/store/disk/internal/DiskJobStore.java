@@ -31,6 +31,7 @@ import java.util.Optional;
  *                                    files/…             files the engine writes for the job
  *                                    scratch/…           the task's workspace, listed as {@code scratch/…}
  * &lt;root&gt;/.locks/00.lock … ff.lock                       per-job lock stripes
+ * &lt;root&gt;/.writers/&lt;pid&gt;-&lt;random&gt;                        one change marker per open store
  * </pre>
  *
  * <p><b>Writes.</b> Every record write goes to a temporary file that is renamed over {@code record.json}; a new
@@ -48,9 +49,9 @@ import java.util.Optional;
  * the cost of two device flushes per write.
  *
  * <p><b>Queries</b> run over an in-memory {@link RecordIndex} built at open and kept current by this store's writes.
- * A query for a first page (offset 0), or any query a second after the last refresh, first refreshes the index
- * from the directory so that other processes' writes show; see {@link RecordIndex} for what that costs (no record
- * is read unless it changed). The index holds every record, messages included, in memory.
+ * When another store (another engine, another process) has changed records since, which {@link WriterMarks}
+ * tells cheaply, a query first refreshes the index from the directory; see {@link RecordIndex} for what that
+ * costs (no record is read unless it changed). The index holds every record, messages included, in memory.
  *
  * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
@@ -78,14 +79,12 @@ public final class DiskJobStore implements JobStore {
     private final JobLocks locks;
     private final RecordIndex index;
     private final JobFiles jobFiles;
+    private final WriterMarks marks;
     private volatile boolean closed;
-    private volatile long lastRefresh = System.nanoTime();
 
-    /** A query for a later page within this time reuses the index its first page refreshed. */
-    private static final long REFRESH_NANOS = 1_000_000_000L;
-
-    private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks) {
+    private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
         this.root = root;
+        this.marks = marks;
         this.files = new AtomicFiles(fsync);
         this.clock = clock;
         this.locks = locks;
@@ -104,20 +103,23 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(clock, "clock");
         Path dir = root.toAbsolutePath().normalize();
         JobLocks locks;
+        WriterMarks marks;
         try {
             Files.createDirectories(dir);
             Path probe = dir.resolve(Names.temp("probe"));
             Files.deleteIfExists(Files.createFile(probe));
+            marks = new WriterMarks(dir);
             locks = JobLocks.acquire(dir);
         } catch (IOException | SecurityException e) {
             throw new JobStoreException("jobs directory '" + dir + "' cannot be created or is not writable: " + e, e);
         }
-        DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks);
+        DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
             DirectoryCleaner.removeStaleTemporaries(store.index);
             store.refreshIndex();
         } catch (IOException | RuntimeException e) {
             locks.release();
+            marks.close();
             throw new JobStoreException("cannot open jobs directory '" + dir + "': " + e, e);
         }
         LOG.log(System.Logger.Level.DEBUG, "opened jobs directory {0} with {1} records", dir, store.index.size());
@@ -160,6 +162,7 @@ public final class DiskJobStore implements JobStore {
                 AtomicFiles.deleteTree(tmp);
             }
             index.put(entry(target, stored));
+            marks.mark();
             return stored;
         } catch (IOException e) {
             throw new JobStoreException("cannot create job '" + id + "' in " + root + ": " + e, e);
@@ -191,6 +194,7 @@ public final class DiskJobStore implements JobStore {
             JobRecord stored = next.withVersion(next.version() + 1);
             files.write(current.dir().resolve(Names.RECORD), RecordCodec.writeRecord(stored));
             index.put(entry(current.dir(), stored));
+            marks.mark();
             return stored;
         } catch (IOException e) {
             throw new JobStoreException("cannot update job '" + id + "': " + e, e);
@@ -202,11 +206,7 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(query, "query");
         checkOpen();
         try {
-            long now = System.nanoTime();
-            if (query.offset() == 0 || now - lastRefresh > REFRESH_NANOS) {
-                refreshIndex();
-                lastRefresh = now;
-            }
+            marks.refreshIfChanged(this::refreshIndex);
         } catch (IOException e) {
             throw new JobStoreException("cannot list jobs directory '" + root + "': " + e, e);
         }
@@ -240,6 +240,7 @@ public final class DiskJobStore implements JobStore {
             }
             away = dir.get().resolveSibling(Names.deleted(jobId));
             Files.move(dir.get(), away, StandardCopyOption.ATOMIC_MOVE);
+            marks.mark();
             files.syncFolder(away.getParent());
         } catch (IOException e) {
             throw new JobStoreException("cannot delete job '" + jobId + "': " + e, e);
@@ -358,6 +359,7 @@ public final class DiskJobStore implements JobStore {
         if (!closed) {
             closed = true;
             locks.release();
+            marks.close();
         }
     }
 
@@ -417,6 +419,7 @@ public final class DiskJobStore implements JobStore {
             } catch (RecordCodec.CorruptException stillCorrupt) {
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
                 index.remove(jobId);
+                marks.mark();
                 LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}",
                         file, cause.getMessage(), aside.getFileName());
                 return aside;
