@@ -2,6 +2,7 @@ package io.gpjobs.map;
 
 import io.gpjobs.map.internal.RestParams;
 import io.gpjobs.value.Geometry.Envelope;
+import io.gpjobs.value.SpatialReference;
 import java.util.List;
 
 /**
@@ -18,9 +19,12 @@ import java.util.List;
  *                          (larger values are capped at it)
  * @param time              a time filter for time-aware layers, or null
  * @param returnCountOnly   whether to return only {@code {"count":n}}
+ * @param outSpatialReference the spatial reference of returned geometries, or null for the layer's (WGS 84 and Web
+ *                          Mercator convert to each other)
  */
 public record LayerQuery(String where, Envelope envelope, List<String> outFields, boolean returnGeometry,
-                         int resultOffset, Integer resultRecordCount, TimeExtent time, boolean returnCountOnly) {
+                         int resultOffset, Integer resultRecordCount, TimeExtent time, boolean returnCountOnly,
+                         SpatialReference outSpatialReference) {
 
     /** @throws IllegalArgumentException when the offset is negative or the record count below 1 */
     public LayerQuery {
@@ -43,7 +47,7 @@ public record LayerQuery(String where, Envelope envelope, List<String> outFields
      * ({@code xmin,ymin,xmax,ymax} or envelope JSON; {@code geometryType} must be {@code esriGeometryEnvelope} when
      * given), {@code inSR}, {@code outFields} ({@code *} or a comma-separated list), {@code returnGeometry},
      * {@code resultOffset}, {@code resultRecordCount}, {@code time} ({@code start,end} in epoch milliseconds, {@code null}
-     * for an open end) and {@code returnCountOnly}. Other parameters (such as {@code f}) are ignored.
+     * for an open end), {@code returnCountOnly} and {@code outSR}. Other parameters (such as {@code f}) are ignored.
      *
      * @throws io.gpjobs.InvalidInputException naming the parameter and the value when one is malformed
      */
@@ -58,7 +62,8 @@ public record LayerQuery(String where, Envelope envelope, List<String> outFields
                 .outFields(RestParams.list(params, "outFields"))
                 .returnGeometry(RestParams.bool(params, "returnGeometry", true))
                 .time(RestParams.time(params, "time"))
-                .returnCountOnly(RestParams.bool(params, "returnCountOnly", false));
+                .returnCountOnly(RestParams.bool(params, "returnCountOnly", false))
+                .outSpatialReference(RestParams.spatialReference(params, "outSR"));
         Integer offset = RestParams.integer(params, "resultOffset", 0);
         Integer count = RestParams.integer(params, "resultRecordCount", null);
         if (offset < 0) {
@@ -89,6 +94,7 @@ public record LayerQuery(String where, Envelope envelope, List<String> outFields
         private Integer resultRecordCount;
         private TimeExtent time;
         private boolean returnCountOnly;
+        private SpatialReference outSpatialReference;
 
         private Builder() {
         }
@@ -153,10 +159,16 @@ public record LayerQuery(String where, Envelope envelope, List<String> outFields
             return this;
         }
 
+        /** The spatial reference of returned geometries (null for the layer's). */
+        public Builder outSpatialReference(SpatialReference sr) {
+            this.outSpatialReference = sr;
+            return this;
+        }
+
         /** The query. */
         public LayerQuery build() {
             return new LayerQuery(where, envelope, outFields, returnGeometry, resultOffset, resultRecordCount, time,
-                    returnCountOnly);
+                    returnCountOnly, outSpatialReference);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gpjobs.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -368,6 +369,9 @@ abstract class ResultMapContract {
                 "imageDisplay", "400,400,96", "layers", "all"))).get("results");
         assertThat(fromMercator).hasSize(1);
         assertThat(fromMercator.get(0).get("value").asText()).isEqualTo("P1");
+        assertThat(fromMercator.get(0).get("geometry").get("x").asDouble()).as("in the request's spatial reference")
+                .isCloseTo(mercatorX(12), within(1e-6));
+        assertThat(fromMercator.get(0).get("geometry").get("spatialReference").get("wkid").asInt()).isEqualTo(3857);
         assertThatThrownBy(() -> identify(1, 1, 0, List.of(8), null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no layer 8");
     }
@@ -445,6 +449,19 @@ abstract class ResultMapContract {
         Envelope aroundP0 = new Envelope(mercatorX(9.5), mercatorY(59.5), mercatorX(10.5), mercatorY(60.5),
                 webMercator);
         assertThat(queryNames(LayerQuery.builder().envelope(aroundP0).build())).containsExactly("P0");
+        ObjectNode inMercator = maps.query(jobId, 0, LayerQuery.fromRequest(Map.of("where", "NAME = 'P7'",
+                "outSR", "102100")));
+        assertThat(inMercator.get("spatialReference").get("wkid").asInt()).isEqualTo(102100);
+        JsonNode p7 = inMercator.get("features").get(0).get("geometry");
+        assertThat(p7.get("x").asDouble()).isCloseTo(mercatorX(14), within(1e-6));
+        assertThat(p7.get("y").asDouble()).isCloseTo(mercatorY(62), within(1e-6));
+        ObjectNode square = maps.query(jobId, 2, LayerQuery.builder().outSpatialReference(webMercator).build());
+        JsonNode ring = square.get("features").get(0).get("geometry").get("rings").get(0);
+        assertThat(ring.get(0).get(0).asDouble()).isCloseTo(mercatorX(25), within(1e-6));
+        assertThat(ring.get(0).get(1).asDouble()).isCloseTo(mercatorY(45), within(1e-6));
+        assertThatThrownBy(() -> maps.query(jobId, 0, LayerQuery.builder()
+                .outSpatialReference(SpatialReference.ofWkid(32632)).build())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outSR");
 
         double ymin = mercatorY(40);
         double ymax = mercatorY(80);

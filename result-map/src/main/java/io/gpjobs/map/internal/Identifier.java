@@ -90,9 +90,13 @@ public final class Identifier {
                     r.put("geometryType", l.geometryType().wireName());
                 }
                 if (req.returnGeometry()) {
-                    ObjectNode geom = (ObjectNode) GPValueCodec.writeGeometry(row.geometry());
-                    if (layerSr != null) {
-                        geom.set("spatialReference", GPValueCodec.writeSpatialReference(layerSr));
+                    // in the request's spatial reference, like the point
+                    SpatialReference outSr = req.spatialReference() != null ? req.spatialReference() : layerSr;
+                    Projection toRequest = Projection.between(layerSr, outSr, "geometry");
+                    ObjectNode geom = (ObjectNode) GPValueCodec.writeGeometry(
+                            Geometries.transform(row.geometry(), toRequest));
+                    if (outSr != null) {
+                        geom.set("spatialReference", GPValueCodec.writeSpatialReference(outSr));
                     }
                     r.set("geometry", geom);
                 }

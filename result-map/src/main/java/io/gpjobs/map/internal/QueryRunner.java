@@ -80,10 +80,13 @@ public final class QueryRunner {
         int from = Math.min(q.resultOffset(), matched.size());
         int to = (int) Math.min(matched.size(), (long) from + pageSize);
         o.put("objectIdFieldName", l.objectIdField());
+        SpatialReference layerSr = l.spatialReference() != null ? l.spatialReference() : data.map().spatialReference();
+        SpatialReference outSr = q.outSpatialReference() != null ? q.outSpatialReference() : layerSr;
+        Projection toOut = Projection.between(layerSr, outSr, "outSR");
         if (l.type() == LayerType.FEATURE_LAYER && l.geometryType() != null) {
             o.put("geometryType", l.geometryType().wireName());
-            if (l.spatialReference() != null) {
-                o.set("spatialReference", GPValueCodec.writeSpatialReference(l.spatialReference()));
+            if (outSr != null) {
+                o.set("spatialReference", GPValueCodec.writeSpatialReference(outSr));
             }
         }
         ArrayNode fields = o.putArray("fields");
@@ -96,7 +99,7 @@ public final class QueryRunner {
                 put(attrs, fd.name(), r.attributes().get(fd.name()));
             }
             if (q.returnGeometry() && l.type() == LayerType.FEATURE_LAYER && r.geometry() != null) {
-                feature.set("geometry", GPValueCodec.writeGeometry(r.geometry()));
+                feature.set("geometry", GPValueCodec.writeGeometry(Geometries.transform(r.geometry(), toOut)));
             }
         }
         o.put("exceededTransferLimit", to < matched.size());
