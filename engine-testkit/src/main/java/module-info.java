@@ -8,6 +8,9 @@ module io.gpjobs.testkit {
     requires transitive org.assertj.core;
 
     exports io.gpjobs.testkit;
+    // JUnit calls the contract's package-private test methods reflectively, also when a store's tests run on the
+    // module path
+    opens io.gpjobs.testkit to org.junit.platform.commons;
 
     uses io.gpjobs.spi.JobStoreProvider;
 }
