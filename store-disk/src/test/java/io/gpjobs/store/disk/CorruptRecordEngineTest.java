@@ -1,0 +1,50 @@
+package io.gpjobs.store.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpjobs.GPEngine;
+import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.value.GPLong;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A truncated record in the jobs directory is quarantined when an engine starts; the engine serves the rest. */
+class CorruptRecordEngineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEngineStartsOverATruncatedRecordAndServesTheOtherJobs() throws Exception {
+        String good;
+        String bad;
+        try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
+            good = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "4")).jobId();
+            bad = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "5")).jobId();
+            engine.awaitCompletion(good, Duration.ofSeconds(60));
+            engine.awaitCompletion(bad, Duration.ofSeconds(60));
+        }
+        Path record = dir.resolve(EngineFixture.SERVICE + "_gpserver").resolve(bad).resolve("record.json");
+        byte[] bytes = Files.readAllBytes(record);
+        Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+
+        try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
+            assertThat(engine.job(good).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.result(good, "doubled").value()).isEqualTo(new GPLong(8));
+            assertThatThrownBy(() -> engine.job(bad)).isInstanceOf(JobNotFoundException.class);
+            String next = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "6")).jobId();
+            assertThat(engine.awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+        try (Stream<Path> files = Files.list(record.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("record.json.corrupt-")).doesNotContain("record.json");
+        }
+    }
+}
