@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param serviceFile the {@code --service} option, or null for the built-in sample service
  * @param follow      whether {@code --follow} was given
  * @param progress    how progress is shown ({@code --progress}, default {@link ProgressMode#AUTO})
- * @param png         the {@code --png} option of the map command: the PNG file to write, or null
+ * @param png         the {@code --png} option of the map and demo commands: the PNG file to write, or null
  */
 record CliArguments(String command, List<String> operands, Path jobsDir, Path serviceFile, boolean follow,
                     ProgressMode progress, Path png) {
@@ -146,8 +146,8 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         if (follow && !command.equals("submit")) {
             throw new UsageException("option '--follow' applies to the submit command only, not '" + command + "'");
         }
-        if (png != null && !command.equals("map")) {
-            throw new UsageException("option '--png' applies to the map command only, not '" + command + "'");
+        if (png != null && !command.equals("map") && !command.equals("demo")) {
+            throw new UsageException("option '--png' applies to the map and demo commands only, not '" + command + "'");
         }
         return new CliArguments(command, operands, jobsDir, serviceFile, follow,
                 progress == null ? ProgressMode.AUTO : progress, png);

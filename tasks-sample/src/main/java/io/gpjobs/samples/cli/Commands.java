@@ -68,7 +68,7 @@ final class Commands {
             case "describe" -> print(engine().taskJson(service, ops.get(0)));
             case "run" -> runTask(ops.get(0), inputs(ops.subList(1, ops.size())));
             case "submit" -> submit(ops.get(0), inputs(ops.subList(1, ops.size())));
-            case "demo" -> new Demo(cli, this).run(inputs(ops));
+            case "demo" -> new Demo(cli, this).run(inputs(ops), baseDir.resolve(args.png() == null ? Path.of(Demo.MAP_PNG) : args.png()));
             case "job" -> print(GPJson.job(engine().job(ops.get(0)), true));
             case "follow" -> followAndPrint(ops.get(0), renderer());
             case "results" -> print(GPJson.parameters(engine().results(ops.get(0))));

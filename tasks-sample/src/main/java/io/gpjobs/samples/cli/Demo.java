@@ -23,13 +23,16 @@ import java.util.stream.Stream;
  * The {@code demo} command, the README's sample job: Buffer the 36 bundled Oslo bike-share stations by 250 m as
  * an asynchronous job on the disk store, with the live progress bar; then print the job JSON and a summary of the
  * results (per output: data type, geometry type, spatial reference, feature count, fields, the first feature's
- * attributes) with the job's folder and files. Inputs given on the command line replace the defaults.
+ * attributes) with the job's folder and files, and draw the job's result map into a PNG ({@value #MAP_PNG} in the
+ * working folder, or {@code --png <file>}). Inputs given on the command line replace the defaults.
  *
  * <p>Not thread-safe: one invocation, one thread.
  */
 final class Demo {
     /** The task the demo runs. */
     static final String TASK = "Buffer";
+    /** The PNG the demo draws the job's result map into, relative to the working folder, unless {@code --png}. */
+    static final String MAP_PNG = "gpjobs-demo-map.png";
     /** The default buffer distance, as the REST API takes it. */
     static final String DISTANCE = "{\"distance\":250,\"units\":\"esriMeters\"}";
 
@@ -43,8 +46,11 @@ final class Demo {
         this.commands = commands;
     }
 
-    /** Runs the demo job with {@code overrides} replacing default inputs; returns the exit status. */
-    int run(Map<String, String> overrides) {
+    /**
+     * Runs the demo job with {@code overrides} replacing default inputs and, when it succeeds, draws its result map
+     * into {@code png}; returns the exit status.
+     */
+    int run(Map<String, String> overrides, Path png) {
         if (cli.service().task(TASK).isEmpty()) {
             throw new UsageException("the demo runs the '" + TASK + "' task, which this service does not have; "
                     + "the tasks are " + cli.service().taskNames());
@@ -70,6 +76,9 @@ final class Demo {
             cli.engine().results(done.jobId()).forEach(v -> results.add(summarize(v)));
         }
         summary.put("jobFolder", folder == null ? null : folder.toString());
+        if (done.status() == JobStatus.SUCCEEDED && cli.service().resultMapServer()) {
+            summary.put("resultMapPng", MapCommand.draw(commands, cli.engine(), done.jobId(), png).toString());
+        }
         if (folder != null) {
             ArrayNode files = summary.putArray("files");
             listFiles(folder).forEach(files::add);
@@ -78,7 +87,7 @@ final class Demo {
         if (done.status() == JobStatus.SUCCEEDED) {
             commands.err().println("gpjobs: job " + done.jobId() + " succeeded; its outputs are in "
                     + (folder == null ? "the job store" : folder.resolve("results")));
-            commands.err().println("gpjobs: draw its result map with: gpjobs map " + done.jobId() + " --png map.png");
+            commands.err().println("gpjobs: its result map JSON: gpjobs map " + done.jobId());
         } else {
             commands.err().println("gpjobs: job " + done.jobId() + " " + ProgressRenderer.statusWord(done.status()));
         }

@@ -185,7 +185,7 @@ public final class GpJobsCli {
                   --service <file>     an admin service JSON ({"serviceName":...,"properties":{...}}) to use
                                        instead of the built-in asynchronous service "samples"
                   --progress <mode>    auto (bar on a terminal, plain lines otherwise), bar, plain or none
-                  --png <file>         the PNG file the map command writes
+                  --png <file>         the PNG file the map command writes (demo: default gpjobs-demo-map.png)
                   -h, --help           this help
 
                 A job runs inside the gpjobs process that submitted it, which waits for it to end; other

@@ -38,9 +38,27 @@ final class MapCommand {
         ResultMapService maps = ResultMapService.of(engine);
         ResultMap map = maps.map(jobId);
         commands.print(map.json());
-        if (png == null) {
-            return GpJobsCli.OK;
+        if (png != null) {
+            draw(commands, maps, map, jobId, png);
         }
+        return GpJobsCli.OK;
+    }
+
+    /**
+     * Draws the whole result map of a succeeded job into a PNG file (written atomically), and says so on stderr.
+     *
+     * @return the absolute path of the PNG
+     * @throws GPException 400 when the job has no result map or it has nothing to draw
+     */
+    static Path draw(Commands commands, GPEngine engine, String jobId, Path png) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // drawing needs no display
+        }
+        ResultMapService maps = ResultMapService.of(engine);
+        return draw(commands, maps, maps.map(jobId), jobId, png);
+    }
+
+    private static Path draw(Commands commands, ResultMapService maps, ResultMap map, String jobId, Path png) {
         if (map.fullExtent() == null) {
             throw new GPException(400, "Nothing to draw.", List.of("the result map of job '" + jobId
                     + "' has no layer with an extent (" + map.layers().size() + " layer(s))"));
@@ -66,6 +84,6 @@ final class MapCommand {
         }
         commands.err().println("gpjobs: wrote the result map of job " + jobId + " (" + map.layers().size()
                 + " layer(s), " + request.width() + " x " + request.height() + " px) to " + target);
-        return GpJobsCli.OK;
+        return target;
     }
 }

@@ -105,7 +105,8 @@ class GpJobsCliProcessTest {
 
     @Test
     void demoBuffersTheSampleDataAndSaysWhereTheOutputsAre() throws Exception {
-        Run r = cli("demo", "--progress", "plain");
+        Path png = tmp.resolve("demo-map.png");
+        Run r = cli("demo", "--progress", "plain", "--png", png.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         List<JsonNode> docs = r.json();
         assertThat(docs).as(r.toString()).hasSize(2);
@@ -127,6 +128,22 @@ class GpJobsCliProcessTest {
         assertThat(files).contains("results/Output_Features.json");
         // the progress went to standard error, the outputs' place too
         assertThat(r.err()).contains("100% succeeded").contains(folder.resolve("results").toString());
+        // and the job's result map is drawn: buffer polygons in the export's polygon colour, white elsewhere
+        assertThat(summary.path("resultMapPng").asText()).isEqualTo(png.toString());
+        // on the module path this test's module does not read java.desktop (only result-map does): let it read it
+        ModuleLayer.boot().findModule("java.desktop").ifPresent(GpJobsCliProcessTest.class.getModule()::addReads);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image).as("PNG at %s", png).isNotNull();
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (rgb != 0xFFFFFF && (image.getRGB(x, y) >>> 24) != 0) {
+                    coloured++;
+                }
+            }
+        }
+        assertThat(coloured).as("pixels drawn").isGreaterThan(1000);
     }
 
     @Test

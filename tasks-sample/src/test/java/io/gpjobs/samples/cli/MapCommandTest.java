@@ -108,7 +108,7 @@ class MapCommandTest {
     void badUsesOfTheMapCommandExitWithTwo() {
         Run png = cli("jobs", "--png", tmp.resolve("x.png").toString());
         assertThat(png.exit()).isEqualTo(GpJobsCli.USAGE);
-        assertThat(png.err()).contains("'--png' applies to the map command only");
+        assertThat(png.err()).contains("'--png' applies to the map and demo commands only, not 'jobs'");
         Run unknown = cli("map", "j" + "0".repeat(32));
         assertThat(unknown.exit()).isEqualTo(GpJobsCli.USAGE);
         assertThat(unknown.err()).contains("no job with jobId");
