@@ -20,6 +20,8 @@ public final class SharingEngine {
 
     public static void main(String[] args) throws IOException {
         System.setProperty(EngineFixture.PRINT_EXECUTIONS, "true");
+        EngineFixture.service(Path.of(args[0])); // load the classes first, so that the engine starts right away
+        System.out.println("building");
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(Path.of(args[0]))).nodeId(args[1])
                 .build()) {
             System.out.println("ready");

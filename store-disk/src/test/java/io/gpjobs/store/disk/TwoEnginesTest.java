@@ -58,6 +58,8 @@ class TwoEnginesTest {
         Map<String, Long> expected = leftQueued();
         Map<String, Integer> runs = new HashMap<>();
         try (ChildJvm child = ChildJvm.start(SharingEngine.class, dir.toString(), "node-child", "20")) {
+            // start recovering when the child does, so that both engines may queue the same left-over jobs
+            child.awaitLine("building", Duration.ofSeconds(60));
             try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).nodeId("node-parent")
                     .build()) {
                 child.awaitLine("ready", Duration.ofSeconds(60));
