@@ -16,12 +16,39 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An in-memory store that logs every successful write per job, in order ("create:S", "update:S", "putResults"). */
+/**
+ * An in-memory store that logs every successful write per job, in order ("create:S", "update:S", "putResults"),
+ * and can simulate an outage: while {@link #down} is set every write fails with a storage error (and is counted in
+ * {@link #refused}); reads keep working unless {@link #readsDown} is set too.
+ */
 final class ObservedStore implements JobStore {
     final InMemoryJobStore delegate = new InMemoryJobStore();
     final Map<String, List<String>> log = new ConcurrentHashMap<>();
     /** When set, an update it accepts fails with a storage error instead of being written. */
     volatile java.util.function.Predicate<JobRecord> failUpdate = r -> false;
+    /** While set, every write fails with a storage error. */
+    volatile boolean down;
+    /** While set, every read fails with a storage error. */
+    volatile boolean readsDown;
+    /** The writes refused while down, per job ("update:S", "putResults", "persistScratch", "create", "delete"). */
+    final Map<String, List<String>> refused = new ConcurrentHashMap<>();
+
+    List<String> refused(String jobId) {
+        return refused.getOrDefault(jobId, List.of());
+    }
+
+    private void writable(String jobId, String what) {
+        if (down) {
+            refused.computeIfAbsent(jobId, k -> new CopyOnWriteArrayList<>()).add(what);
+            throw new io.gpjobs.spi.JobStoreException("simulated outage: could not " + what + " job '" + jobId + "'");
+        }
+    }
+
+    private void readable(String jobId) {
+        if (readsDown) {
+            throw new io.gpjobs.spi.JobStoreException("simulated outage: could not read job '" + jobId + "'");
+        }
+    }
 
     List<String> log(String jobId) {
         return log.getOrDefault(jobId, List.of());
@@ -33,6 +60,7 @@ final class ObservedStore implements JobStore {
 
     @Override
     public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
+        writable(record.jobId(), "create");
         JobRecord r = delegate.create(record, inputs);
         add(r.jobId(), "create:" + r.status().wireName());
         return r;
@@ -40,12 +68,14 @@ final class ObservedStore implements JobStore {
 
     @Override
     public Optional<JobRecord> read(String jobId) {
+        readable(jobId);
         return delegate.read(jobId);
     }
 
     @Override
     public synchronized JobRecord update(JobRecord next) {
         // synchronized so the log order is the store's order of writes
+        writable(next.jobId(), "update:" + next.status().wireName());
         if (failUpdate.test(next)) {
             throw new io.gpjobs.spi.JobStoreException("simulated storage failure writing job '" + next.jobId() + "'");
         }
@@ -61,6 +91,7 @@ final class ObservedStore implements JobStore {
 
     @Override
     public boolean delete(String jobId) {
+        writable(jobId, "delete");
         return delegate.delete(jobId);
     }
 
@@ -71,12 +102,14 @@ final class ObservedStore implements JobStore {
 
     @Override
     public synchronized void putResults(String jobId, Map<String, StoredValue> results) {
+        writable(jobId, "putResults");
         delegate.putResults(jobId, results);
         add(jobId, "putResults");
     }
 
     @Override
     public Map<String, StoredValue> results(String jobId) {
+        readable(jobId);
         return delegate.results(jobId);
     }
 
@@ -87,6 +120,7 @@ final class ObservedStore implements JobStore {
 
     @Override
     public void persistScratch(String jobId) {
+        writable(jobId, "persistScratch");
         delegate.persistScratch(jobId);
     }
 

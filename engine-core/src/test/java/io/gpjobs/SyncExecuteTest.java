@@ -33,7 +33,7 @@ class SyncExecuteTest {
                     .anyMatch(t -> t.to() == JobStatus.WAITING));
             clock.advance(Duration.ofSeconds(5));
             ExecutionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    () -> second.get(20, TimeUnit.SECONDS), ExecutionException.class);
+                    ExecutionException.class, () -> second.get(20, TimeUnit.SECONDS));
             assertThat(refused.getCause()).isInstanceOfSatisfying(GPException.class, e -> {
                 assertThat(e.code()).isEqualTo(500);
                 assertThat(String.join(" ", e.details())).contains("maximum wait time of 5 s");

@@ -82,6 +82,8 @@ public final class JobEngine implements AutoCloseable {
     final ConcurrentHashMap<String, CompletableFuture<JobRecord>> completions = new ConcurrentHashMap<>();
     final AtomicBoolean closed = new AtomicBoolean();
     final JobRunner runner;
+    /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
+    final UnwrittenEnds unwritten;
     final JobReads reads;
     private final ScheduledThreadPoolExecutor timer;
 
@@ -103,6 +105,7 @@ public final class JobEngine implements AutoCloseable {
                     }
                 });
         this.runner = new JobRunner(this);
+        this.unwritten = new UnwrittenEnds(runner::writeEnd);
         this.reads = new JobReads(this);
         AtomicInteger timerThreads = new AtomicInteger();
         this.timer = new ScheduledThreadPoolExecutor(2, r -> {
@@ -303,6 +306,7 @@ public final class JobEngine implements AutoCloseable {
             loc.runtime().dequeue(jobId);
         }
         pendingInputs.remove(jobId);
+        unwritten.forget(jobId);
         JobRecord last = deleting != null ? deleting : loc.record();
         loc.store().delete(jobId);
         cache.invalidate(jobId);
@@ -378,7 +382,9 @@ public final class JobEngine implements AutoCloseable {
 
     /**
      * Stops every thread the engine started: running tasks are cancelled and interrupted and their jobs marked
-     * failed ("the engine running it stopped"); queued jobs stay queued in the store for the next start.
+     * failed ("the engine running it stopped"); queued jobs stay queued in the store for the next start. Ends of
+     * finished jobs that the store refused so far get one last attempt; those still refused are logged (they stay
+     * Executing in the store until an engine's recovery marks them failed).
      */
     @Override
     public void close() {
@@ -424,6 +430,8 @@ public final class JobEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The watchdog has stopped: one last attempt for ends the store refused, then say which jobs stay Executing.
+        unwritten.closing(clock.instant());
         completions.values().forEach(f -> f.cancel(false));
         for (JobStore st : ownedStores) {
             try {

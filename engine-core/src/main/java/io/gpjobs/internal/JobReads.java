@@ -117,6 +117,12 @@ public final class JobReads {
             messages = x.messages();
             progress = x.progress();
         }
+        UnwrittenEnds.End end = e.unwritten.get(r.jobId());
+        if (end != null && (r.status() == JobStatus.EXECUTING || r.status() == JobStatus.CANCELLING)) {
+            // Finished here, but the store has not taken its end yet: the status stays the stored one.
+            messages = end.messages;
+            progress = end.progress;
+        }
         if (r.status() == JobStatus.EXECUTING && progress == null) {
             progress = JobProgress.EXECUTING;
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs claimed jobs on worker threads and watches the running ones: claim (compare-and-set to Executing with a
@@ -27,8 +28,14 @@ import java.util.Map;
 final class JobRunner {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
-    private static final int FINAL_WRITE_ATTEMPTS = 5;
     private final JobEngine engine;
+    /** Queued jobs whose claim the store refused, with when to queue them again; retried by the watchdog. */
+    private final ConcurrentHashMap<String, DeferredClaim> deferredClaims = new ConcurrentHashMap<>();
+    /** The current backoff of each job whose claim keeps failing. */
+    private final ConcurrentHashMap<String, Duration> claimBackoff = new ConcurrentHashMap<>();
+
+    private record DeferredClaim(ServiceRuntime runtime, Instant due) {
+    }
 
     JobRunner(JobEngine engine) {
         this.engine = engine;
@@ -53,9 +60,20 @@ final class JobRunner {
                         .withProgress(JobProgress.EXECUTING);
             });
         } catch (JobNotFoundException e) {
+            claimBackoff.remove(jobId);
             engine.pendingInputs.remove(jobId);
             return;
+        } catch (JobStoreException e) {
+            // The store is unreachable: the job is still queued there. Queue it here again after a backoff.
+            Duration wait = claimBackoff.merge(jobId, UnwrittenEnds.FIRST_BACKOFF, (old, first) ->
+                    old.multipliedBy(2).compareTo(UnwrittenEnds.MAX_BACKOFF) < 0 ? old.multipliedBy(2)
+                            : UnwrittenEnds.MAX_BACKOFF);
+            deferredClaims.put(jobId, new DeferredClaim(rt, now.plus(wait)));
+            LOG.log(System.Logger.Level.WARNING, "could not start job " + jobId + " (" + e.getMessage()
+                    + "); it stays queued and is tried again in " + wait.toSeconds() + " s");
+            return;
         }
+        claimBackoff.remove(jobId);
         if (claimed == null) {
             // Cancelled, deleted or claimed by another engine meanwhile.
             engine.pendingInputs.remove(jobId);
@@ -123,58 +141,29 @@ final class JobRunner {
         }
     }
 
-    /** Stores results (first) and the final status of a job whose task returned. */
+    /**
+     * Records the end of a job whose task returned: results (first) and the final status. When the storage fails,
+     * the outcome is kept and written later ({@link UnwrittenEnds}); the worker is free at once either way.
+     */
     private void finish(JobExecution x, boolean ok, Throwable failure) {
         try {
             if (x.abandoned.get() || !x.completed.compareAndSet(false, true)) {
                 return; // timed out or deleted: the engine already wrote the job's last status
             }
-            ServiceRuntime rt = x.service;
+            Map<String, StoredValue> results = null;
             String problem = null;
-            boolean stored = false;
             if (ok && !x.token.isCancellationRequested() && !x.engineStopping) {
                 try {
-                    Map<String, StoredValue> results = encodeResults(x);
-                    rt.store().persistScratch(x.jobId);
-                    rt.store().putResults(x.jobId, results);
-                    stored = true;
-                } catch (JobNotFoundException gone) {
-                    return;
-                } catch (Exception e) {
+                    results = encodeResults(x);
+                } catch (RuntimeException e) {
                     problem = describe(e);
                 }
             } else if (!ok) {
                 problem = describe(failure);
             }
-            final boolean succeeded = stored;
-            final String why = problem;
             Instant now = engine.clock.instant();
-            List<JobMessage> live = x.messages();
-            retrying(x.jobId, () -> engine.writer.update(rt.store(), x.jobId, cur -> {
-                List<JobMessage> m = new ArrayList<>(live);
-                JobStatus target;
-                if (cur.status() == JobStatus.EXECUTING) {
-                    if (x.engineStopping) {
-                        target = JobStatus.FAILED;
-                        m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
-                    } else if (succeeded) {
-                        target = JobStatus.SUCCEEDED;
-                        m.add(JobMessage.info("Succeeded."));
-                    } else {
-                        target = JobStatus.FAILED;
-                        if (why != null) {
-                            m.add(JobMessage.error(Redactor.redactText(why)));
-                        }
-                        m.add(JobMessage.error("Failed."));
-                    }
-                } else if (cur.status() == JobStatus.CANCELLING) {
-                    target = JobStatus.CANCELLED;
-                    m.add(JobMessage.info("Cancelled."));
-                } else {
-                    return null;
-                }
-                return ended(cur, target, now, m);
-            }));
+            engine.unwritten.writeOrKeep(new UnwrittenEnds.End(x.jobId, x.service, UnwrittenEnds.Kind.FINISHED, now,
+                    x.messages(), x.progress(), x.engineStopping, results, problem), now);
         } catch (JobNotFoundException gone) {
             // deleted while running: nothing left to write
         } catch (RuntimeException e) {
@@ -185,27 +174,65 @@ final class JobRunner {
     }
 
     /**
-     * Runs a job's final write, retrying a few times when the storage fails (a store that is briefly unreachable
-     * must not leave a finished job Executing until its lease runs out).
+     * Attempts every write an ended job still needs: its results (once stored, never again), then its terminal
+     * status, which is Succeeded only when the results were stored.
+     *
+     * @throws JobStoreException    when the storage fails (the end is retried later)
+     * @throws JobNotFoundException when the job is gone
      */
-    private static void retrying(String jobId, Runnable write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                write.run();
-                return;
-            } catch (JobStoreException e) {
-                if (attempt == FINAL_WRITE_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.log(System.Logger.Level.WARNING, "retrying the final write of job " + jobId + ": " + e.getMessage());
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+    void writeEnd(UnwrittenEnds.End end) {
+        io.gpjobs.spi.JobStore store = end.runtime.store();
+        if (end.results != null && !end.resultsStored) {
+            if (end.failures > 0) {
+                // A retry: leave alone a job that ended meanwhile (e.g. marked Failed by another engine's recovery).
+                JobRecord cur = store.read(end.jobId).orElseThrow(() -> new JobNotFoundException(end.jobId));
+                if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
+                    LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " became " + cur.status().wireName()
+                            + " while its end could not be recorded; its results are not stored");
+                    return;
                 }
             }
+            try {
+                store.persistScratch(end.jobId);
+                store.putResults(end.jobId, end.results);
+                end.resultsStored = true;
+            } catch (JobStoreException | JobNotFoundException e) {
+                throw e;
+            } catch (Exception e) {
+                end.results = null;
+                end.problem = describe(e);
+            }
         }
+        boolean succeeded = end.results != null && end.resultsStored;
+        engine.writer.update(store, end.jobId, cur -> {
+            if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
+                return null;
+            }
+            List<JobMessage> m = new ArrayList<>(end.messages);
+            JobStatus target;
+            if (end.kind == UnwrittenEnds.Kind.TIMED_OUT) {
+                target = JobStatus.TIMED_OUT;
+                m.add(JobMessage.error("Timed out: the job ran longer than the service's maximum usage time of "
+                        + end.runtime.service().maxUsageTime().toSeconds() + " s."));
+            } else if (cur.status() == JobStatus.CANCELLING) {
+                target = JobStatus.CANCELLED;
+                m.add(JobMessage.info("Cancelled."));
+            } else if (end.engineStopping) {
+                target = JobStatus.FAILED;
+                m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
+            } else if (succeeded) {
+                target = JobStatus.SUCCEEDED;
+                m.add(JobMessage.info("Succeeded."));
+            } else {
+                target = JobStatus.FAILED;
+                if (end.problem != null) {
+                    m.add(JobMessage.error(Redactor.redactText(end.problem)));
+                }
+                m.add(JobMessage.error("Failed."));
+            }
+            Instant writeTime = engine.clock.instant();
+            return ended(cur, target, end.endedAt, m).withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
+        });
     }
 
     private Map<String, StoredValue> encodeResults(JobExecution x) {
@@ -249,6 +276,12 @@ final class JobRunner {
     /** One watchdog pass over the running jobs: time limits, abandonment, persistence, leases, cancel flags. */
     void tick() {
         Instant now = engine.clock.instant();
+        engine.unwritten.retryDue(now);
+        deferredClaims.forEach((jobId, c) -> {
+            if (!now.isBefore(c.due()) && deferredClaims.remove(jobId, c)) {
+                c.runtime().queue.add(new ServiceRuntime.QueueEntry(jobId, false));
+            }
+        });
         for (JobExecution x : engine.running.values()) {
             try {
                 watch(x, now);
@@ -327,16 +360,9 @@ final class JobRunner {
         if (!ours) {
             return;
         }
-        long seconds = x.service.service().maxUsageTime().toSeconds();
-        List<JobMessage> live = x.messages();
         try {
-            engine.writer.update(x.service.store(), x.jobId, cur -> {
-                if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
-                    return null;
-                }
-                return ended(cur, JobStatus.TIMED_OUT, now, append(live, JobMessage.error(
-                        "Timed out: the job ran longer than the service's maximum usage time of " + seconds + " s.")));
-            });
+            engine.unwritten.writeOrKeep(new UnwrittenEnds.End(x.jobId, x.service, UnwrittenEnds.Kind.TIMED_OUT, now,
+                    x.messages(), x.progress(), false, null, null), now);
         } catch (JobNotFoundException gone) {
             // deleted meanwhile
         }
