@@ -16,8 +16,12 @@ final class GpjobsSystem implements JobSystem {
 
     final Stores stores;
     final GPEngine engine;
+    private final String storeName;
+    private final long requestsAtStart;
+    private long jobs;
 
     GpjobsSystem(String store, int workers) {
+        storeName = store;
         stores = new Stores(store);
         try {
             engine = GPEngine.builder()
@@ -36,12 +40,21 @@ final class GpjobsSystem implements JobSystem {
             stores.close();
             throw e;
         }
+        requestsAtStart = stores.requests.get();
+    }
+
+    @Override
+    public void recordMetrics(String benchmark) {
+        if (jobs > 0 && storeName.equals("azure")) {
+            Metrics.record("azure.requestsPerJob." + benchmark, (stores.requests.get() - requestsAtStart) / (double) jobs);
+        }
     }
 
     @Override
     public void runBatch(int count) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(count);
         Signals.succeeded = done;
+        jobs += count;
         for (int i = 0; i < count; i++) {
             engine.submitJob(BenchTasks.SERVICE, BenchTasks.NO_OP, Map.of());
         }
@@ -50,6 +63,7 @@ final class GpjobsSystem implements JobSystem {
 
     @Override
     public Object submitSignalling() {
+        jobs++;
         return engine.submitJob(BenchTasks.SERVICE, BenchTasks.SIGNAL, Map.of()).jobId();
     }
 

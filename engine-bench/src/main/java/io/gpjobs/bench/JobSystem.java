@@ -37,6 +37,13 @@ interface JobSystem extends AutoCloseable {
     void awaitSucceeded(Object handle) throws Exception;
 
     /**
+     * Records the figures this system measured besides the benchmark score under {@code benchmark} (the Azure
+     * store: storage requests per job). Does nothing by default.
+     */
+    default void recordMetrics(String benchmark) {
+    }
+
+    /**
      * Stops the system and every thread it started.
      *
      * @throws IllegalStateException when it does not stop within {@link #WAIT_SECONDS}

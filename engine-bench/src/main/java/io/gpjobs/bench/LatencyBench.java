@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LatencyBench {
 
     /** The system under test. */
-    @Param({"executor", "jobrunr", "memory", "disk"})
+    @Param({"executor", "jobrunr", "memory", "disk", "azure"})
     public String system;
 
     private JobSystem jobs;
@@ -39,6 +39,7 @@ public class LatencyBench {
     /** Stops it. */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        jobs.recordMetrics("idle");
         jobs.close();
     }
 

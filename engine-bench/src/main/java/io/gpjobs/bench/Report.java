@@ -15,9 +15,10 @@ import java.util.Map;
  * BENCHMARKS.md, with every gpjobs figure as a ratio against the baselines measured in the same run. A figure
  * the run did not produce is shown as "not measured".
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.gpjobs.bench.Report results.json metrics.properties machine.txt
- * [BENCHMARKS.md]}: prints the section, and when the last argument is given, replaces the part of that file
- * between the {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
+ * <p>Usage: {@code java -cp benchmarks.jar io.gpjobs.bench.Report <results folder> [BENCHMARKS.md]}: reads the
+ * folder's {@code jmh*.json}, {@code metrics.properties} and {@code machine.txt}, prints the section, and when the
+ * second argument is given, replaces the part of that file between the {@code <!-- results:begin -->} and
+ * {@code <!-- results:end -->} markers.
  */
 public final class Report {
 
@@ -42,16 +43,25 @@ public final class Report {
     /**
      * Prints the results section, and writes it into BENCHMARKS.md when a fourth argument names it.
      *
-     * @param args the JMH JSON file, the metrics file, the machine description file, optionally BENCHMARKS.md
+     * @param args the results folder, optionally BENCHMARKS.md
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            throw new IllegalArgumentException("usage: Report <jmh.json> <metrics.properties> <machine.txt> [BENCHMARKS.md]");
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: Report <results folder> [BENCHMARKS.md]");
         }
-        JsonNode jmh = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        Path dir = Path.of(args[0]);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode jmh = json.createArrayNode();
+        try (var files = Files.newDirectoryStream(dir, "jmh*.json")) {
+            for (Path f : files) {
+                if (Files.size(f) > 0) {
+                    json.readTree(f.toFile()).forEach(jmh::add);
+                }
+            }
+        }
         Map<String, Double> metrics = new HashMap<>();
-        Path metricsFile = Path.of(args[1]);
+        Path metricsFile = dir.resolve("metrics.properties");
         if (Files.exists(metricsFile)) {
             for (String line : Files.readAllLines(metricsFile, StandardCharsets.UTF_8)) {
                 int eq = line.indexOf('=');
@@ -60,11 +70,13 @@ public final class Report {
                 }
             }
         }
-        String machine = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip();
+        Path machineFile = dir.resolve("machine.txt");
+        String machine = Files.exists(machineFile) ? Files.readString(machineFile, StandardCharsets.UTF_8).strip()
+                : "not recorded";
         String section = new Report(jmh, metrics).render(machine);
         System.out.println(section);
-        if (args.length > 3) {
-            Path md = Path.of(args[3]);
+        if (args.length > 1) {
+            Path md = Path.of(args[1]);
             String doc = Files.readString(md, StandardCharsets.UTF_8);
             int b = doc.indexOf(BEGIN);
             int e = doc.indexOf(END);
@@ -87,7 +99,8 @@ public final class Report {
         throughputRow(s, "ThreadPoolExecutor (in-process limit)", "executor", exec, jobrunr, "");
         throughputRow(s, "JobRunr 8.7.0, in-memory, 200 ms poll", "jobrunr", exec, jobrunr, "");
         throughputRow(s, "gpjobs, memory store", "memory", exec, jobrunr, "≥ 0.33× executor and ≥ 100× JobRunr");
-        throughputRow(s, "gpjobs, disk store (crash-safe)", "disk", exec, jobrunr, "≥ 10,000 jobs/s");
+        throughputRow(s, "gpjobs, disk store (atomic renames, no fsync)", "disk", exec, jobrunr, "≥ 10,000 jobs/s");
+        throughputRow(s, "gpjobs, disk store (fsync every write)", "disk-fsync", exec, jobrunr, "");
         throughputRow(s, "gpjobs, Azure store (Azurite)", "azure", exec, jobrunr, "");
 
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
@@ -98,16 +111,21 @@ public final class Report {
         latencyRow(s, "JobRunr 8.7.0", "jobrunr", execP50, jrP50, "");
         latencyRow(s, "gpjobs, memory store", "memory", execP50, jrP50, "p50 < 1,000 µs");
         latencyRow(s, "gpjobs, disk store", "disk", execP50, jrP50, "");
+        latencyRow(s, "gpjobs, Azure store (Azurite)", "azure", execP50, jrP50, "");
 
         s.append("\n### Status read `job(jobId)`, ns\n\n");
         s.append("| case | p50 | p99 | target |\n|---|---:|---:|---|\n");
         statusRow(s, "hot (cached), memory store", "StatusReadBench.hot:memory", "p50 < 5,000 ns");
         statusRow(s, "hot (cached), disk store", "StatusReadBench.hot:disk", "p50 < 5,000 ns");
+        statusRow(s, "cold (cache miss), memory store", "StatusReadBench.cold:memory", "");
         statusRow(s, "cold (cache miss), disk store", "StatusReadBench.cold:disk", "");
 
         s.append("\n### Azure store: storage requests per job lifecycle (submit → succeeded, no progress updates)\n\n");
         s.append("| figure | value | target |\n|---|---:|---|\n");
-        s.append("| requests per job | ").append(num(metrics.get("azure.requestsPerJob"))).append(" | ≤ 4 |\n");
+        s.append("| requests per job, one job at a time on an idle engine (LatencyBench) | ")
+                .append(num(metrics.get("azure.requestsPerJob.idle"))).append(" | ≤ 4 |\n");
+        s.append("| requests per job, batches of 1,000 (ThroughputBench) | ")
+                .append(num(metrics.get("azure.requestsPerJob.batch"))).append(" | ≤ 4 |\n");
 
         s.append("\n### Large disk store\n\n");
         s.append("| figure | value | target |\n|---|---:|---|\n");
@@ -117,11 +135,17 @@ public final class Report {
         s.append("| heap after GC, empty store, MiB | ").append(mib(empty)).append(" | |\n");
         s.append("| heap after GC, store holding the jobs, MiB | ").append(mib(full))
                 .append(" | does not grow with the jobs |\n");
-        s.append("| time to create the jobs, s | ").append(seconds(metrics.get("large.createSeconds"))).append(" | |\n");
+        Double jobs = metrics.get("large.jobs");
+        s.append("| heap per stored job, bytes | ").append(empty == null || full == null || jobs == null || jobs == 0 ? NONE
+                : num((full - empty) / jobs)).append(" | ≈ 0 |\n");
+        s.append("| time to write the jobs through the store (2 threads), s | ")
+                .append(seconds(metrics.get("large.createSeconds"))).append(" | |\n");
+        s.append("| time to open the store and start the engine over them, s | ")
+                .append(seconds(metrics.get("large.openSeconds"))).append(" | |\n");
         s.append("| query: one page of finished jobs of a service, ms | ")
                 .append(ms("LargeStoreBench.queryPage")).append(" | |\n");
         s.append("| janitor: jobs deleted | ").append(num(metrics.get("janitor.jobs"))).append(" | 100,000 |\n");
-        s.append("| janitor: time to delete them, s | ").append(seconds(metrics.get("janitor.seconds"))).append(" | |\n");
+        s.append("| janitor: time to delete them, s | ").append(sec("LargeStoreBench.janitor")).append(" | |\n");
         return s.toString();
     }
 
@@ -144,19 +168,29 @@ public final class Report {
                 .append(num(pct(key, "99.0"))).append(" | ").append(target).append(" |\n");
     }
 
-    private Double score(String key) {
+    /** The result of {@code key}, or of the first result whose key is {@code key} plus parameters. */
+    private JsonNode find(String key) {
         JsonNode m = results.get(key);
+        if (m != null) {
+            return m;
+        }
+        return results.entrySet().stream().filter(e -> e.getKey().startsWith(key + ":")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private Double score(String key) {
+        JsonNode m = find(key);
         return m == null ? null : m.path("score").asDouble();
     }
 
     private Double pct(String key, String percentile) {
-        JsonNode m = results.get(key);
+        JsonNode m = find(key);
         return m == null || !m.path("scorePercentiles").has(percentile) ? null
                 : m.path("scorePercentiles").path(percentile).asDouble();
     }
 
     private String ms(String key) {
-        JsonNode m = results.get(key);
+        JsonNode m = find(key);
         if (m == null) {
             return NONE;
         }
@@ -167,6 +201,15 @@ public final class Report {
             case "us/op" -> num(v / 1e3);
             default -> num(v) + " " + m.path("scoreUnit").asText();
         };
+    }
+
+    private String sec(String key) {
+        JsonNode m = find(key);
+        if (m == null) {
+            return NONE;
+        }
+        return "s/op".equals(m.path("scoreUnit").asText()) ? num(m.path("score").asDouble())
+                : num(m.path("score").asDouble()) + " " + m.path("scoreUnit").asText();
     }
 
     private static String ratio(Double v, Double base) {

@@ -41,6 +41,7 @@ public class ThroughputBench {
     /** Stops it. */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        jobs.recordMetrics("batch");
         jobs.close();
     }
 

@@ -1,0 +1,141 @@
+package io.gpjobs.bench;
+
+import io.gpjobs.GPEngine;
+import io.gpjobs.JobInfo;
+import io.gpjobs.spi.JobQuery;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStore;
+import io.gpjobs.store.disk.DiskJobStoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The disk store at scale (long: run.sh runs it on its own, with the iterations given here). {@code queryPage}: an
+ * engine over a jobs directory holding {@code jobs} finished jobs; the heap it holds after GC (against the same
+ * engine over an empty directory) and the times to write and open the directory go to the metrics file; the score
+ * is the time of one query page. {@code janitor}: the time for {@code runJanitor()} to delete {@code janitorJobs}
+ * expired jobs.
+ */
+@Fork(1)
+public class LargeStoreBench {
+
+    /** An engine over a disk store holding many finished jobs. */
+    @State(Scope.Benchmark)
+    public static class Large {
+        /** How many finished jobs the store holds. */
+        @Param({"1000000"})
+        public int jobs;
+
+        Path dir;
+        JobStore store;
+        GPEngine engine;
+
+        /** Measures the engine over an empty directory, fills it, measures the engine that holds the jobs. */
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            dir = Files.createTempDirectory("gpjobs-bench-large-");
+            JobStore empty = DiskJobStoreConfig.builder(dir).build().open();
+            GPEngine e0 = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(empty).build();
+            Metrics.record("large.heapEmptyBytes", Metrics.usedHeapAfterGc());
+            e0.close();
+            long t0 = System.nanoTime();
+            FinishedJobs.create(empty, jobs, Instant.now().minus(Duration.ofMinutes(1)), 2);
+            Metrics.record("large.createSeconds", (System.nanoTime() - t0) / 1e9);
+            empty.close();
+            long t1 = System.nanoTime();
+            store = DiskJobStoreConfig.builder(dir).build().open();
+            engine = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(store).build();
+            Metrics.record("large.openSeconds", (System.nanoTime() - t1) / 1e9);
+            Metrics.record("large.heapFullBytes", Metrics.usedHeapAfterGc());
+            Metrics.record("large.jobs", jobs);
+        }
+
+        /** Closes the engine and removes the directory. */
+        @TearDown(Level.Trial)
+        public void stop() {
+            try {
+                engine.close();
+                store.close();
+            } finally {
+                Stores.deleteTree(dir);
+            }
+        }
+    }
+
+    /** An engine over a disk store holding expired finished jobs, re-made for each measured janitor run. */
+    @State(Scope.Benchmark)
+    public static class Expired {
+        /** How many expired jobs the janitor deletes. */
+        @Param({"100000"})
+        public int janitorJobs;
+
+        Path dir;
+        JobStore store;
+        GPEngine engine;
+
+        /** Writes the expired jobs (ended a day ago, past the default maxFileAge of 6 h) and starts the engine. */
+        @Setup(Level.Iteration)
+        public void start() throws Exception {
+            dir = Files.createTempDirectory("gpjobs-bench-janitor-");
+            store = DiskJobStoreConfig.builder(dir).build().open();
+            FinishedJobs.create(store, janitorJobs, Instant.now().minus(Duration.ofDays(1)), 2);
+            engine = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(store)
+                    .janitorInterval(Duration.ofDays(1)).build();
+        }
+
+        /** Closes the engine and removes the directory. */
+        @TearDown(Level.Iteration)
+        public void stop() {
+            try {
+                engine.close();
+                store.close();
+            } finally {
+                Stores.deleteTree(dir);
+            }
+        }
+    }
+
+    /** One page (100) of the succeeded jobs of the service, with the total count. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1, time = 5)
+    @Measurement(iterations = 2, time = 5)
+    public List<JobInfo> queryPage(Large s) {
+        return s.engine.jobs(JobQuery.all().withService(BenchTasks.SERVICE).withStatuses(Set.of(JobStatus.SUCCEEDED))
+                .withPage(0, 100));
+    }
+
+    /** One janitor run over the expired jobs. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int janitor(Expired s) {
+        int removed = s.engine.runJanitor();
+        if (removed < s.janitorJobs) {
+            throw new IllegalStateException("janitor removed " + removed + " of " + s.janitorJobs + " expired jobs");
+        }
+        Metrics.record("janitor.jobs", removed);
+        return removed;
+    }
+}
