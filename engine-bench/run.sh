@@ -40,7 +40,9 @@ if [[ -f .ci/azurite.sh ]]; then
     bash .ci/azurite.sh start
     STARTED_AZURITE=1
   fi
-  set -a; source .ci/.azurite.env; set +a
+  # The value holds ';': read it from the file rather than sourcing it.
+  GPJOBS_AZURITE_CONNECTION_STRING="$(sed -n 's/^GPJOBS_AZURITE_CONNECTION_STRING=//p' .ci/.azurite.env)"
+  export GPJOBS_AZURITE_CONNECTION_STRING
 else
   log "no .ci/azurite.sh: the Azure store benchmarks will report 'not measured'"
 fi
