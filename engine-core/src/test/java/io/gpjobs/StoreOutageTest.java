@@ -228,6 +228,77 @@ class StoreOutageTest {
     }
 
     @Test
+    void messagesARunningJobCouldNotPersistDuringAnOutageArePersistedOnceTheStoreIsBack() throws Exception {
+        ObservedStore store = new ObservedStore();
+        ManualClock clock = new ManualClock();
+        TestTasks.Gate gate = new TestTasks.Gate();
+        Task chatty = TestTasks.task("Chatty", ctx -> {
+            ctx.info("step one");
+            gate.entered.countDown();
+            try {
+                if (!gate.open.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("gate never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        GPService svc = GPService.builder("Chatty").task(chatty).build();
+        try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
+            String id = engine.submitJob("Chatty", "Chatty", Map.of("text", "a")).jobId();
+            gate.awaitEntered();
+            store.down = true;
+            clock.advance(Duration.ofSeconds(5)); // the progress interval
+            Await.until("the progress write is refused", () -> store.refused(id).contains("update:esriJobExecuting"));
+            assertThat(descriptions(engine.job(id))).contains("step one");
+
+            store.down = false;
+            clock.advance(Duration.ofSeconds(1));
+            Await.until("the messages are persisted", () -> store.delegate.read(id).orElseThrow().messages().stream()
+                    .anyMatch(m -> m.description().equals("step one")));
+            gate.open();
+            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void aPendingEndLeavesAloneAJobThatEndedMeanwhileOrWasDeleted() throws Exception {
+        ObservedStore store = new ObservedStore();
+        ManualClock clock = new ManualClock();
+        TestTasks.Gate gate = new TestTasks.Gate();
+        TestTasks.Gate held = new TestTasks.Gate();
+        GPService svc = GPService.builder("Meanwhile").maxInstances(2).maxUsageTime(Duration.ofSeconds(60))
+                .task(gated("Gated", gate, false)).task(TestTasks.cooperative("Held", held)).build();
+        try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
+            String failedElsewhere = engine.submitJob("Meanwhile", "Gated", Map.of("text", "a")).jobId();
+            String deleted = engine.submitJob("Meanwhile", "Gated", Map.of("text", "b")).jobId();
+            Await.until("both run", () -> engine.job(failedElsewhere).status() == JobStatus.EXECUTING
+                    && engine.job(deleted).status() == JobStatus.EXECUTING);
+            store.down = true;
+            gate.open();
+            Await.until("both ends are refused", () -> store.refused(failedElsewhere).contains("persistScratch")
+                    && store.refused(deleted).contains("persistScratch"));
+            store.down = false;
+            // Another engine's recovery marks one Failed; the other is deleted here.
+            var cur = store.delegate.read(failedElsewhere).orElseThrow();
+            store.delegate.update(cur.withStatus(JobStatus.FAILED, clock.instant()).withEnded(clock.instant()));
+            engine.delete(deleted);
+
+            clock.advance(Duration.ofSeconds(1)); // both retries are due
+            // A job timed out by the watchdog proves it ran a tick past that time (retries come first in a tick).
+            String later = engine.submitJob("Meanwhile", "Held", Map.of("text", "c")).jobId();
+            held.awaitEntered();
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(engine.awaitCompletion(later, WAIT).status()).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(engine.job(failedElsewhere).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(store.log(failedElsewhere)).doesNotContain("putResults", "update:esriJobSucceeded");
+            assertThat(store.delegate.results(failedElsewhere)).isEmpty();
+            assertThat(store.delegate.read(deleted)).isEmpty();
+            assertThat(store.log(deleted)).doesNotContain("putResults", "update:esriJobSucceeded");
+        }
+    }
+
+    @Test
     void aSubmissionDuringAnOutageFailsClearlyAndLeavesNothing() {
         ObservedStore store = new ObservedStore();
         GPService svc = GPService.builder("Down").task(TestTasks.echo()).build();

@@ -83,7 +83,7 @@ public final class JobEngine implements AutoCloseable {
     final AtomicBoolean closed = new AtomicBoolean();
     final JobRunner runner;
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
-    final UnwrittenEnds unwritten;
+    final JobEnds ends;
     final JobReads reads;
     private final ScheduledThreadPoolExecutor timer;
 
@@ -105,7 +105,7 @@ public final class JobEngine implements AutoCloseable {
                     }
                 });
         this.runner = new JobRunner(this);
-        this.unwritten = new UnwrittenEnds(runner::writeEnd);
+        this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
         AtomicInteger timerThreads = new AtomicInteger();
         this.timer = new ScheduledThreadPoolExecutor(2, r -> {
@@ -306,7 +306,7 @@ public final class JobEngine implements AutoCloseable {
             loc.runtime().dequeue(jobId);
         }
         pendingInputs.remove(jobId);
-        unwritten.forget(jobId);
+        ends.forget(jobId);
         JobRecord last = deleting != null ? deleting : loc.record();
         loc.store().delete(jobId);
         cache.invalidate(jobId);
@@ -431,7 +431,7 @@ public final class JobEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // The watchdog has stopped: one last attempt for ends the store refused, then say which jobs stay Executing.
-        unwritten.closing(clock.instant());
+        ends.closing(clock.instant());
         completions.values().forEach(f -> f.cancel(false));
         for (JobStore st : ownedStores) {
             try {

@@ -47,6 +47,8 @@ final class JobExecution {
     volatile Instant lastLease;
     volatile Instant lastCancelCheck;
     volatile Instant graceDeadline;
+    /** Set when the store failed the watchdog's last write or read: the next ones wait until then. */
+    volatile Instant storeRetryAt;
 
     JobExecution(String jobId, ServiceRuntime service, Task task, Map<String, GPValue> inputs,
                  List<JobMessage> persistedMessages, Instant now, Worker worker, EngineEvents events) {
@@ -94,6 +96,11 @@ final class JobExecution {
         boolean d = dirty;
         dirty = false;
         return d;
+    }
+
+    /** Marks the live state as changed since the last persist (after a persist that failed). */
+    void markDirty() {
+        dirty = true;
     }
 
     void setOutput(String name, GPValue value) {

@@ -117,7 +117,7 @@ public final class JobReads {
             messages = x.messages();
             progress = x.progress();
         }
-        UnwrittenEnds.End end = e.unwritten.get(r.jobId());
+        JobEnds.End end = e.ends.get(r.jobId());
         if (end != null && (r.status() == JobStatus.EXECUTING || r.status() == JobStatus.CANCELLING)) {
             // Finished here, but the store has not taken its end yet: the status stays the stored one.
             messages = end.messages;

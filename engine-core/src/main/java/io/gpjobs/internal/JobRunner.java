@@ -65,9 +65,9 @@ final class JobRunner {
             return;
         } catch (JobStoreException e) {
             // The store is unreachable: the job is still queued there. Queue it here again after a backoff.
-            Duration wait = claimBackoff.merge(jobId, UnwrittenEnds.FIRST_BACKOFF, (old, first) ->
-                    old.multipliedBy(2).compareTo(UnwrittenEnds.MAX_BACKOFF) < 0 ? old.multipliedBy(2)
-                            : UnwrittenEnds.MAX_BACKOFF);
+            Duration wait = claimBackoff.merge(jobId, JobEnds.FIRST_BACKOFF, (old, first) ->
+                    old.multipliedBy(2).compareTo(JobEnds.MAX_BACKOFF) < 0 ? old.multipliedBy(2)
+                            : JobEnds.MAX_BACKOFF);
             deferredClaims.put(jobId, new DeferredClaim(rt, now.plus(wait)));
             LOG.log(System.Logger.Level.WARNING, "could not start job " + jobId + " (" + e.getMessage()
                     + "); it stays queued and is tried again in " + wait.toSeconds() + " s");
@@ -143,7 +143,7 @@ final class JobRunner {
 
     /**
      * Records the end of a job whose task returned: results (first) and the final status. When the storage fails,
-     * the outcome is kept and written later ({@link UnwrittenEnds}); the worker is free at once either way.
+     * the outcome is kept and written later ({@link JobEnds}); the worker is free at once either way.
      */
     private void finish(JobExecution x, boolean ok, Throwable failure) {
         try {
@@ -162,7 +162,7 @@ final class JobRunner {
                 problem = describe(failure);
             }
             Instant now = engine.clock.instant();
-            engine.unwritten.writeOrKeep(new UnwrittenEnds.End(x.jobId, x.service, UnwrittenEnds.Kind.FINISHED, now,
+            engine.ends.writeOrKeep(new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
                     x.messages(), x.progress(), x.engineStopping, results, problem), now);
         } catch (JobNotFoundException gone) {
             // deleted while running: nothing left to write
@@ -171,68 +171,6 @@ final class JobRunner {
         } finally {
             engine.running.remove(x.jobId, x);
         }
-    }
-
-    /**
-     * Attempts every write an ended job still needs: its results (once stored, never again), then its terminal
-     * status, which is Succeeded only when the results were stored.
-     *
-     * @throws JobStoreException    when the storage fails (the end is retried later)
-     * @throws JobNotFoundException when the job is gone
-     */
-    void writeEnd(UnwrittenEnds.End end) {
-        io.gpjobs.spi.JobStore store = end.runtime.store();
-        if (end.results != null && !end.resultsStored) {
-            if (end.failures > 0) {
-                // A retry: leave alone a job that ended meanwhile (e.g. marked Failed by another engine's recovery).
-                JobRecord cur = store.read(end.jobId).orElseThrow(() -> new JobNotFoundException(end.jobId));
-                if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
-                    LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " became " + cur.status().wireName()
-                            + " while its end could not be recorded; its results are not stored");
-                    return;
-                }
-            }
-            try {
-                store.persistScratch(end.jobId);
-                store.putResults(end.jobId, end.results);
-                end.resultsStored = true;
-            } catch (JobStoreException | JobNotFoundException e) {
-                throw e;
-            } catch (Exception e) {
-                end.results = null;
-                end.problem = describe(e);
-            }
-        }
-        boolean succeeded = end.results != null && end.resultsStored;
-        engine.writer.update(store, end.jobId, cur -> {
-            if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
-                return null;
-            }
-            List<JobMessage> m = new ArrayList<>(end.messages);
-            JobStatus target;
-            if (end.kind == UnwrittenEnds.Kind.TIMED_OUT) {
-                target = JobStatus.TIMED_OUT;
-                m.add(JobMessage.error("Timed out: the job ran longer than the service's maximum usage time of "
-                        + end.runtime.service().maxUsageTime().toSeconds() + " s."));
-            } else if (cur.status() == JobStatus.CANCELLING) {
-                target = JobStatus.CANCELLED;
-                m.add(JobMessage.info("Cancelled."));
-            } else if (end.engineStopping) {
-                target = JobStatus.FAILED;
-                m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
-            } else if (succeeded) {
-                target = JobStatus.SUCCEEDED;
-                m.add(JobMessage.info("Succeeded."));
-            } else {
-                target = JobStatus.FAILED;
-                if (end.problem != null) {
-                    m.add(JobMessage.error(Redactor.redactText(end.problem)));
-                }
-                m.add(JobMessage.error("Failed."));
-            }
-            Instant writeTime = engine.clock.instant();
-            return ended(cur, target, end.endedAt, m).withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
-        });
     }
 
     private Map<String, StoredValue> encodeResults(JobExecution x) {
@@ -276,7 +214,7 @@ final class JobRunner {
     /** One watchdog pass over the running jobs: time limits, abandonment, persistence, leases, cancel flags. */
     void tick() {
         Instant now = engine.clock.instant();
-        engine.unwritten.retryDue(now);
+        engine.ends.retryDue(now);
         deferredClaims.forEach((jobId, c) -> {
             if (!now.isBefore(c.due()) && deferredClaims.remove(jobId, c)) {
                 c.runtime().queue.add(new ServiceRuntime.QueueEntry(jobId, false));
@@ -309,24 +247,46 @@ final class JobRunner {
         if (x.completed.get()) {
             return;
         }
+        if (x.storeRetryAt != null && now.isBefore(x.storeRetryAt)) {
+            return; // the store failed lately: leave it alone for a moment
+        }
         Duration interval = x.service.service().progressMessageUpdateInterval();
         Duration renew = engine.leaseDuration.dividedBy(3);
         boolean persistDue = !now.isBefore(x.lastPersist.plus(interval));
         boolean leaseDue = !now.isBefore(x.lastLease.plus(renew));
-        if ((persistDue && x.takeDirty()) || leaseDue) {
-            persist(x, now);
-        }
-        if (!now.isBefore(x.lastCancelCheck.plus(x.service.service().cancellationCheckInterval()))) {
-            x.lastCancelCheck = now;
-            JobRecord fresh = x.service.store().read(x.jobId).orElse(null);
-            if (fresh == null) {
-                x.token.fire("was deleted");
-            } else {
-                engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
-                if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
-                    x.token.fire("was cancelled");
+        try {
+            if (persistDue && x.takeDirty()) {
+                persistOrMarkDirty(x, now);
+            } else if (leaseDue) {
+                persist(x, now);
+            }
+            if (!now.isBefore(x.lastCancelCheck.plus(x.service.service().cancellationCheckInterval()))) {
+                x.lastCancelCheck = now;
+                JobRecord fresh = x.service.store().read(x.jobId).orElse(null);
+                if (fresh == null) {
+                    x.token.fire("was deleted");
+                } else {
+                    engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
+                    if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
+                        x.token.fire("was cancelled");
+                    }
                 }
             }
+            x.storeRetryAt = null;
+        } catch (JobStoreException e) {
+            // Tried again a little later (on the engine's clock) rather than on every tick.
+            x.storeRetryAt = now.plus(JobEnds.FIRST_BACKOFF);
+            LOG.log(System.Logger.Level.WARNING, "could not update running job " + x.jobId + " (" + e.getMessage()
+                    + "); trying again in " + JobEnds.FIRST_BACKOFF.toSeconds() + " s");
+        }
+    }
+
+    private void persistOrMarkDirty(JobExecution x, Instant now) {
+        try {
+            persist(x, now);
+        } catch (RuntimeException e) {
+            x.markDirty(); // what changed is persisted at the next chance
+            throw e;
         }
     }
 
@@ -361,7 +321,7 @@ final class JobRunner {
             return;
         }
         try {
-            engine.unwritten.writeOrKeep(new UnwrittenEnds.End(x.jobId, x.service, UnwrittenEnds.Kind.TIMED_OUT, now,
+            engine.ends.writeOrKeep(new JobEnds.End(x.jobId, x.service, JobEnds.Kind.TIMED_OUT, now,
                     x.messages(), x.progress(), false, null, null), now);
         } catch (JobNotFoundException gone) {
             // deleted meanwhile

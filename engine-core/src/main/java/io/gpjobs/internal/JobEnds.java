@@ -3,6 +3,9 @@ package io.gpjobs.internal;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobProgress;
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.JobStoreException;
 import io.gpjobs.spi.StoredValue;
 import java.time.Duration;
@@ -11,20 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
- * The ends of jobs that finished on this engine while their store could not be written: the outcome (results to
- * store, target status, messages) is kept in memory and its writes are retried from the watchdog with a bounded
- * backoff on the engine's clock ({@link #FIRST_BACKOFF} doubling up to {@link #MAX_BACKOFF}) until they succeed,
- * the job is gone, or the engine closes. Results are always written before the status that announces them.
+ * Records the ends of jobs that finished on this engine (results first, then the terminal status) and keeps those
+ * the store refused: the outcome (results to store, target status, messages) is kept in memory and its writes are
+ * retried from the watchdog with a bounded backoff on the engine's clock ({@link #FIRST_BACKOFF} doubling up to
+ * {@link #MAX_BACKOFF}) until they succeed, the job is gone, or the engine closes. Results are always written
+ * before the status that announces them.
  *
  * <p>While an end is pending, the job stays Executing (or Cancelling) in the store and readers of this engine see
  * that status with the messages and progress the task last reported. Thread-safe: entries are added by workers
  * and the watchdog, retried by the watchdog only (one tick at a time) and, once it stopped, by {@code close}.
  */
-final class UnwrittenEnds {
-    private static final System.Logger LOG = System.getLogger(UnwrittenEnds.class.getName());
+final class JobEnds {
+    private static final System.Logger LOG = System.getLogger(JobEnds.class.getName());
 
     /** The wait before the first retry. */
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -40,8 +43,8 @@ final class UnwrittenEnds {
     }
 
     /**
-     * What one ended job still needs written. Mutable fields are touched only by the thread attempting its writes
-     * (never two at once).
+     * What one ended job still needs written. Mutable fields are written only by the thread attempting its writes
+     * (never two at once: the first attempt by the thread that ended the job, retries by the watchdog).
      */
     static final class End {
         final String jobId;
@@ -59,9 +62,10 @@ final class UnwrittenEnds {
         volatile boolean resultsStored;
         /** Why the job failed, or null. */
         volatile String problem;
-        int failures;
-        Instant nextAttempt;
-        Duration backoff = FIRST_BACKOFF;
+        volatile int failures;
+        /** When the next retry is due; null while the first attempt runs. */
+        volatile Instant nextAttempt;
+        volatile Duration backoff = FIRST_BACKOFF;
 
         End(String jobId, ServiceRuntime runtime, Kind kind, Instant endedAt, List<JobMessage> messages,
             JobProgress progress, boolean engineStopping, Map<String, StoredValue> results, String problem) {
@@ -78,14 +82,10 @@ final class UnwrittenEnds {
     }
 
     private final ConcurrentHashMap<String, End> pending = new ConcurrentHashMap<>();
-    private final Consumer<End> write;
+    private final JobEngine engine;
 
-    /**
-     * @param write attempts all of an end's remaining writes; throws {@link JobStoreException} when the storage
-     *              fails and {@link JobNotFoundException} when the job is gone
-     */
-    UnwrittenEnds(Consumer<End> write) {
-        this.write = write;
+    JobEnds(JobEngine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -95,21 +95,27 @@ final class UnwrittenEnds {
      * @throws JobNotFoundException when the job is gone
      */
     void writeOrKeep(End end, Instant now) {
+        // Registered first (not yet due) so that readers see the live view while the first attempt runs.
+        pending.put(end.jobId, end);
         try {
-            write.accept(end);
+            write(end);
+            pending.remove(end.jobId, end);
         } catch (JobStoreException e) {
             end.failures = 1;
             end.nextAttempt = now.plus(end.backoff);
-            pending.put(end.jobId, end);
             LOG.log(System.Logger.Level.WARNING, "could not record the end of job " + end.jobId + " (" + e.getMessage()
                     + "); it is kept in memory and retried in " + end.backoff.toSeconds() + " s");
+        } catch (RuntimeException e) {
+            pending.remove(end.jobId, end);
+            throw e;
         }
     }
 
     /** Retries every end whose next attempt is due; called from the watchdog. */
     void retryDue(Instant now) {
         for (End end : pending.values()) {
-            if (!now.isBefore(end.nextAttempt)) {
+            Instant due = end.nextAttempt;
+            if (due != null && !now.isBefore(due)) {
                 attempt(end, now);
             }
         }
@@ -118,10 +124,11 @@ final class UnwrittenEnds {
     /** One attempt; true when the end no longer needs writing. */
     private boolean attempt(End end, Instant now) {
         try {
-            write.accept(end);
+            boolean recorded = write(end);
             pending.remove(end.jobId, end);
-            LOG.log(System.Logger.Level.INFO, "recorded the end of job " + end.jobId + " after " + end.failures
-                    + " failed attempt(s)");
+            LOG.log(System.Logger.Level.INFO, (recorded ? "recorded the end of job " : "dropped the end of job ")
+                    + end.jobId + " after " + end.failures + " failed attempt(s)" + (recorded ? ""
+                    : ": it ended meanwhile"));
             return true;
         } catch (JobNotFoundException gone) {
             pending.remove(end.jobId, end);
@@ -141,6 +148,72 @@ final class UnwrittenEnds {
         }
     }
 
+    /**
+     * Attempts every write an ended job still needs: its results (once stored, never again), then its terminal
+     * status, which is Succeeded only when the results were stored.
+     *
+     * @return false when a retry found the job already ended (by someone else), true otherwise
+     * @throws JobStoreException    when the storage fails (the end is retried later)
+     * @throws JobNotFoundException when the job is gone
+     */
+    private boolean write(End end) {
+        JobStore store = end.runtime.store();
+        if (end.results != null && !end.resultsStored) {
+            if (end.failures > 0) {
+                // A retry: leave alone a job that ended meanwhile (e.g. marked Failed by another engine's recovery).
+                JobRecord cur = store.read(end.jobId).orElseThrow(() -> new JobNotFoundException(end.jobId));
+                engine.cache.asMap().merge(end.jobId, cur, (old, c) -> old.version() > c.version() ? old : c);
+                if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
+                    LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " became " + cur.status().wireName()
+                            + " while its end could not be recorded; its results are not stored");
+                    return false;
+                }
+            }
+            try {
+                store.persistScratch(end.jobId);
+                store.putResults(end.jobId, end.results);
+                end.resultsStored = true;
+            } catch (JobStoreException | JobNotFoundException e) {
+                throw e;
+            } catch (Exception e) {
+                end.results = null;
+                end.problem = JobRunner.describe(e);
+            }
+        }
+        boolean succeeded = end.results != null && end.resultsStored;
+        engine.writer.update(store, end.jobId, cur -> {
+            if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
+                return null;
+            }
+            List<JobMessage> m = new ArrayList<>(end.messages);
+            JobStatus target;
+            if (end.kind == Kind.TIMED_OUT) {
+                target = JobStatus.TIMED_OUT;
+                m.add(JobMessage.error("Timed out: the job ran longer than the service's maximum usage time of "
+                        + end.runtime.service().maxUsageTime().toSeconds() + " s."));
+            } else if (cur.status() == JobStatus.CANCELLING) {
+                target = JobStatus.CANCELLED;
+                m.add(JobMessage.info("Cancelled."));
+            } else if (end.engineStopping) {
+                target = JobStatus.FAILED;
+                m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
+            } else if (succeeded) {
+                target = JobStatus.SUCCEEDED;
+                m.add(JobMessage.info("Succeeded."));
+            } else {
+                target = JobStatus.FAILED;
+                if (end.problem != null) {
+                    m.add(JobMessage.error(Redactor.redactText(end.problem)));
+                }
+                m.add(JobMessage.error("Failed."));
+            }
+            Instant writeTime = engine.clock.instant();
+            return JobRunner.ended(cur, target, end.endedAt, m)
+                    .withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
+        });
+        return true;
+    }
+
     /** The pending end of a job, or null. */
     End get(String jobId) {
         return pending.get(jobId);
@@ -151,11 +224,6 @@ final class UnwrittenEnds {
         pending.remove(jobId);
     }
 
-    /** How many ends are pending. */
-    int size() {
-        return pending.size();
-    }
-
     /**
      * On close, once the watchdog stopped: one last attempt for each pending end, then logs the jobs that remain
      * Executing in the store (an engine's recovery will mark them Failed).
@@ -163,11 +231,14 @@ final class UnwrittenEnds {
     void closing(Instant now) {
         List<String> left = new ArrayList<>();
         for (End end : pending.values()) {
+            if (end.nextAttempt == null) {
+                continue; // its first attempt is still running on a thread that did not stop
+            }
             if (!attempt(end, now)) {
+                pending.remove(end.jobId, end);
                 left.add(end.jobId);
             }
         }
-        pending.clear();
         if (!left.isEmpty()) {
             LOG.log(System.Logger.Level.ERROR, "the engine closed before it could record the end of "
                     + left.size() + " job(s) that finished on it: " + String.join(", ", left) + ". The job store "
