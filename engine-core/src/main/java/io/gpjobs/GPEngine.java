@@ -31,6 +31,11 @@ import java.security.SecureRandom;
  * Every record write is a compare-and-set on the service's {@link JobStore}; status reads are served from a small
  * cache the write path keeps current, with the live progress and messages of running jobs overlaid.
  *
+ * <p>When the store is unreachable, submissions fail with its {@code JobStoreException} (nothing is accepted). A
+ * job that ends meanwhile keeps its stored status (Executing) and shows its live messages; the engine keeps its
+ * outcome and writes it, results before Succeeded, once the store answers again (retried with a backoff from 1 s
+ * up to 30 s on the engine's clock). A queued job whose start the store refuses stays queued and is tried again.
+ *
  * <p>Thread-safe. Methods that take a {@code principal} check it against the {@link AccessPolicy} (null means
  * anonymous); those without use the anonymous principal. Job ids are validated before any store is touched.
  * Build with {@link #builder()}; {@link #close()} stops every thread the engine started.
@@ -312,7 +317,9 @@ public final class GPEngine implements AutoCloseable {
      * Stops the engine: running tasks are cancelled and interrupted and their jobs marked Failed ("the engine
      * running it stopped"); queued jobs stay queued in the store (a durable store runs them at the next start);
      * every thread the engine started ends; stores the engine opened are closed (a store given to
-     * {@link Builder#jobStore} is not). Idempotent.
+     * {@link Builder#jobStore} is not). Jobs that finished while their store refused writes (their outcome is kept
+     * and retried in the meantime) get one last attempt; those still refused are logged and stay Executing in the
+     * store until the recovery of an engine starting on it marks them Failed. Idempotent.
      */
     @Override
     public void close() {

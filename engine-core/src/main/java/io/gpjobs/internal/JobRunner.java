@@ -92,7 +92,7 @@ final class JobRunner {
                 inputs = decode(rt, task, jobId);
             }
         } catch (RuntimeException e) {
-            failUnstarted(rt, jobId, e);
+            failUnstarted(rt, claimed, e);
             return;
         }
         x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
@@ -130,12 +130,12 @@ final class JobRunner {
         return InputValidator.validate(task.definition(), values);
     }
 
-    private void failUnstarted(ServiceRuntime rt, String jobId, RuntimeException e) {
+    /** Fails a claimed job whose task could not start (kept and retried like any end when the store fails). */
+    private void failUnstarted(ServiceRuntime rt, JobRecord claimed, RuntimeException e) {
         Instant now = engine.clock.instant();
         try {
-            engine.writer.update(rt.store(), jobId, cur -> cur.status() != JobStatus.EXECUTING ? null
-                    : ended(cur, JobStatus.FAILED, now, append(cur.messages(),
-                            JobMessage.error(Redactor.redactText(describe(e))), JobMessage.error("Failed."))));
+            engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
+                    claimed.messages(), null, false, null, describe(e)), now);
         } catch (JobNotFoundException gone) {
             // deleted meanwhile
         }
