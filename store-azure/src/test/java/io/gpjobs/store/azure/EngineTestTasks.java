@@ -72,6 +72,18 @@ final class EngineTestTasks {
     static final class Gates {
         private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
         private final Map<String, CountDownLatch> open = new ConcurrentHashMap<>();
+        private final Map<String, CountDownLatch> returned = new ConcurrentHashMap<>();
+
+        CountDownLatch returned(String name) {
+            return returned.computeIfAbsent(name, k -> new CountDownLatch(1));
+        }
+
+        /** Waits until the gated task named {@code name} set its output and is returning. */
+        void awaitReturned(String name) throws InterruptedException {
+            if (!returned(name).await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("task '" + name + "' did not return within 60 s");
+            }
+        }
 
         CountDownLatch entered(String name) {
             return entered.computeIfAbsent(name, k -> new CountDownLatch(1));
@@ -117,6 +129,7 @@ final class EngineTestTasks {
                 }
                 ctx.cancellation().throwIfCancellationRequested();
                 ctx.setOutput("result", new GPString("released " + text));
+                gates.returned(text).countDown();
             }
         };
     }
