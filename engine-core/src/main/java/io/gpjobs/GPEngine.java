@@ -36,6 +36,11 @@ import java.security.SecureRandom;
  * outcome and writes it, results before Succeeded, once the store answers again (retried with a backoff from 1 s
  * up to 30 s on the engine's clock). A queued job whose start the store refuses stays queued and is tried again.
  *
+ * <p>Engines sharing a store hold the jobs they run and queue with leases they renew. When an engine dies, another
+ * engine of the same services takes its jobs over once their leases expired (checked every half lease, on the
+ * engine's clock): executing jobs become Failed ("the engine running it stopped"), queued ones run there. An engine
+ * starting with the dead one's node id takes them over at once.
+ *
  * <p>Thread-safe. Methods that take a {@code principal} check it against the {@link AccessPolicy} (null means
  * anonymous); those without use the anonymous principal. Job ids are validated before any store is touched.
  * Build with {@link #builder()}; {@link #close()} stops every thread the engine started.
@@ -319,7 +324,8 @@ public final class GPEngine implements AutoCloseable {
      * every thread the engine started ends; stores the engine opened are closed (a store given to
      * {@link Builder#jobStore} is not). Jobs that finished while their store refused writes (their outcome is kept
      * and retried in the meantime) get one last attempt; those still refused are logged and stay Executing in the
-     * store until the recovery of an engine starting on it marks them Failed. Idempotent.
+     * store until an engine on the same store marks them Failed: one starting with this node id at once, any other
+     * running one once their lease expired. Idempotent.
      */
     @Override
     public void close() {
@@ -390,8 +396,9 @@ public final class GPEngine implements AutoCloseable {
         }
 
         /**
-         * This engine's node id, recorded on the jobs it runs (default: random). Give a stable id so that a
-         * restarted engine recognises the jobs it left executing.
+         * This engine's node id, recorded on the jobs it runs and queues (default: random). Give a stable id so that
+         * a restarted engine recognises the jobs it left at once; with another id it takes them over once their
+         * lease expired, like any engine on the same store.
          */
         public Builder nodeId(String id) {
             if (id == null || !id.matches("[A-Za-z0-9_.\\-]{1,64}")) {
@@ -413,7 +420,12 @@ public final class GPEngine implements AutoCloseable {
             return this;
         }
 
-        /** How long a claim on a job holds without renewal (default 30 s); renewed every third of it. */
+        /**
+         * How long a claim on a job holds without renewal (default 30 s). An engine renews the leases of the jobs
+         * it runs and queues every third of it, and every half of it looks for jobs of its services whose lease
+         * expired (their engine stopped): on the engine's clock, it fails their executing jobs ("the engine running
+         * it stopped"), cancels their cancelling ones and takes over their queued ones.
+         */
         public Builder leaseDuration(Duration d) {
             this.leaseDuration = positive("leaseDuration", d);
             return this;

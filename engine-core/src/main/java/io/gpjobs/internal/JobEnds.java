@@ -219,6 +219,16 @@ final class JobEnds {
         return pending.get(jobId);
     }
 
+    /** The ids of the jobs whose end is not written yet (a snapshot). */
+    java.util.Set<String> pendingIds() {
+        return java.util.Set.copyOf(pending.keySet());
+    }
+
+    /** The ends not written yet (a snapshot). */
+    List<End> pending() {
+        return List.copyOf(pending.values());
+    }
+
     /** Drops the pending end of a deleted job. */
     void forget(String jobId) {
         pending.remove(jobId);

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine behind {@code GPEngine}: services and their stores, the status cache, the write path, submission,
- * cancellation, deletion, the watchdog and janitor timers, recovery at start and shutdown. Reads and the admin
+ * cancellation, deletion, the watchdog and janitor timers, recovery (at start and periodically, see
+ * {@code Recovery}) and shutdown. Reads and the admin
  * operations live in {@link JobReads}. Thread-safe.
  */
 public final class JobEngine implements AutoCloseable {
@@ -85,6 +86,8 @@ public final class JobEngine implements AutoCloseable {
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
     final JobEnds ends;
     final JobReads reads;
+    /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
+    private final Recovery recovery;
     private final ScheduledThreadPoolExecutor timer;
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
@@ -114,7 +117,8 @@ public final class JobEngine implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        new Recovery(this).run();
+        this.recovery = new Recovery(this);
+        recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
             for (int i = 0; i < rt.service().maxInstances(); i++) {
                 new Worker(rt, runner).start();
@@ -147,6 +151,11 @@ public final class JobEngine implements AutoCloseable {
             expireWaitingSyncJobs();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "watchdog tick failed", e);
+        }
+        try {
+            recovery.tick(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "lease renewal or recovery sweep failed", e);
         }
     }
 

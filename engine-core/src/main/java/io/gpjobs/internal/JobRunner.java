@@ -45,6 +45,22 @@ final class JobRunner {
         return engine.closed.get();
     }
 
+    /** The jobs whose claim the store refused and that wait to be queued again (a snapshot). */
+    java.util.Set<String> deferredClaimIds() {
+        return java.util.Set.copyOf(deferredClaims.keySet());
+    }
+
+    /** The jobs of one service whose claim the store refused and that wait to be queued again (a snapshot). */
+    java.util.Set<String> deferredClaimIds(ServiceRuntime rt) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        deferredClaims.forEach((id, c) -> {
+            if (c.runtime() == rt) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** Claims and runs one queued job on the calling worker thread. */
     void run(ServiceRuntime rt, String jobId, Worker worker) {
         Instant now = engine.clock.instant();
