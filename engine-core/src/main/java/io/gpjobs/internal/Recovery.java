@@ -7,8 +7,10 @@ import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -172,20 +174,39 @@ final class Recovery {
     private void renewLeases(Instant now) {
         Instant until = now.plus(e.leaseDuration);
         Instant renewBefore = now.plus(e.leaseDuration.minus(renewInterval));
+        List<String> refused = new ArrayList<>();
+        RuntimeException first = null;
         for (ServiceRuntime rt : e.services.values()) {
             Set<String> ids = new HashSet<>();
             rt.queue.forEach(q -> ids.add(q.jobId()));
             ids.addAll(e.runner.deferredClaimIds(rt));
             for (String id : ids) {
-                renew(rt, id, until, renewBefore, true);
+                RuntimeException ex = renew(rt, id, until, renewBefore, true);
+                if (ex != null) {
+                    refused.add(id);
+                    first = first == null ? ex : first;
+                }
             }
         }
         for (JobEnds.End end : e.ends.pending()) {
-            renew(end.runtime, end.jobId, until, renewBefore, false);
+            RuntimeException ex = renew(end.runtime, end.jobId, until, renewBefore, false);
+            if (ex != null) {
+                refused.add(end.jobId);
+                first = first == null ? ex : first;
+            }
+        }
+        if (first != null) {
+            // One line per pass, not per job: during a storage outage every renewal fails.
+            LOG.log(System.Logger.Level.WARNING, "could not renew the lease of " + refused.size() + " queued or "
+                    + "ending job(s) (" + first.getMessage() + "); tried again in " + renewInterval.toSeconds()
+                    + " s: " + String.join(", ", refused.subList(0, Math.min(10, refused.size())))
+                    + (refused.size() > 10 ? ", ..." : ""));
         }
     }
 
-    private void renew(ServiceRuntime rt, String jobId, Instant until, Instant renewBefore, boolean queued) {
+    /** Renews one lease when due; returns the failure, or null. */
+    private RuntimeException renew(ServiceRuntime rt, String jobId, Instant until, Instant renewBefore,
+            boolean queued) {
         try {
             e.writer.update(rt.store(), jobId, cur -> {
                 boolean right = queued ? cur.status().isQueued()
@@ -196,11 +217,11 @@ final class Recovery {
                 }
                 return cur.withLease(e.nodeId, until);
             });
+            return null;
         } catch (JobNotFoundException gone) {
-            // deleted meanwhile: its queue entry is dropped when a worker takes it
+            return null; // deleted meanwhile: its queue entry is dropped when a worker takes it
         } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.WARNING, "could not renew the lease of job " + jobId + " (" + ex.getMessage()
-                    + ")");
+            return ex;
         }
     }
 }

@@ -10,15 +10,18 @@ import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.MessageType;
+import io.gpjobs.testkit.ManualClock;
 import io.gpjobs.value.GPLong;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An engine in a child JVM with 100 jobs in flight on a jobs directory is killed with {@code kill -9}
  * ({@link Process#destroyForcibly()}) at several points; a new engine with the same node id opens the directory
- * and every job the child accepted is readable, no record is torn, no temporary file of the dead process is
- * left, jobs that were executing are Failed with a message saying the engine stopped, and queued ones run to
+ * (or one with another node id, once the dead engine's leases expired, at its start or while it runs) and every
+ * job the child accepted is readable, no record is torn, no temporary file of the dead process is left, jobs that were executing are Failed with a message saying the engine stopped, and queued ones run to
  * success with all their results.
  */
 class EngineCrashTest {
@@ -40,6 +43,9 @@ class EngineCrashTest {
     @TempDir
     Path dir;
 
+    /** Whether the child finished all its jobs before the kill landed. */
+    private boolean childFinished;
+
     @ParameterizedTest(name = "killed {0}")
     @CsvSource({
         "during submission, accepted, j, 25",
@@ -48,7 +54,7 @@ class EngineCrashTest {
         "near the end, status, esriJobSucceeded, 70"})
     void everyAcceptedJobSurvivesAKillInATruthfulStatus(String when, String prefix, String part, int nth)
             throws Exception {
-        crashAndRecover(when, prefix, part, nth, "crash-node", Clock.systemUTC());
+        crashAndRecover(when, prefix, part, nth, "crash-node", Clock.systemUTC(), engine -> { });
     }
 
     /**
@@ -58,11 +64,34 @@ class EngineCrashTest {
     @Test
     void anotherNodeTakesOverTheJobsOnceTheLeasesExpired() throws Exception {
         crashAndRecover("with all submitted, recovered by another node", "submitted-all", "", 1, "other-node",
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)), engine -> { });
+    }
+
+    /**
+     * A new engine with another node id starts while the dead engine's leases still hold (as when a killed
+     * process is restarted at once with a random node id): it leaves the dead engine's jobs alone at start, and
+     * takes every one of them over while running, once its clock passes their leases.
+     */
+    @Test
+    void anotherNodeStartedWithinTheLeasesTakesOverTheJobsWhileRunning() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        crashAndRecover("with all submitted, another node started within the leases", "submitted-all", "", 1,
+                "restarted-node", clock, engine -> {
+                    // Still within the dead engine's leases: it keeps every unfinished job at start.
+                    Map<String, String> holders = unfinishedHolders();
+                    assertThat(holders.values()).as("holders of the unfinished jobs").containsOnly("crash-node");
+                    if (!childFinished) {
+                        assertThat(holders).as("jobs the child left unfinished").isNotEmpty();
+                    }
+                    System.out.printf("restarted within the leases: %d unfinished job(s) left alone at start%n",
+                            holders.size());
+                    // Past the leases: the running engine's next sweep takes them all over (checked below).
+                    clock.advance(Duration.ofMinutes(1));
+                });
     }
 
     private void crashAndRecover(String when, String prefix, String part, int nth, String recoveringNode,
-            Clock recoveringClock) throws Exception {
+            Clock recoveringClock, Consumer<GPEngine> afterStart) throws Exception {
         String node = "crash-node";
         Map<String, Long> accepted = new HashMap<>();
         long childPid;
@@ -78,7 +107,8 @@ class EngineCrashTest {
                     accepted.put(f[1], Long.parseLong(f[2]));
                 }
             }
-            if (child.output().contains("all-done")) {
+            childFinished = child.output().contains("all-done");
+            if (childFinished) {
                 // a very slow parent may kill too late; the checks below still hold, but say so
                 System.out.printf("killed %s: the child had already finished%n", when);
             }
@@ -90,6 +120,7 @@ class EngineCrashTest {
                 .clock(recoveringClock).build()) {
             assertThat(transientNames()).as("temporary files of the killed process")
                     .noneMatch(n -> n.contains("-" + childPid + "-") || n.contains(".tmp-" + childPid));
+            afterStart.accept(engine);
 
             List<JobInfo> all = engine.jobs(JobQuery.all().withPage(0, 1000));
             assertThat(all).extracting(JobInfo::jobId).containsAll(accepted.keySet());
@@ -138,6 +169,22 @@ class EngineCrashTest {
                 }
             }
         }
+    }
+
+    /** The node id holding each unfinished job, read from the records on disk. */
+    private Map<String, String> unfinishedHolders() {
+        Map<String, String> holders = new HashMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().equals("record.json")).toList()) {
+                JsonNode n = JSON.readTree(p.toFile());
+                if (!JobStatus.fromWireName(n.path("status").asText()).isTerminal()) {
+                    holders.put(n.path("jobId").asText(), n.path("nodeId").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return holders;
     }
 
     private List<String> transientNames() throws IOException {
