@@ -174,8 +174,9 @@ class EngineCrashTest {
     /** The node id holding each unfinished job, read from the records on disk. */
     private Map<String, String> unfinishedHolders() {
         Map<String, String> holders = new HashMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().equals("record.json")).toList()) {
+        try {
+            for (Path p : livePaths().stream().filter(f -> f.getFileName().toString().equals("record.json"))
+                    .toList()) {
                 JsonNode n = JSON.readTree(p.toFile());
                 if (!JobStatus.fromWireName(n.path("status").asText()).isTerminal()) {
                     holders.put(n.path("jobId").asText(), n.path("nodeId").asText());
@@ -188,10 +189,47 @@ class EngineCrashTest {
     }
 
     private List<String> transientNames() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(".tmp-") || n.startsWith(".deleted-"))
-                    .toList();
-        }
+        return livePaths().stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.contains(".tmp-") || n.startsWith(".deleted-"))
+                .toList();
+    }
+
+    /**
+     * Every path under the jobs directory. A running engine creates and renames temporary files meanwhile: a
+     * path that vanishes during the walk is skipped (Files.walk would fail on it).
+     */
+    private List<Path> livePaths() throws IOException {
+        List<Path> paths = new java.util.ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                    java.nio.file.attribute.BasicFileAttributes attrs) {
+                paths.add(d);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+                paths.add(f);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return paths;
     }
 }
