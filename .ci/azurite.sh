@@ -30,7 +30,7 @@ installed_version() {
 cmd_install() {
   command -v npm >/dev/null || { log "npm is not installed (Node.js 20+ is needed for Azurite)"; exit 1; }
   if [[ -x "$BIN" && "$(installed_version)" == "$AZURITE_VERSION" ]]; then
-    log "azurite $AZURITE_VERSION already installed in $PREFIX"
+    log "Azurite $AZURITE_VERSION already installed in $PREFIX"
     return 0
   fi
   mkdir -p "$PREFIX"
@@ -62,10 +62,10 @@ cmd_start() {
   local pid
   pid="$(env_pid)"
   if pid_alive "$pid"; then
-    log "azurite already running (PID $pid); see $ENV_FILE"
+    log "Azurite already running (PID $pid); see $ENV_FILE"
     return 0
   fi
-  [[ -x "$BIN" ]] || { log "azurite is not installed: run 'bash .ci/azurite.sh install' first"; exit 1; }
+  [[ -x "$BIN" ]] || { log "Azurite is not installed: run 'bash .ci/azurite.sh install' first"; exit 1; }
   local ports blob queue table
   ports="$(free_ports)"
   read -r blob queue table <<<"$ports"
@@ -81,10 +81,10 @@ cmd_start() {
   local deadline=$((SECONDS + START_TIMEOUT_S))
   until port_open "$blob" && port_open "$table"; do
     if ! pid_alive "$pid"; then
-      log "azurite exited during startup; its output:"; cat "$LOG_FILE" >&2; exit 1
+      log "Azurite exited during startup; its output:"; cat "$LOG_FILE" >&2; exit 1
     fi
     if ((SECONDS >= deadline)); then
-      log "azurite did not accept connections within ${START_TIMEOUT_S}s; stopping it"
+      log "Azurite did not accept connections within ${START_TIMEOUT_S}s; stopping it"
       kill "$pid" 2>/dev/null || true; cat "$LOG_FILE" >&2; exit 1
     fi
     sleep 0.2
@@ -98,20 +98,20 @@ AZURITE_QUEUE_PORT=$queue
 AZURITE_TABLE_PORT=$table
 GPJOBS_AZURITE_CONNECTION_STRING=$cs
 EOF
-  log "azurite started (PID $pid): blob 127.0.0.1:$blob, table 127.0.0.1:$table; settings in $ENV_FILE"
+  log "Azurite started (PID $pid): blob 127.0.0.1:$blob, table 127.0.0.1:$table; settings in $ENV_FILE"
 }
 
 cmd_status() {
   local pid
   pid="$(env_pid)"
-  if pid_alive "$pid"; then cat "$ENV_FILE"; else log "azurite is not running"; exit 1; fi
+  if pid_alive "$pid"; then cat "$ENV_FILE"; else log "Azurite is not running"; exit 1; fi
 }
 
 cmd_stop() {
   local pid
   pid="$(env_pid)"
   if ! pid_alive "$pid"; then
-    log "azurite is not running"
+    log "Azurite is not running"
     rm -f "$ENV_FILE"
     return 0
   fi
@@ -119,14 +119,14 @@ cmd_stop() {
   local deadline=$((SECONDS + STOP_TIMEOUT_S))
   while pid_alive "$pid"; do
     if ((SECONDS >= deadline)); then
-      log "azurite (PID $pid) did not stop within ${STOP_TIMEOUT_S}s; sending SIGKILL"
+      log "Azurite (PID $pid) did not stop within ${STOP_TIMEOUT_S}s; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
       break
     fi
     sleep 0.2
   done
   rm -f "$ENV_FILE"
-  log "azurite (PID $pid) stopped"
+  log "Azurite (PID $pid) stopped"
 }
 
 case "${1:-}" in
