@@ -33,6 +33,7 @@ class LeaseTakeoverTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final String DEAD = "dead-1";
 
+
     private static int next;
 
     private static synchronized String newId() {
@@ -163,6 +164,53 @@ class LeaseTakeoverTest {
             }
         }
         store.close();
+    }
+
+    @Test
+    void aJobWhoseEndTheStoreRefusesKeepsItsLeaseUntilTheEndIsWritten() {
+        ObservedStore store = new ObservedStore();
+        ManualClock clock = new ManualClock();
+        AtomicInteger refusals = new AtomicInteger();
+        // The store refuses Succeeded (the end engine a keeps and retries) but takes every other write.
+        store.failUpdate = r -> r.status() == JobStatus.SUCCEEDED && refusals.incrementAndGet() > 0;
+        GPService ends = GPService.builder("Ends").task(TestTasks.echo()).build();
+        GPService markB = GPService.builder("MarkB").task(TestTasks.echo()).build();
+        try (GPEngine a = GPEngine.builder().service(ends).jobStore(store).clock(clock).nodeId("a")
+                .leaseDuration(LEASE).build();
+             GPEngine b = GPEngine.builder().service(ends).service(markB).jobStore(store).clock(clock).nodeId("b")
+                .leaseDuration(LEASE).build()) {
+            String id = a.submitJob("Ends", "Echo", Map.of("text", "kept")).jobId();
+            Await.until("the end was refused", () -> refusals.get() > 0);
+            // Three leases later, engine b's sweeps still leave the job to engine a, which renews its lease.
+            for (int step = 0; step < 6; step++) {
+                Instant now = clock.instant();
+                awaitLeaseBeyond(store, id, now.plus(LEASE.dividedBy(2)));
+                String marker = deadJob(store, "MarkB", JobStatus.EXECUTING, now, now.plusSeconds(1), DEAD, null);
+                clock.advance(LEASE.dividedBy(2));
+                awaitStatus(store, marker, JobStatus.FAILED);
+                assertHeld(store, id, JobStatus.EXECUTING, "a", clock.instant());
+            }
+            // The store takes the end again: the next retry (at most 30 s later) records it.
+            store.failUpdate = r -> false;
+            for (int step = 0; step < 2; step++) {
+                awaitLeaseBeyond(store, id, clock.instant().plus(LEASE.dividedBy(2)));
+                clock.advance(LEASE.dividedBy(2));
+            }
+            awaitStatus(store, id, JobStatus.SUCCEEDED);
+            assertThat(b.result(id, "result").value()).isEqualTo(new GPString("kept"));
+        }
+        store.close();
+    }
+
+    /**
+     * Waits until the job ended or its lease reaches past {@code beyond} (its engine renewed it at the current time),
+     * so that the next step of the clock cannot pass the lease however the engines' ticks interleave.
+     */
+    private static void awaitLeaseBeyond(JobStore store, String id, Instant beyond) {
+        Await.until("the lease of " + id + " reaches past " + beyond, WAIT, () -> {
+            JobRecord r = read(store, id);
+            return r.status().isTerminal() || r.leaseUntil().isAfter(beyond);
+        });
     }
 
     private static void assertHeld(JobStore store, String id, JobStatus status, String node, Instant now) {

@@ -152,7 +152,7 @@ final class JobEnds {
      * Attempts every write an ended job still needs: its results (once stored, never again), then its terminal
      * status, which is Succeeded only when the results were stored.
      *
-     * @return false when a retry found the job already ended (by someone else), true otherwise
+     * @return false when the job was found already ended (by someone else), true otherwise
      * @throws JobStoreException    when the storage fails (the end is retried later)
      * @throws JobNotFoundException when the job is gone
      */
@@ -181,7 +181,7 @@ final class JobEnds {
             }
         }
         boolean succeeded = end.results != null && end.resultsStored;
-        engine.writer.update(store, end.jobId, cur -> {
+        JobRecord written = engine.writer.update(store, end.jobId, cur -> {
             if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
                 return null;
             }
@@ -211,7 +211,8 @@ final class JobEnds {
             return JobRunner.ended(cur, target, end.endedAt, m)
                     .withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
         });
-        return true;
+        // null: the job ended meanwhile (e.g. marked Failed by another engine's sweep after its lease expired)
+        return written != null;
     }
 
     /** The pending end of a job, or null. */

@@ -5,6 +5,7 @@ import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
+import io.gpjobs.spi.JobStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,19 @@ final class Recovery {
             }
             JobQuery q = JobQuery.all().withService(rt.service().name()).withStatuses(UNFINISHED);
             Set<String> held = atStart ? Set.of() : held(rt);
-            for (JobRecord r : JobReads.all(rt.store(), q)) {
+            List<JobRecord> unfinished;
+            try {
+                unfinished = JobReads.all(rt.store(), q);
+            } catch (JobStoreException ex) {
+                if (atStart) {
+                    throw ex;
+                }
+                LOG.log(System.Logger.Level.WARNING, "could not look for abandoned jobs of service '"
+                        + rt.service().name() + "' (" + ex.getMessage() + "); looking again in "
+                        + sweepInterval.toSeconds() + " s");
+                continue;
+            }
+            for (JobRecord r : unfinished) {
                 if (held.contains(r.jobId()) || !lost(r, r, now, atStart)) {
                     continue;
                 }
