@@ -212,8 +212,13 @@ public final class Report {
                 : num(m.path("score").asDouble()) + " " + m.path("scoreUnit").asText();
     }
 
+    /** {@code v / base}: "26.3×" when at least 1, "1/640" (read: 640 times less) when below. */
     private static String ratio(Double v, Double base) {
-        return v == null || base == null || base == 0 ? "–" : String.format(Locale.ROOT, "%.3g×", v / base);
+        if (v == null || base == null || base == 0 || v == 0) {
+            return "–";
+        }
+        double r = v / base;
+        return r >= 1 ? num(r) + "×" : "1/" + num(1 / r);
     }
 
     private static String mib(Double bytes) {

@@ -7,13 +7,14 @@ import io.gpjobs.store.azure.AzureJobStoreProvider;
 import io.gpjobs.store.disk.DiskJobStoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Opens the job store a benchmark names: {@code memory}, {@code disk} (atomic renames, survives a killed process),
@@ -85,15 +86,28 @@ final class Stores implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder and everything under it. */
+    /** Deletes a folder and everything under it (depth first, without listing it all up front). */
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failed) throws IOException {
+                    if (failed != null) {
+                        throw failed;
+                    }
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete '" + root + "'", e);
         }
