@@ -27,13 +27,13 @@ log "building $JAR"
 mvn -q ${MVN_ARGS:-} -Pbench -DskipTests -pl engine-bench -am package
 
 STARTED_AZURITE=0
-stop_azurite() {
+stop_emulator() {
   if [[ "$STARTED_AZURITE" == 1 ]]; then
     log "stopping Azurite"
     bash .ci/azurite.sh stop || true
   fi
 }
-trap stop_azurite EXIT
+trap stop_emulator EXIT
 if [[ -f .ci/azurite.sh ]]; then
   if ! bash .ci/azurite.sh status >/dev/null 2>&1; then
     bash .ci/azurite.sh install

@@ -3,7 +3,6 @@ package io.gpjobs.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The persistent state of one job, as a {@link JobStore} keeps it. Inputs, results and files are kept beside
@@ -45,8 +44,6 @@ public record JobRecord(
         List<JobMessage> messages,
         JobProgress progress) {
 
-    private static final Pattern JOB_ID = Pattern.compile("j[0-9a-f]{32}");
-
     public JobRecord {
         requireValidJobId(jobId);
         Objects.requireNonNull(serviceName, "serviceName");
@@ -62,7 +59,17 @@ public record JobRecord(
 
     /** Whether {@code jobId} has the form {@code j} + 32 lowercase hex. Null is not valid. */
     public static boolean isValidJobId(String jobId) {
-        return jobId != null && JOB_ID.matcher(jobId).matches();
+        // A loop, not a regex: every record copy (withX) checks its id, so this is on the engine's hot path.
+        if (jobId == null || jobId.length() != 33 || jobId.charAt(0) != 'j') {
+            return false;
+        }
+        for (int i = 1; i < 33; i++) {
+            char c = jobId.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
