@@ -271,6 +271,9 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(results, "results");
         try (JobLocks.Held held = locks.lock(jobId)) {
             Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+            if (results.isEmpty() && !Files.exists(dir.resolve(Names.RESULTS))) {
+                return; // nothing to replace: a job without outputs costs no folder swap
+            }
             jobFiles.replaceValues(dir, Names.RESULTS, results);
         } catch (IOException e) {
             throw new JobStoreException("cannot store the results of job '" + jobId + "': " + e, e);
