@@ -197,18 +197,7 @@ final class AzureJobStore implements JobStore {
             spills.upload(uploads);
             TableEntity e = entity(svc, jobId, props).addProperty("odata.etag", known.etag());
             try {
-                String etag;
-                try {
-                    etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.REPLACE, true, null, null)
-                            .getHeaders());
-                } catch (RuntimeException ex) {
-                    // a retry whose first attempt was applied (a lost response) gets 412: the write token tells
-                    TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
-                    if (stored == null) {
-                        throw ex;
-                    }
-                    etag = stored.getETag();
-                }
+                String etag = conditionalUpdate(e, TableEntityUpdateMode.REPLACE, svc, jobId, token);
                 cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), results, bodyProp));
                 if (!bodyProp.equals(known.body())) {
                     spills.delete(known.body());
@@ -357,17 +346,7 @@ final class AzureJobStore implements JobStore {
             TableEntity e = new TableEntity(svc, jobId).addProperty(RecordCodec.RESULTS, prop)
                     .addProperty(RecordCodec.WRITE_TOKEN, token).addProperty("odata.etag", known.etag());
             try {
-                String etag;
-                try {
-                    etag = etag(table.updateEntityWithResponse(e, TableEntityUpdateMode.MERGE, true, null, null)
-                            .getHeaders());
-                } catch (RuntimeException ex) {
-                    TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
-                    if (stored == null) {
-                        throw ex;
-                    }
-                    etag = stored.getETag();
-                }
+                String etag = conditionalUpdate(e, TableEntityUpdateMode.MERGE, svc, jobId, token);
                 cache.put(jobId, new JobCache.Entry(svc, known.version(), etag, known.inputs(), prop, known.body()));
                 if (known.results() != null && !known.results().equals(prop)) {
                     spills.delete(known.results());
@@ -524,6 +503,24 @@ final class AzureJobStore implements JobStore {
                 return Optional.empty();
             }
             throw AzureErrors.failure("read job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
+        }
+    }
+
+    /**
+     * Writes {@code e} if its ETag still matches and returns the new ETag. A retry whose first attempt was applied
+     * (the response was lost) gets 412; the entity then carries this write's {@code token}, and the write counts as
+     * done. Any other failure is thrown as is.
+     */
+    private String conditionalUpdate(TableEntity e, TableEntityUpdateMode mode, String svc, String jobId,
+                                     String token) {
+        try {
+            return etag(table.updateEntityWithResponse(e, mode, true, null, null).getHeaders());
+        } catch (RuntimeException ex) {
+            TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
+            if (stored == null) {
+                throw ex;
+            }
+            return stored.getETag();
         }
     }
 
