@@ -11,15 +11,11 @@ import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.MessageType;
 import io.gpjobs.spi.StoredValue;
 import io.gpjobs.value.GPString;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -280,10 +276,13 @@ class LeaseTakeoverTest {
      * A memory store whose queries, once {@link #clock} is set, return what they read and then renew the leases
      * of the jobs held by "alive-1" (a live engine renewing right after a sweep read them).
      */
-    private static final class StaleQueryStore implements JobStore {
-        final JobStore delegate = MemoryJobStoreProvider.newStore();
+    private static final class StaleQueryStore extends ForwardingJobStore {
         final AtomicInteger queries = new AtomicInteger();
         volatile ManualClock clock;
+
+        StaleQueryStore() {
+            super(MemoryJobStoreProvider.newStore());
+        }
 
         @Override
         public JobPage query(JobQuery query) {
@@ -299,71 +298,6 @@ class LeaseTakeoverTest {
                 }
             }
             return page;
-        }
-
-        @Override
-        public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
-            return delegate.create(record, inputs);
-        }
-
-        @Override
-        public Optional<JobRecord> read(String jobId) {
-            return delegate.read(jobId);
-        }
-
-        @Override
-        public JobRecord update(JobRecord next) {
-            return delegate.update(next);
-        }
-
-        @Override
-        public boolean delete(String jobId) {
-            return delegate.delete(jobId);
-        }
-
-        @Override
-        public Map<String, StoredValue> inputs(String jobId) {
-            return delegate.inputs(jobId);
-        }
-
-        @Override
-        public void putResults(String jobId, Map<String, StoredValue> results) {
-            delegate.putResults(jobId, results);
-        }
-
-        @Override
-        public Map<String, StoredValue> results(String jobId) {
-            return delegate.results(jobId);
-        }
-
-        @Override
-        public Path scratchFolder(String jobId) throws IOException {
-            return delegate.scratchFolder(jobId);
-        }
-
-        @Override
-        public void persistScratch(String jobId) throws IOException {
-            delegate.persistScratch(jobId);
-        }
-
-        @Override
-        public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
-            delegate.writeFile(jobId, relativePath, content);
-        }
-
-        @Override
-        public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
-            return delegate.readFile(jobId, relativePath);
-        }
-
-        @Override
-        public List<String> listFiles(String jobId) throws IOException {
-            return delegate.listFiles(jobId);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
