@@ -91,6 +91,23 @@ class StateMachineTest {
     }
 
     @Test
+    void aJobSubmittedAfterTheOnlyRunningJobEndedFindsTheSlotFree() {
+        // The slot of an ended job is free before its end is visible: a client that awaits one job and then submits
+        // the next never sees that next job Waiting for a slot that is about to be freed. Repeated because the
+        // window between the visible end and the freed slot, when there is one, is narrow.
+        GPService svc = GPService.builder("OneSlot").maxInstances(1).task(TestTasks.echo()).task(TestTasks.failing())
+                .build();
+        try (GPEngine engine = GPEngine.builder().service(svc).build()) {
+            for (int i = 0; i < 300; i++) {
+                JobInfo job = engine.submitJob("OneSlot", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i));
+                assertThat(job.status()).as("job %d at submit", i).isEqualTo(JobStatus.SUBMITTED);
+                assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).as("job %d", i)
+                        .isIn(JobStatus.SUCCEEDED, JobStatus.FAILED);
+            }
+        }
+    }
+
+    @Test
     void cancellingAnEndedJobIsRefusedNamingJobAndStatus() {
         GPService svc = GPService.builder("Ended").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {

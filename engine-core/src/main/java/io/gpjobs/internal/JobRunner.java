@@ -108,7 +108,7 @@ final class JobRunner {
                 inputs = decode(rt, task, jobId);
             }
         } catch (RuntimeException e) {
-            failUnstarted(rt, claimed, e);
+            failUnstarted(rt, claimed, worker, e);
             return;
         }
         x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
@@ -147,8 +147,9 @@ final class JobRunner {
     }
 
     /** Fails a claimed job whose task could not start (kept and retried like any end when the store fails). */
-    private void failUnstarted(ServiceRuntime rt, JobRecord claimed, RuntimeException e) {
+    private void failUnstarted(ServiceRuntime rt, JobRecord claimed, Worker worker, RuntimeException e) {
         Instant now = engine.clock.instant();
+        worker.uncount();
         try {
             engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
                     claimed.messages(), null, false, null, describe(e)), now);
@@ -177,6 +178,9 @@ final class JobRunner {
             } else if (!ok) {
                 problem = describe(failure);
             }
+            // The task has returned, so its slot is free before anyone can see the job ended: a job submitted by a
+            // client that awaited this one does not wait for a slot about to be taken back.
+            x.worker.uncount();
             Instant now = engine.clock.instant();
             engine.ends.writeOrKeep(new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
                     x.messages(), x.progress(), x.engineStopping, results, problem), now);
