@@ -80,7 +80,8 @@ public final class GPEngine implements AutoCloseable {
 
     /** {@link #execute(String, String, Map)} on behalf of {@code principal} (recorded as the job's owner). */
     public ExecuteResult execute(String service, String task, Map<String, ?> inputs, String principal) {
-        JobRecord r = engine.executeAndWait(service, task, inputs, principal);
+        JobEngine.Executed done = engine.executeAndWait(service, task, inputs, principal);
+        JobRecord r = done.record();
         JobInfo info = reads.job(r.jobId(), principal);
         if (r.status() != JobStatus.SUCCEEDED) {
             List<String> details = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class GPEngine implements AutoCloseable {
             }
             throw new GPException(500, "Unable to complete operation.", details);
         }
-        return new ExecuteResult(r.jobId(), reads.values(r.jobId(), principal, true), info.messages());
+        return new ExecuteResult(r.jobId(), reads.values(r.jobId(), principal, true, done.results()), info.messages());
     }
 
     /**

@@ -118,13 +118,17 @@ class EngineEdgeCasesTest {
     @Test
     void aSubmitThatFailsHalfwayLeavesNoJobBehind() {
         ObservedStore store = new ObservedStore();
-        store.failUpdate = r -> r.status() == JobStatus.SUBMITTED;
+        // The store writes the job but the engine hears a failure (a lost response): the caller is told the submit
+        // failed, so the job must not stay behind to run later.
+        store.loseCreateResponse = r -> true;
         GPService svc = GPService.builder("Half").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
             assertThatThrownBy(() -> engine.submitJob("Half", "Echo", Map.of("text", "a")))
                     .isInstanceOf(JobStoreException.class);
+            assertThat(store.log).hasSize(1).allSatisfy((id, writes) -> assertThat(writes)
+                    .containsExactly("create:esriJobSubmitted"));
             assertThat(store.query(JobQuery.all()).total()).isZero();
-            store.failUpdate = r -> false;
+            store.loseCreateResponse = r -> false;
             String id = engine.submitJob("Half", "Echo", Map.of("text", "a")).jobId();
             assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }

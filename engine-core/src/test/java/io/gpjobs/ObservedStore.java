@@ -26,6 +26,8 @@ final class ObservedStore implements JobStore {
     final Map<String, List<String>> log = new ConcurrentHashMap<>();
     /** When set, an update it accepts fails with a storage error instead of being written. */
     volatile java.util.function.Predicate<JobRecord> failUpdate = r -> false;
+    /** When set, a create it accepts is written but then fails with a storage error (a response lost after the write). */
+    volatile java.util.function.Predicate<JobRecord> loseCreateResponse = r -> false;
     /** While set, every write fails with a storage error. */
     volatile boolean down;
     /** While set, every read fails with a storage error. */
@@ -63,6 +65,9 @@ final class ObservedStore implements JobStore {
         writable(record.jobId(), "create");
         JobRecord r = delegate.create(record, inputs);
         add(r.jobId(), "create:" + r.status().wireName());
+        if (loseCreateResponse.test(r)) {
+            throw new io.gpjobs.spi.JobStoreException("simulated lost response creating job '" + r.jobId() + "'");
+        }
         return r;
     }
 

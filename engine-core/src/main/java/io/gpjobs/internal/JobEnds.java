@@ -62,6 +62,8 @@ final class JobEnds {
         volatile boolean resultsStored;
         /** Why the job failed, or null. */
         volatile String problem;
+        /** The job's result and input names as its view lists them, when known (so that view needs no read). */
+        volatile List<List<String>> names;
         volatile int failures;
         /** When the next retry is due; null while the first attempt runs. */
         volatile Instant nextAttempt;
@@ -181,6 +183,14 @@ final class JobEnds {
             }
         }
         boolean succeeded = end.results != null && end.resultsStored;
+        if (succeeded && end.names != null) {
+            // Before the write, so that whoever sees it Succeeded builds its view without reading the store.
+            engine.reads.remember(end.jobId, end.names);
+        }
+        var waiter = succeeded ? engine.syncResults.get(end.jobId) : null;
+        if (waiter != null) {
+            waiter.set(end.results); // a synchronous caller waits: it answers with these instead of reading them
+        }
         JobRecord written = engine.writer.update(store, end.jobId, cur -> {
             if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
                 return null;

@@ -82,6 +82,12 @@ public final class JobEngine implements AutoCloseable {
     final ConcurrentHashMap<String, JobExecution> running = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Map<String, GPValue>> pendingInputs = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, CompletableFuture<JobRecord>> completions = new ConcurrentHashMap<>();
+    /**
+     * The results of synchronous jobs, handed from the job's end to its waiting caller so that the execute response
+     * needs no read: registered at submit, set just before the Succeeded write, removed by the caller.
+     */
+    final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicReference<Map<String, StoredValue>>> syncResults =
+            new ConcurrentHashMap<>();
     final AtomicBoolean closed = new AtomicBoolean();
     final JobRunner runner;
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
@@ -163,7 +169,14 @@ public final class JobEngine implements AutoCloseable {
     /** Called after every record write: listeners, and completion futures on terminal statuses. */
     private void written(JobRecord before, JobRecord after) {
         JobStatus from = before == null ? null : before.status();
-        if (from != after.status()) {
+        if (from == null && (after.status() == JobStatus.SUBMITTED || after.status() == JobStatus.WAITING)) {
+            // A job created past New (submit stores it Submitted or Waiting at once): report the steps it skipped.
+            events.status(after.jobId(), null, JobStatus.NEW);
+            events.status(after.jobId(), JobStatus.NEW, JobStatus.SUBMITTED);
+            if (after.status() != JobStatus.SUBMITTED) {
+                events.status(after.jobId(), JobStatus.SUBMITTED, after.status());
+            }
+        } else if (from != after.status()) {
             events.status(after.jobId(), from, after.status());
         }
         if (after.status().isTerminal()) {
@@ -181,7 +194,8 @@ public final class JobEngine implements AutoCloseable {
     // ---- submission ----
 
     /**
-     * Validates inputs, creates the job (New, then Submitted with its inputs stored) and queues it.
+     * Validates inputs, creates the job with its inputs in one write (stored Submitted, or Waiting when every worker
+     * slot is taken; listeners hear New first) and queues it.
      *
      * @throws InvalidInputException when an input is bad (nothing is stored)
      * @throws GPException           404 for an unknown service or task, 400 for the wrong execution type, 503 when
@@ -210,30 +224,28 @@ public final class JobEngine implements AutoCloseable {
                     + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));
         }
         boolean queued = false;
-        boolean created = false;
         String id = JobIds.next();
         try {
             Instant now = clock.instant();
-            JobRecord fresh = new JobRecord(id, serviceName, def.name(), JobStatus.NEW, 0, now, null, null, now,
-                    principal, nodeId, now.plus(leaseDuration), false, List.of(), null);
+            // One write: the record and its inputs are stored together, so New never needs a write of its own; the
+            // job is stored Submitted, or Waiting when every slot is taken (listeners still hear New first).
+            boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
+            JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
+                    : JobStatus.SUBMITTED, 0, now, null, null, now, principal, nodeId, now.plus(leaseDuration), false,
+                    List.of(JobMessage.info("Submitted.")), null);
             pendingInputs.put(id, values);
             completions.put(id, new CompletableFuture<>());
-            writer.create(rt.store(), fresh, stored);
-            created = true;
-            JobRecord submitted = writer.update(rt.store(), id, cur -> cur.status() != JobStatus.NEW ? null
-                    : cur.withStatus(JobStatus.SUBMITTED, now)
-                    .withMessages(JobRunner.append(cur.messages(), JobMessage.info("Submitted."))));
+            if (sync) {
+                syncResults.put(id, new java.util.concurrent.atomic.AtomicReference<>());
+            }
+            JobRecord submitted = writer.create(rt.store(), fresh, stored);
             rt.queue.add(new ServiceRuntime.QueueEntry(id, true));
             queued = true;
-            if (rt.queue.size() > rt.service().maxInstances() - rt.busy.get()) {
-                JobRecord waiting = writer.update(rt.store(), id, cur -> cur.status() != JobStatus.SUBMITTED ? null
-                        : cur.withStatus(JobStatus.WAITING, clock.instant()));
-                return waiting != null ? waiting : cache.asMap().getOrDefault(id, submitted);
-            }
-            return submitted == null ? cache.asMap().get(id) : submitted;
+            return submitted;
         } catch (RuntimeException ex) {
-            if (created && !queued) {
-                // The caller hears the submit failed: leave no half-submitted job behind to run later.
+            if (!queued) {
+                // The caller hears the submit failed: leave no half-submitted job behind to run later. Even a failed
+                // create may have been written (a lost response); the id is new and ours, so deleting it is safe.
                 try {
                     rt.store().delete(id);
                     cache.invalidate(id);
@@ -247,16 +259,32 @@ public final class JobEngine implements AutoCloseable {
                 rt.permits.release();
                 pendingInputs.remove(id);
                 completions.remove(id);
+                syncResults.remove(id);
             }
         }
     }
 
+    /**
+     * What a synchronous job ended with.
+     *
+     * @param record  the job's last record
+     * @param results the results this engine stored for it when it succeeded here, or null (then read them)
+     */
+    public record Executed(JobRecord record, Map<String, StoredValue> results) {
+    }
+
     /** Submits on a synchronous service and waits for the end (bounded by maxWaitTime + maxUsageTime). */
-    public JobRecord executeAndWait(String serviceName, String taskName, Map<String, ?> raw, String principal) {
+    public Executed executeAndWait(String serviceName, String taskName, Map<String, ?> raw, String principal) {
         JobRecord r = submit(serviceName, taskName, raw, principal, true);
-        GPService svc = runtime(serviceName).service();
-        Duration bound = svc.maxWaitTime().plus(svc.maxUsageTime()).plus(timeoutGrace).plusSeconds(5);
-        return reads.awaitRecord(r.jobId(), bound);
+        try {
+            GPService svc = runtime(serviceName).service();
+            Duration bound = svc.maxWaitTime().plus(svc.maxUsageTime()).plus(timeoutGrace).plusSeconds(5);
+            JobRecord done = reads.awaitRecord(r.jobId(), bound);
+            var handed = syncResults.get(r.jobId());
+            return new Executed(done, done.status() == JobStatus.SUCCEEDED && handed != null ? handed.get() : null);
+        } finally {
+            syncResults.remove(r.jobId());
+        }
     }
 
     // ---- cancel and delete ----

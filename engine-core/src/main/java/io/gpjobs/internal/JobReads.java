@@ -147,8 +147,11 @@ public final class JobReads {
 
     /** Parameter names in the task's parameter order (unknown names last, sorted). */
     private static List<String> ordered(ServiceRuntime rt, JobRecord r, java.util.Set<String> present, boolean outputs) {
+        return ordered(rt == null ? null : rt.service().tasks().get(r.taskName()), present, outputs);
+    }
+
+    private static List<String> ordered(Task t, java.util.Set<String> present, boolean outputs) {
         List<String> out = new ArrayList<>();
-        Task t = rt == null ? null : rt.service().tasks().get(r.taskName());
         if (t != null) {
             for (ParameterDefinition p : outputs ? t.definition().outputs() : t.definition().inputs()) {
                 if (present.contains(p.name())) {
@@ -158,6 +161,16 @@ public final class JobReads {
         }
         present.stream().filter(n -> !out.contains(n)).sorted().forEach(out::add);
         return out;
+    }
+
+    /** The result and input names a succeeded job's view lists, in the task's parameter order. */
+    static List<List<String>> names(Task t, java.util.Set<String> results, java.util.Set<String> inputs) {
+        return List.of(ordered(t, results, true), ordered(t, inputs, false));
+    }
+
+    /** Records the names (from {@link #names}) of a job about to be stored Succeeded by this engine. */
+    void remember(String jobId, List<List<String>> jobNames) {
+        names.put(jobId, jobNames);
     }
 
     void forget(String jobId) {
@@ -178,9 +191,15 @@ public final class JobReads {
 
     /** All results (or inputs) of a job, in parameter order. */
     public List<ParameterValue> values(String jobId, String principal, boolean results) {
+        return values(jobId, principal, results, null);
+    }
+
+    /** As {@link #values(String, String, boolean)}, with the stored values already at hand (or null to read them). */
+    public List<ParameterValue> values(String jobId, String principal, boolean results, Map<String, StoredValue> known) {
         Located loc = locate(jobId);
         check(AccessPolicy.Action.READ, principal, loc.record());
-        Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
+        Map<String, StoredValue> stored = known != null ? known
+                : results ? loc.store().results(jobId) : loc.store().inputs(jobId);
         List<ParameterValue> out = new ArrayList<>();
         for (String name : ordered(loc.runtime(), loc.record(), stored.keySet(), results)) {
             out.add(decode(loc, name, stored.get(name)));

@@ -182,8 +182,12 @@ final class JobRunner {
             // client that awaited this one does not wait for a slot about to be taken back.
             x.worker.uncount();
             Instant now = engine.clock.instant();
-            engine.ends.writeOrKeep(new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
-                    x.messages(), x.progress(), x.engineStopping, results, problem), now);
+            JobEnds.End end = new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
+                    x.messages(), x.progress(), x.engineStopping, results, problem);
+            if (results != null) {
+                end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
+            }
+            engine.ends.writeOrKeep(end, now);
         } catch (JobNotFoundException gone) {
             // deleted while running: nothing left to write
         } catch (RuntimeException e) {

@@ -210,6 +210,11 @@ class AzureEngineIT {
                 asyncNoFiles, asyncFiles, sync, statusAndResult);
         assertThat(echo.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(asyncNoFiles.getOrDefault("blob PUT", 0L)).isZero();
+        // create (index + record), claim, results with Succeeded; nothing read for the view of the ended job
+        assertThat(asyncNoFiles.values().stream().mapToLong(Long::longValue).sum()).as("async Echo requests %s",
+                asyncNoFiles).isEqualTo(4);
+        assertThat(sync.values().stream().mapToLong(Long::longValue).sum()).as("sync Echo requests %s", sync)
+                .isEqualTo(4);
         assertThat(asyncFiles.getOrDefault("blob PUT", 0L)).isEqualTo(2);
     }
 }
