@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +50,8 @@ import java.util.Optional;
  * <p><b>Queries</b> run over an in-memory {@link RecordIndex} built at open and kept current by this store's writes.
  * When another store (another engine, another process) has changed records since, which {@link WriterMarks}
  * tells cheaply, a query first refreshes the index from the directory; see {@link RecordIndex} for what that
- * costs (no record is read unless it changed). The index holds every record, messages included, in memory.
+ * costs (no record is read unless it changed). The index holds only the fields queries filter and sort on (about
+ * 160 bytes per job); the records of a page are read from their files.
  *
  * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
@@ -75,21 +75,21 @@ public final class DiskJobStore implements JobStore {
 
     private final Path root;
     private final AtomicFiles files;
-    private final Clock clock;
     private final JobLocks locks;
     private final RecordIndex index;
     private final JobFiles jobFiles;
     private final WriterMarks marks;
+    private final JobRecords records;
     private volatile boolean closed;
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
         this.root = root;
         this.marks = marks;
         this.files = new AtomicFiles(fsync);
-        this.clock = clock;
         this.locks = locks;
         this.index = new RecordIndex(root);
         this.jobFiles = new JobFiles(files);
+        this.records = new JobRecords(index, locks, marks, clock);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class DiskJobStore implements JobStore {
         DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
             DirectoryCleaner.removeStaleTemporaries(store.index);
-            store.refreshIndex();
+            store.records.refresh();
         } catch (IOException | RuntimeException e) {
             locks.release();
             marks.close();
@@ -161,7 +161,7 @@ public final class DiskJobStore implements JobStore {
             } finally {
                 AtomicFiles.deleteTree(tmp);
             }
-            index.put(entry(target, stored));
+            index.put(stored, RecordFile.attributes(target));
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -173,7 +173,7 @@ public final class DiskJobStore implements JobStore {
     public Optional<JobRecord> read(String jobId) {
         JobRecord.requireValidJobId(jobId);
         try {
-            return load(jobId).map(RecordIndex.Entry::record);
+            return load(jobId).map(RecordFile::record);
         } catch (IOException e) {
             throw new JobStoreException("cannot read job '" + jobId + "': " + e, e);
         }
@@ -186,14 +186,14 @@ public final class DiskJobStore implements JobStore {
         try (JobLocks.Held held = locks.lock(id)) {
             // always read the file: a file's identity (inode, coarse mtime, size) can repeat across two quick
             // writes by another process, so only its content proves the version
-            RecordIndex.Entry current = load(id).orElseThrow(() -> new JobNotFoundException(id));
+            RecordFile current = load(id).orElseThrow(() -> new JobNotFoundException(id));
             if (current.record().version() != next.version()) {
                 throw new JobConflictException(id, "version " + next.version() + " is stale, the stored version is "
                         + current.record().version());
             }
             JobRecord stored = next.withVersion(next.version() + 1);
             files.write(current.dir().resolve(Names.RECORD), RecordCodec.writeRecord(stored));
-            index.put(entry(current.dir(), stored));
+            index.put(stored, RecordFile.attributes(current.dir()));
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -206,26 +206,11 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(query, "query");
         checkOpen();
         try {
-            marks.refreshIfChanged(this::refreshIndex);
+            marks.refreshIfChanged(records::refresh);
+            return index.query(query, records::pageRecord);
         } catch (IOException e) {
-            throw new JobStoreException("cannot list jobs directory '" + root + "': " + e, e);
+            throw new JobStoreException("cannot query jobs directory '" + root + "': " + e, e);
         }
-        return index.query(query);
-    }
-
-    /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
-    private void refreshIndex() throws IOException {
-        index.refresh((id, dir, e) -> {
-            if (e instanceof RecordCodec.NewerFormatException) {
-                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record was {1}", id, e.getMessage());
-                return;
-            }
-            try {
-                quarantine(id, dir, e);
-            } catch (JobStoreException failed) {
-                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, failed.getMessage());
-            }
-        });
     }
 
     @Override
@@ -369,71 +354,12 @@ public final class DiskJobStore implements JobStore {
     /** The folder of the job's record, if the job has one. */
     private Optional<Path> locate(String jobId) throws IOException {
         checkOpen();
-        RecordIndex.Entry known = index.get(jobId);
-        if (known != null && Files.exists(known.dir().resolve(Names.RECORD))) {
-            return Optional.of(known.dir());
-        }
-        for (Path service : index.serviceFolders()) {
-            Path dir = service.resolve(jobId);
-            if (Files.exists(dir.resolve(Names.RECORD))) {
-                return Optional.of(dir);
-            }
-        }
-        return Optional.empty();
+        return records.locate(jobId);
     }
 
-    /** Reads the job's record from its file, keeps the index current, and quarantines a corrupt one. */
-    private Optional<RecordIndex.Entry> load(String jobId) throws IOException {
-        Optional<Path> dir = locate(jobId);
-        if (dir.isPresent()) {
-            try {
-                Optional<RecordIndex.Entry> e = RecordIndex.load(dir.get());
-                if (e.isPresent()) {
-                    index.put(e.get());
-                    return e;
-                }
-            } catch (RecordCodec.NewerFormatException e) {
-                throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
-                        + "; use that gpjobs version to read it", e);
-            } catch (RecordCodec.CorruptException e) {
-                Path moved = quarantine(jobId, dir.get(), e);
-                if (moved == null) {
-                    return load(jobId);
-                }
-                throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
-                        + "); it was moved to '" + moved + "' and the job now reads as absent", e);
-            }
-        }
-        index.remove(jobId);
-        return Optional.empty();
-    }
-
-    /**
-     * Renames a corrupt record aside, logs a warning and forgets the job; returns where it went, or null when the
-     * record was rewritten meanwhile and is no longer corrupt.
-     */
-    private Path quarantine(String jobId, Path dir, RecordCodec.CorruptException cause) {
-        Path file = dir.resolve(Names.RECORD);
-        Path aside = dir.resolve(Names.RECORD + Names.CORRUPT_MARK + clock.millis());
-        try (JobLocks.Held held = locks.lock(jobId)) {
-            try {
-                RecordIndex.load(dir);
-                return null;
-            } catch (RecordCodec.CorruptException stillCorrupt) {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                index.remove(jobId);
-                marks.mark();
-                LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}",
-                        file, cause.getMessage(), aside.getFileName());
-                return aside;
-            }
-        } catch (IOException e) {
-            throw new JobStoreException("cannot quarantine the corrupt record " + file + ": " + e, e);
-        }
-    }
-
-    private static RecordIndex.Entry entry(Path dir, JobRecord r) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(dir.resolve(Names.RECORD), BasicFileAttributes.class);
-        return RecordIndex.Entry.of(r, dir, a);
+    /** Reads the job's record from its file (see {@link JobRecords#load}). */
+    private Optional<RecordFile> load(String jobId) throws IOException {
+        checkOpen();
+        return records.load(jobId);
     }
 }

@@ -10,117 +10,117 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The in-memory index of a jobs directory: every record this process knows, with the identity of the file it
- * was read from (file key, modification time, size). Queries filter and sort it without parsing JSON.
+ * The in-memory index of a jobs directory: for every job this process knows, a {@link JobSlot} with the fields
+ * queries filter and sort on and the identity of the file they were taken from; the records themselves stay on
+ * disk and are read for the pages queries return. Each service's slots are kept in query order (submitted time,
+ * then job id), so a page walks only its service's jobs, from its submitted range, and sorts nothing.
  *
- * <p>The index is built at open by reading every record once, kept current by this store's own writes, and
- * brought up to date with other processes' writes by {@link #refresh}: one directory listing per service folder
- * and one {@code stat} per job; a record is parsed again only when its file changed (every write renames a new
- * file into place, so its file key or time or size differ) or was written less than a second before it was last
- * read (see {@link Entry#sameFile}). No settled record is read again.
+ * <p>The index is built at open by reading every record once, kept current by this store's own reads and writes,
+ * and brought up to date with other processes' writes by {@link #refresh}: one directory listing per service
+ * folder and one {@code stat} per job; a record is parsed again only when its file changed (every write renames a
+ * new file into place, so its file key or time or size differ) or was written less than a second before it was
+ * last read (see {@link JobSlot#sameFile}). No settled record is read again.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Refreshes must not run concurrently with each other (the store serializes them).
  */
 final class RecordIndex {
 
-    private static final Comparator<JobRecord> ORDER =
-            Comparator.comparing(JobRecord::submitted).thenComparing(JobRecord::jobId);
+    /** The {@link JobSlot#seen} of a slot this store put since the last refresh: kept by that refresh. */
+    static final int PUT = -1;
 
-    /** One indexed record and the file it came from. */
-    record Entry(JobRecord record, Path dir, Object fileKey, long modified, long size, boolean settled) {
-
-        /** An entry for what was just read from or written to a file with attributes {@code a}. */
-        static Entry of(JobRecord record, Path dir, BasicFileAttributes a) {
-            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-            return new Entry(record, dir, a.fileKey(), nanos(a), a.size(), now - nanos(a) > SETTLE_NANOS);
-        }
-
-        /**
-         * Whether the file is still the one this entry was read from. File times are coarse (a few ms) and inode
-         * numbers are reused, so two quick replacements can look identical; an entry read within a second of its
-         * file's modification is therefore never trusted, and the file is read again.
-         */
-        boolean sameFile(BasicFileAttributes a) {
-            return settled && Objects.equals(fileKey, a.fileKey()) && modified == nanos(a) && size == a.size();
-        }
+    /**
+     * The jobs of one service, in query order.
+     *
+     * @param name   the service name
+     * @param folder the name of the service's folder
+     * @param jobs   its slots in {@link JobSlot#ORDER}
+     */
+    record Shelf(String name, String folder, ConcurrentSkipListSet<JobSlot> jobs) {
     }
-
-    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** What {@link #refresh} does with a record it cannot parse. */
     interface CorruptHandler {
         void corrupt(String jobId, Path dir, RecordCodec.CorruptException e);
     }
 
+    /** The identity of a record file that could not be used (e.g. a newer format). */
+    private record Unusable(Path dir, Object fileKey, long modified, long size, boolean settled) {
+        static Unusable of(Path dir, BasicFileAttributes a) {
+            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            return new Unusable(dir, a.fileKey(), RecordFile.nanos(a), a.size(),
+                    now - RecordFile.nanos(a) > TimeUnit.SECONDS.toNanos(1));
+        }
+
+        /** Whether {@code a} is still this file (never when it was read within a second of its change). */
+        boolean same(Path d, BasicFileAttributes a) {
+            return settled && dir.equals(d) && Objects.equals(fileKey, a.fileKey())
+                    && modified == RecordFile.nanos(a) && size == a.size();
+        }
+    }
+
     private final Path root;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Record files that could not be used (e.g. a newer format), by job id: not read again until they change. */
-    private final ConcurrentHashMap<String, Entry> unusable = new ConcurrentHashMap<>();
+    /** Every slot by job id (a slot equals the slot of the same id); the value is the current slot. */
+    private final ConcurrentHashMap<JobSlot, JobSlot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Shelf> shelves = new ConcurrentHashMap<>();
+    /** Record files that could not be used, by job id: not read again until they change. */
+    private final ConcurrentHashMap<String, Unusable> unusable = new ConcurrentHashMap<>();
+    private int generation;
 
     RecordIndex(Path root) {
         this.root = root;
     }
 
-    static long nanos(BasicFileAttributes a) {
-        return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    /** The slot of a job, or null. */
+    JobSlot get(String jobId) {
+        return slots.get(JobSlot.key(jobId));
+    }
+
+    /** The folder the job's record is expected in (that of its service). */
+    Path folder(JobSlot s) {
+        return root.resolve(s.shelf.folder()).resolve(s.jobId());
     }
 
     /**
-     * Reads the record in {@code dir}, making sure the bytes belong to one file version (stat, read, stat).
-     *
-     * @return the entry, or empty when the folder has no record file
+     * Indexes what was just read from or written to a record file with attributes {@code a}. A concurrent
+     * refresh may put an older state back; the next refresh sees that the file differs and reads it again.
      */
-    static Optional<Entry> load(Path dir) throws IOException, RecordCodec.CorruptException {
-        Path file = dir.resolve(Names.RECORD);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-                byte[] bytes = Files.readAllBytes(file);
-                BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-                if (Objects.equals(before.fileKey(), after.fileKey()) && nanos(before) == nanos(after)
-                        && before.size() == after.size() && bytes.length == after.size()) {
-                    JobRecord r = RecordCodec.readRecord(bytes);
-                    if (!r.jobId().equals(dir.getFileName().toString())) {
-                        throw new RecordCodec.CorruptException("record of job '" + r.jobId()
-                                + "' found in the folder of '" + dir.getFileName() + "'", null);
-                    }
-                    return Optional.of(Entry.of(r, dir, after));
+    void put(JobRecord r, BasicFileAttributes a) {
+        Shelf shelf = shelves.computeIfAbsent(r.serviceName(),
+                n -> new Shelf(n, Names.serviceFolder(n), new ConcurrentSkipListSet<>(JobSlot.ORDER)));
+        JobSlot fresh = JobSlot.of(r, shelf, a);
+        slots.compute(fresh, (k, old) -> {
+            JobSlot s = fresh;
+            if (old != null && old.fits(r)) {
+                old.set(r, a);
+                s = old;
+            } else {
+                if (old != null) {
+                    old.shelf.jobs().remove(old); // a changed service or submitted time: a new place in the order
                 }
-            } catch (NoSuchFileException e) {
-                return Optional.empty();
+                shelf.jobs().add(fresh);
             }
-        }
-        throw new IOException("record " + file + " kept changing while being read");
-    }
-
-    Entry get(String jobId) {
-        return entries.get(jobId);
-    }
-
-    /**
-     * Puts what was just read or written. A concurrent refresh may put an older entry back; the next refresh
-     * sees that the file differs and reads it again.
-     */
-    void put(Entry e) {
-        entries.put(e.record().jobId(), e);
+            s.seen = PUT;
+            return s;
+        });
     }
 
     void remove(String jobId) {
-        entries.remove(jobId);
+        slots.computeIfPresent(JobSlot.key(jobId), (k, s) -> {
+            s.shelf.jobs().remove(s);
+            return null;
+        });
     }
 
     int size() {
-        return entries.size();
+        return slots.size();
     }
 
     /** The service folders of the directory. */
@@ -138,59 +138,76 @@ final class RecordIndex {
 
     /** Brings the index up to date with the directory (see the class comment for the cost). */
     void refresh(CorruptHandler onCorrupt) throws IOException {
-        Set<String> seen = new HashSet<>();
+        int g = ++generation;
         for (Path service : serviceFolders()) {
+            String folder = service.getFileName().toString();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(service)) {
                 for (Path dir : ds) {
                     String id = dir.getFileName().toString();
-                    if (!JobRecord.isValidJobId(id)) {
-                        continue;
-                    }
-                    BasicFileAttributes a;
-                    try {
-                        a = Files.readAttributes(dir.resolve(Names.RECORD), BasicFileAttributes.class);
-                    } catch (NoSuchFileException e) {
-                        continue;
-                    }
-                    Entry known = entries.get(id);
-                    if (known != null && known.dir().equals(dir) && known.sameFile(a)) {
-                        seen.add(id);
-                        continue;
-                    }
-                    Entry bad = unusable.get(id);
-                    if (bad != null && bad.dir().equals(dir) && bad.sameFile(a)) {
-                        continue;
-                    }
-                    try {
-                        Optional<Entry> fresh = load(dir);
-                        if (fresh.isPresent()) {
-                            put(fresh.get());
-                            seen.add(id);
-                        }
-                    } catch (RecordCodec.CorruptException e) {
-                        unusable.put(id, Entry.of(null, dir, a));
-                        onCorrupt.corrupt(id, dir, e);
+                    if (JobRecord.isValidJobId(id)) {
+                        refreshJob(id, folder, dir, g, onCorrupt);
                     }
                 }
             } catch (NoSuchFileException e) {
                 // a service folder removed meanwhile
             }
         }
-        entries.keySet().retainAll(seen);
-        unusable.keySet().removeIf(id -> !Files.exists(unusable.get(id).dir().resolve(Names.RECORD)));
-    }
-
-    /** One page of {@code q} over the indexed records. */
-    JobPage query(JobQuery q) {
-        List<JobRecord> matches = new ArrayList<>();
-        for (Entry e : entries.values()) {
-            if (q.matches(e.record())) {
-                matches.add(e.record());
+        for (JobSlot s : slots.values()) {
+            if (s.seen != g) {
+                // gone from the directory, unless this store put it meanwhile (its file may postdate the listing)
+                slots.computeIfPresent(s, (k, cur) -> {
+                    if (cur.seen == PUT) {
+                        cur.seen = g;
+                        return cur;
+                    }
+                    if (cur.seen == g) {
+                        return cur;
+                    }
+                    cur.shelf.jobs().remove(cur);
+                    return null;
+                });
             }
         }
-        matches.sort(ORDER);
-        int from = Math.min(q.offset(), matches.size());
-        int to = (int) Math.min((long) from + q.limit(), matches.size());
-        return new JobPage(matches.subList(from, to), matches.size(), to < matches.size() ? to : -1);
+        unusable.entrySet().removeIf(e -> !Files.exists(e.getValue().dir().resolve(Names.RECORD)));
+    }
+
+    private void refreshJob(String id, String folder, Path dir, int g, CorruptHandler onCorrupt) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = RecordFile.attributes(dir);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        JobSlot known = get(id);
+        if (known != null && known.shelf.folder().equals(folder) && known.sameFile(a)) {
+            known.seen = g;
+            return;
+        }
+        Unusable bad = unusable.get(id);
+        if (bad != null && bad.same(dir, a)) {
+            return;
+        }
+        try {
+            Optional<RecordFile> fresh = RecordFile.load(dir);
+            if (fresh.isPresent()) {
+                put(fresh.get().record(), fresh.get().attrs());
+            }
+        } catch (RecordCodec.CorruptException e) {
+            unusable.put(id, Unusable.of(dir, a));
+            onCorrupt.corrupt(id, dir, e);
+        }
+    }
+
+    /**
+     * One page of {@code q}: the matching slots in query order, the records of the page read by {@code reader}.
+     */
+    JobPage query(JobQuery q, IndexQuery.RecordReader reader) throws IOException {
+        List<Shelf> in = new ArrayList<>();
+        if (q.serviceName() == null) {
+            in.addAll(shelves.values());
+        } else if (shelves.containsKey(q.serviceName())) {
+            in.add(shelves.get(q.serviceName()));
+        }
+        return IndexQuery.run(q, in, reader);
     }
 }

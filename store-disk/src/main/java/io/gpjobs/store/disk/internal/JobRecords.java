@@ -1,0 +1,132 @@
+package io.gpjobs.store.disk.internal;
+
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Finds and reads the records of a jobs directory for a {@link DiskJobStore}: locates a job's folder, reads its
+ * record from the file (keeping the {@link RecordIndex} current), quarantines a corrupt record, and refreshes the
+ * index from the directory.
+ *
+ * <p>Thread-safe.
+ */
+@SuppressWarnings("try") // try-with-resources holds a job lock whose variable the body never uses
+final class JobRecords {
+
+    private static final System.Logger LOG = System.getLogger(DiskJobStore.class.getName());
+
+    private final RecordIndex index;
+    private final JobLocks locks;
+    private final WriterMarks marks;
+    private final Clock clock;
+
+    JobRecords(RecordIndex index, JobLocks locks, WriterMarks marks, Clock clock) {
+        this.index = index;
+        this.locks = locks;
+        this.marks = marks;
+        this.clock = clock;
+    }
+
+    /** The folder of the job's record, if the job has one. */
+    Optional<Path> locate(String jobId) throws IOException {
+        JobSlot known = index.get(jobId);
+        if (known != null) {
+            Path dir = index.folder(known);
+            if (Files.exists(dir.resolve(Names.RECORD))) {
+                return Optional.of(dir);
+            }
+        }
+        for (Path service : index.serviceFolders()) {
+            Path dir = service.resolve(jobId);
+            if (Files.exists(dir.resolve(Names.RECORD))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads the job's record from its file, keeps the index current, and quarantines a corrupt one.
+     *
+     * @throws JobStoreException when the record is corrupt (it is then quarantined) or of a newer format
+     */
+    Optional<RecordFile> load(String jobId) throws IOException {
+        Optional<Path> dir = locate(jobId);
+        if (dir.isPresent()) {
+            try {
+                Optional<RecordFile> e = RecordFile.load(dir.get());
+                if (e.isPresent()) {
+                    index.put(e.get().record(), e.get().attrs());
+                    return e;
+                }
+            } catch (RecordCodec.NewerFormatException e) {
+                throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
+                        + "; use that gpjobs version to read it", e);
+            } catch (RecordCodec.CorruptException e) {
+                Path moved = quarantine(jobId, dir.get(), e);
+                if (moved == null) {
+                    return load(jobId);
+                }
+                throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
+                        + "); it was moved to '" + moved + "' and the job now reads as absent", e);
+            }
+        }
+        index.remove(jobId);
+        return Optional.empty();
+    }
+
+    /** The record of a query page, read from its file; null (left out) when gone, corrupt or unreadable. */
+    JobRecord pageRecord(JobSlot slot) throws IOException {
+        try {
+            return load(slot.jobId()).map(RecordFile::record).orElse(null);
+        } catch (JobStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "leaving job {0} out of a query: {1}", slot, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
+    void refresh() throws IOException {
+        index.refresh((id, dir, e) -> {
+            if (e instanceof RecordCodec.NewerFormatException) {
+                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record was {1}", id, e.getMessage());
+                return;
+            }
+            try {
+                quarantine(id, dir, e);
+            } catch (JobStoreException failed) {
+                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, failed.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Renames a corrupt record aside, logs a warning and forgets the job; returns where it went, or null when the
+     * record was rewritten meanwhile and is no longer corrupt.
+     */
+    private Path quarantine(String jobId, Path dir, RecordCodec.CorruptException cause) {
+        Path file = dir.resolve(Names.RECORD);
+        Path aside = dir.resolve(Names.RECORD + Names.CORRUPT_MARK + clock.millis());
+        try (JobLocks.Held held = locks.lock(jobId)) {
+            try {
+                RecordFile.load(dir);
+                return null;
+            } catch (RecordCodec.CorruptException stillCorrupt) {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                index.remove(jobId);
+                marks.mark();
+                LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}",
+                        file, cause.getMessage(), aside.getFileName());
+                return aside;
+            }
+        } catch (IOException e) {
+            throw new JobStoreException("cannot quarantine the corrupt record " + file + ": " + e, e);
+        }
+    }
+}

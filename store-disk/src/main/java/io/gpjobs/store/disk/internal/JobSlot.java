@@ -1,0 +1,156 @@
+package io.gpjobs.store.disk.internal;
+
+import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the {@link RecordIndex} keeps of one job: the fields queries filter and sort on, and the identity of the
+ * {@code record.json} they were taken from, in about 90 bytes and no other object of its own (the job id as two
+ * longs, instants as second and nano fields, the status as a byte, the service shared, the owner interned). The
+ * full record stays on disk.
+ *
+ * <p>The job id, service and submitted time never change for a slot (they place it in the index's order); the
+ * other fields change as the record does. Writers hold the slot's monitor; {@link #sameFile} does too, so a
+ * refresh never trusts a half-written file identity. Queries read the fields without the monitor: a job being
+ * updated at that instant may be filtered on a mix of its two states, which is why a query checks the record it
+ * reads from disk again.
+ */
+final class JobSlot {
+
+    /** Index order: submitted time, then job id (the order of {@code JobQuery}). */
+    static final Comparator<JobSlot> ORDER = JobSlot::compare;
+
+    private static final JobStatus[] STATUSES = JobStatus.values();
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    final long idHigh;
+    final long idLow;
+    final long submittedSecond;
+    final int submittedNano;
+    final RecordIndex.Shelf shelf;
+
+    // what queries filter on; written under the monitor, read without it by queries
+    private byte status;
+    private String owner;
+    private long updatedSecond;
+    private int updatedNano;
+    // the identity of the file the fields were taken from
+    private long modified;
+    private int size;
+    private int fileKey;
+    private boolean settled;
+    /** The refresh that last saw the file, or {@link RecordIndex#PUT} when this store put it since. */
+    int seen;
+
+    private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, RecordIndex.Shelf shelf) {
+        this.idHigh = idHigh;
+        this.idLow = idLow;
+        this.submittedSecond = submittedSecond;
+        this.submittedNano = submittedNano;
+        this.shelf = shelf;
+    }
+
+    /** A new slot for {@code r}, read from or written to a file with attributes {@code a}. */
+    static JobSlot of(JobRecord r, RecordIndex.Shelf shelf, BasicFileAttributes a) {
+        String id = r.jobId();
+        JobSlot s = new JobSlot(hex(id, 1), hex(id, 17), r.submitted().getEpochSecond(), r.submitted().getNano(),
+                shelf);
+        s.set(r, a);
+        return s;
+    }
+
+    /** A key to look a job up by id (equal to the slot of that job). */
+    static JobSlot key(String jobId) {
+        return new JobSlot(hex(jobId, 1), hex(jobId, 17), 0, 0, null);
+    }
+
+    /** A bound in index order: before every job submitted at {@code t} or later. */
+    static JobSlot bound(Instant t) {
+        return new JobSlot(0, 0, t.getEpochSecond(), t.getNano(), null);
+    }
+
+    /** Whether {@code r} keeps this slot's place: same service and submitted time. */
+    boolean fits(JobRecord r) {
+        return r.serviceName().equals(shelf.name()) && r.submitted().getEpochSecond() == submittedSecond
+                && r.submitted().getNano() == submittedNano;
+    }
+
+    /** Takes the filter fields of {@code r} and the identity of its file. */
+    synchronized void set(JobRecord r, BasicFileAttributes a) {
+        status = (byte) r.status().ordinal();
+        owner = r.owner() == null ? null : r.owner().intern();
+        updatedSecond = r.updated().getEpochSecond();
+        updatedNano = r.updated().getNano();
+        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        modified = RecordFile.nanos(a);
+        size = (int) Math.min(Integer.MAX_VALUE, a.size());
+        fileKey = a.fileKey() == null ? 0 : a.fileKey().hashCode();
+        settled = now - modified > SETTLE_NANOS;
+    }
+
+    /**
+     * Whether the file is still the one this slot was taken from. File times are coarse (a few ms) and inode
+     * numbers are reused, so two quick replacements can look identical; a slot taken within a second of its
+     * file's modification is therefore never trusted, and the file is read again. The file key is compared by its
+     * hash (on Unix: device and inode folded to an int), which with the time and size to the nanosecond and byte
+     * leaves no practical doubt.
+     */
+    synchronized boolean sameFile(BasicFileAttributes a) {
+        return settled && modified == RecordFile.nanos(a) && size == a.size()
+                && fileKey == (a.fileKey() == null ? 0 : a.fileKey().hashCode());
+    }
+
+    String jobId() {
+        HexFormat hex = HexFormat.of();
+        return "j" + hex.toHexDigits(idHigh) + hex.toHexDigits(idLow);
+    }
+
+    JobStatus status() {
+        return STATUSES[status];
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    /** Whether the last update was before the instant {@code second}, {@code nano}. */
+    boolean updatedBefore(long second, int nano) {
+        return updatedSecond < second || (updatedSecond == second && updatedNano < nano);
+    }
+
+    private static int compare(JobSlot a, JobSlot b) {
+        int c = Long.compare(a.submittedSecond, b.submittedSecond);
+        if (c == 0) {
+            c = Integer.compare(a.submittedNano, b.submittedNano);
+        }
+        if (c == 0) {
+            c = Long.compareUnsigned(a.idHigh, b.idHigh); // fixed-width lowercase hex sorts like its value
+        }
+        return c != 0 ? c : Long.compareUnsigned(a.idLow, b.idLow);
+    }
+
+    private static long hex(String id, int from) {
+        return Long.parseUnsignedLong(id, from, from + 16, 16);
+    }
+
+    /** Equal when the job ids are. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JobSlot s && s.idHigh == idHigh && s.idLow == idLow;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(idHigh * 31 + idLow);
+    }
+
+    @Override
+    public String toString() {
+        return jobId();
+    }
+}
