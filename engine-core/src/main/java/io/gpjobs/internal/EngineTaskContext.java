@@ -21,14 +21,14 @@ final class EngineTaskContext implements TaskContext {
     private final JobExecution x;
     private final TaskDefinition definition;
     private final Clock clock;
-    private final System.Logger logger;
+    /** Made on first use: most tasks never ask, and a lookup per job is not free. */
+    private System.Logger logger;
     private volatile Path scratch;
 
     EngineTaskContext(JobExecution x, Clock clock) {
         this.x = x;
         this.definition = x.task.definition();
         this.clock = clock;
-        this.logger = System.getLogger("io.gpjobs.task." + definition.name());
     }
 
     @Override
@@ -135,6 +135,11 @@ final class EngineTaskContext implements TaskContext {
 
     @Override
     public System.Logger logger() {
-        return logger;
+        System.Logger l = logger;
+        if (l == null) {
+            l = System.getLogger("io.gpjobs.task." + definition.name());
+            logger = l; // a benign race: any thread's lookup gives the same logger
+        }
+        return l;
     }
 }

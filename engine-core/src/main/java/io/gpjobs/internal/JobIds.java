@@ -10,16 +10,31 @@ public final class JobIds {
     private JobIds() {
     }
 
+    /** Random bytes for the next ids of one thread: one {@link SecureRandom} call per 32 ids, not per id. */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer {
+        final byte[] bytes = new byte[16 * 32];
+        int used = bytes.length;
+    }
+
     /** A new random job id. */
     public static String next() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        Buffer buf = BUFFER.get();
+        if (buf.used == buf.bytes.length) {
+            RANDOM.nextBytes(buf.bytes);
+            buf.used = 0;
+        }
+        byte[] b = buf.bytes;
+        int at = buf.used;
         char[] c = new char[33];
         c[0] = 'j';
         for (int i = 0; i < 16; i++) {
-            c[1 + 2 * i] = HEX[(b[i] >> 4) & 0xf];
-            c[2 + 2 * i] = HEX[b[i] & 0xf];
+            c[1 + 2 * i] = HEX[(b[at + i] >> 4) & 0xf];
+            c[2 + 2 * i] = HEX[b[at + i] & 0xf];
         }
+        java.util.Arrays.fill(b, at, at + 16, (byte) 0); // an id's bytes are not kept after it is handed out
+        buf.used = at + 16;
         return new String(c);
     }
 }

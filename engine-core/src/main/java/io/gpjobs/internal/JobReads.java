@@ -55,7 +55,7 @@ public final class JobReads {
 
     private final JobEngine e;
     /** Result and input names of succeeded jobs (they never change once the job succeeded). */
-    private final Cache<String, List<List<String>>> names = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final RecentMap<String, List<List<String>>> names = new RecentMap<>(10_000);
 
     JobReads(JobEngine engine) {
         this.e = engine;
@@ -130,8 +130,12 @@ public final class JobReads {
         List<String> results = List.of();
         List<String> inputs = List.of();
         if (r.status() == JobStatus.SUCCEEDED) {
-            List<List<String>> n = names.get(r.jobId(), id -> List.of(
-                    ordered(rt, r, store.results(id).keySet(), true), ordered(rt, r, store.inputs(id).keySet(), false)));
+            List<List<String>> n = names.get(r.jobId());
+            if (n == null) {
+                n = List.of(ordered(rt, r, store.results(r.jobId()).keySet(), true),
+                        ordered(rt, r, store.inputs(r.jobId()).keySet(), false));
+                names.put(r.jobId(), n);
+            }
             results = n.get(0);
             inputs = n.get(1);
         }
@@ -151,16 +155,25 @@ public final class JobReads {
     }
 
     private static List<String> ordered(Task t, java.util.Set<String> present, boolean outputs) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(present.size());
         if (t != null) {
-            for (ParameterDefinition p : outputs ? t.definition().outputs() : t.definition().inputs()) {
-                if (present.contains(p.name())) {
+            for (ParameterDefinition p : t.definition().parameters()) {
+                if ((p.direction() == ParameterDefinition.Direction.OUTPUT) == outputs && present.contains(p.name())) {
                     out.add(p.name());
                 }
             }
         }
-        present.stream().filter(n -> !out.contains(n)).sorted().forEach(out::add);
-        return out;
+        if (out.size() < present.size()) {
+            List<String> unknown = new ArrayList<>();
+            for (String n : present) {
+                if (!out.contains(n)) {
+                    unknown.add(n);
+                }
+            }
+            java.util.Collections.sort(unknown);
+            out.addAll(unknown);
+        }
+        return List.copyOf(out);
     }
 
     /** The result and input names a succeeded job's view lists, in the task's parameter order. */
@@ -174,7 +187,7 @@ public final class JobReads {
     }
 
     void forget(String jobId) {
-        names.invalidate(jobId);
+        names.remove(jobId);
     }
 
     /** Applies a service's message level. */

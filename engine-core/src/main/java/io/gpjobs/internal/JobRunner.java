@@ -70,10 +70,11 @@ final class JobRunner {
                 if (cur.status() != JobStatus.SUBMITTED && cur.status() != JobStatus.WAITING) {
                     return null;
                 }
-                return cur.withStatus(JobStatus.EXECUTING, now).withStarted(now)
-                        .withLease(engine.nodeId, now.plus(engine.leaseDuration))
-                        .withMessages(append(cur.messages(), JobMessage.info("Executing...")))
-                        .withProgress(JobProgress.EXECUTING);
+                // One copy (this runs for every job): Executing, started, leased to this node, with its message.
+                return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), JobStatus.EXECUTING,
+                        cur.version(), cur.submitted(), now, cur.ended(), now, cur.owner(), engine.nodeId,
+                        now.plus(engine.leaseDuration), cur.cancelRequested(),
+                        append(cur.messages(), JobMessage.info("Executing...")), JobProgress.EXECUTING);
             });
         } catch (JobNotFoundException e) {
             claimBackoff.remove(jobId);
@@ -212,7 +213,8 @@ final class JobRunner {
     }
 
     static JobRecord ended(JobRecord cur, JobStatus target, Instant now, List<JobMessage> messages) {
-        return cur.withStatus(target, now).withEnded(now).withMessages(messages).withProgress(null).withLease(null, null);
+        return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), target, cur.version(), cur.submitted(),
+                cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), messages, null);
     }
 
     static List<JobMessage> append(List<JobMessage> messages, JobMessage... more) {

@@ -49,11 +49,23 @@ public record TaskDefinition(
 
     /** The input parameters, in order. */
     public List<ParameterDefinition> inputs() {
-        return parameters.stream().filter(p -> p.direction() == ParameterDefinition.Direction.INPUT).toList();
+        return only(ParameterDefinition.Direction.INPUT);
     }
 
     /** The output parameters, in order. */
     public List<ParameterDefinition> outputs() {
-        return parameters.stream().filter(p -> p.direction() == ParameterDefinition.Direction.OUTPUT).toList();
+        return only(ParameterDefinition.Direction.OUTPUT);
+    }
+
+    private List<ParameterDefinition> only(ParameterDefinition.Direction direction) {
+        // A loop, not a stream: the engine asks for these on every job.
+        ParameterDefinition[] out = new ParameterDefinition[parameters.size()];
+        int n = 0;
+        for (ParameterDefinition p : parameters) {
+            if (p.direction() == direction) {
+                out[n++] = p;
+            }
+        }
+        return List.of(java.util.Arrays.copyOf(out, n));
     }
 }
