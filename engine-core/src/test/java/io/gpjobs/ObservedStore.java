@@ -21,8 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and can simulate an outage: while {@link #down} is set every write fails with a storage error (and is counted in
  * {@link #refused}); reads keep working unless {@link #readsDown} is set too.
  */
-final class ObservedStore implements JobStore {
-    final InMemoryJobStore delegate = new InMemoryJobStore();
+final class ObservedStore extends ForwardingJobStore {
+
+    ObservedStore() {
+        super(new InMemoryJobStore());
+    }
     final Map<String, List<String>> log = new ConcurrentHashMap<>();
     /** When set, an update it accepts fails with a storage error instead of being written. */
     volatile java.util.function.Predicate<JobRecord> failUpdate = r -> false;
@@ -90,19 +93,9 @@ final class ObservedStore implements JobStore {
     }
 
     @Override
-    public JobPage query(JobQuery query) {
-        return delegate.query(query);
-    }
-
-    @Override
     public boolean delete(String jobId) {
         writable(jobId, "delete");
         return delegate.delete(jobId);
-    }
-
-    @Override
-    public Map<String, StoredValue> inputs(String jobId) {
-        return delegate.inputs(jobId);
     }
 
     @Override
@@ -119,38 +112,8 @@ final class ObservedStore implements JobStore {
     }
 
     @Override
-    public Path scratchFolder(String jobId) throws IOException {
-        return delegate.scratchFolder(jobId);
-    }
-
-    @Override
-    public void persistScratch(String jobId) {
+    public void persistScratch(String jobId) throws IOException {
         writable(jobId, "persistScratch");
         delegate.persistScratch(jobId);
-    }
-
-    @Override
-    public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
-        delegate.writeFile(jobId, relativePath, content);
-    }
-
-    @Override
-    public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
-        return delegate.readFile(jobId, relativePath);
-    }
-
-    @Override
-    public List<String> listFiles(String jobId) throws IOException {
-        return delegate.listFiles(jobId);
-    }
-
-    @Override
-    public int deleteOrphans(Instant olderThan) {
-        return delegate.deleteOrphans(olderThan);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
