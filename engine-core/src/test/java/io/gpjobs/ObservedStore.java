@@ -1,15 +1,9 @@
 package io.gpjobs;
 
 import io.gpjobs.internal.InMemoryJobStore;
-import io.gpjobs.spi.JobPage;
-import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
-import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.StoredValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
