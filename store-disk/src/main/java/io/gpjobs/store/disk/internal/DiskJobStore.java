@@ -51,7 +51,8 @@ import java.util.Optional;
  * When another store (another engine, another process) has changed records since, which {@link WriterMarks}
  * tells cheaply, a query first refreshes the index from the directory; see {@link RecordIndex} for what that
  * costs (no record is read unless it changed). The index holds only the fields queries filter and sort on (about
- * 160 bytes per job); the records of a page are read from their files.
+ * 130 bytes per job: the slot, its place in a sorted set, its place in the id table); the records of a page are
+ * read from their files.
  *
  * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening

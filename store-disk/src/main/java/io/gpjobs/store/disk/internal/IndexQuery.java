@@ -9,13 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Runs a {@link JobQuery} over the {@link RecordIndex}: walks the slots of the services asked for, from the start
- * of the submitted range to its end, in query order (merging services without sorting), filters on the slots'
- * fields, and reads the records of the requested page only. The total takes one pass over the slots of the range,
- * with no allocation per slot.
+ * Runs a {@link JobQuery} over the {@link RecordIndex}: walks the slots of the services and statuses asked for,
+ * from the start of the submitted range, in query order (merging the per-status sets without sorting), filters
+ * on the slots' fields, and reads the records of the requested page only. When the query filters on nothing but
+ * service and status, the total comes from the counts and the walk ends with the page; otherwise the total takes
+ * one pass over the slots of the range, with no allocation per slot.
  *
  * <p>A record read for the page is checked against the query again: the slot may have been filtered on a
  * state another store has changed since, or on one being written at that instant. A record that is gone or no
@@ -53,40 +55,49 @@ final class IndexQuery {
         updatedNano = byUpdate ? q.updatedBefore().getNano() : 0;
     }
 
-    /** One page of {@code q} over the slots of {@code shelves} (each in query order). */
-    static JobPage run(JobQuery q, List<RecordIndex.Shelf> shelves, RecordReader reader) throws IOException {
+    /** One page of {@code q} over the slots of {@code shelves}. */
+    static JobPage run(JobQuery q, List<Shelf> shelves, RecordReader reader) throws IOException {
         IndexQuery filter = new IndexQuery(q);
-        List<Iterator<JobSlot>> parts = new ArrayList<>();
         Instant from = q.submittedFrom();
         Instant before = q.submittedBefore();
+        Set<JobStatus> statuses = q.statuses().isEmpty() ? EnumSet.allOf(JobStatus.class) : q.statuses();
+        // with no filter but service and status, the counts give the total and the walk ends with the page
+        boolean counted = from == null && before == null && q.owner() == null && q.updatedBefore() == null;
+        long count = 0;
+        List<Iterator<JobSlot>> parts = new ArrayList<>();
         if (from == null || before == null || from.isBefore(before)) {
-            for (RecordIndex.Shelf shelf : shelves) {
-                NavigableSet<JobSlot> range = shelf.jobs();
-                if (from != null) {
-                    range = range.tailSet(JobSlot.bound(from), true);
+            for (Shelf shelf : shelves) {
+                for (JobStatus status : statuses) {
+                    parts.add(shelf.jobs(status, from, before));
+                    count += shelf.count(status);
                 }
-                if (before != null) {
-                    range = range.headSet(JobSlot.bound(before), false);
-                }
-                parts.add(range.iterator());
             }
         }
         Merge merge = new Merge(parts);
         List<JobRecord> page = new ArrayList<>(Math.min(q.limit(), 1024));
-        int total = 0;
+        int matched = 0;
+        int left = 0;
         for (JobSlot s = merge.next(); s != null; s = merge.next()) {
             if (!filter.matches(s)) {
                 continue;
             }
-            if (total >= q.offset() && page.size() < q.limit()) {
-                JobRecord r = reader.read(s);
-                if (r == null || !q.matches(r)) {
-                    continue;
+            if (matched >= q.offset()) {
+                if (page.size() == q.limit()) {
+                    if (counted) {
+                        break;
+                    }
+                } else {
+                    JobRecord r = reader.read(s);
+                    if (r == null || !q.matches(r)) {
+                        left++;
+                        continue;
+                    }
+                    page.add(r);
                 }
-                page.add(r);
             }
-            total++;
+            matched++;
         }
+        int total = counted && page.size() == q.limit() ? (int) Math.max(matched, count - left) : matched;
         int start = Math.min(q.offset(), total);
         int end = start + page.size();
         return new JobPage(page, total, end < total ? end : -1);
@@ -104,28 +115,41 @@ final class IndexQuery {
         private final List<Iterator<JobSlot>> parts;
         private final JobSlot[] heads;
 
-        Merge(List<Iterator<JobSlot>> parts) {
-            this.parts = parts;
-            this.heads = new JobSlot[parts.size()];
-            for (int i = 0; i < heads.length; i++) {
-                heads[i] = parts.get(i).hasNext() ? parts.get(i).next() : null;
+        private int n;
+
+        Merge(List<Iterator<JobSlot>> all) {
+            this.parts = new ArrayList<>();
+            this.heads = new JobSlot[all.size()];
+            for (Iterator<JobSlot> it : all) {
+                if (it.hasNext()) {
+                    heads[n++] = it.next();
+                    parts.add(it);
+                }
             }
         }
 
         /** The next slot, or null at the end. */
         JobSlot next() {
-            int min = -1;
-            for (int i = 0; i < heads.length; i++) {
-                if (heads[i] != null && (min < 0 || JobSlot.ORDER.compare(heads[i], heads[min]) < 0)) {
+            if (n == 0) {
+                return null;
+            }
+            int min = 0;
+            for (int i = 1; i < n; i++) {
+                if (JobSlot.ORDER.compare(heads[i], heads[min]) < 0) {
                     min = i;
                 }
             }
-            if (min < 0) {
-                return null;
-            }
             JobSlot out = heads[min];
             Iterator<JobSlot> it = parts.get(min);
-            heads[min] = it.hasNext() ? it.next() : null;
+            if (it.hasNext()) {
+                heads[min] = it.next();
+            } else { // drop the finished part: the last one takes its place
+                n--;
+                heads[min] = heads[n];
+                heads[n] = null;
+                parts.set(min, parts.get(n));
+                parts.remove(n);
+            }
             return out;
         }
     }

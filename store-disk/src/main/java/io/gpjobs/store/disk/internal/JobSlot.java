@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the {@link RecordIndex} keeps of one job: the fields queries filter and sort on, and the identity of the
- * {@code record.json} they were taken from, in about 90 bytes and no other object of its own (the job id as two
+ * {@code record.json} they were taken from, in 80 bytes and no other object of its own (the job id as two
  * longs, instants as second and nano fields, the status as a byte, the service shared, the owner interned). The
  * full record stays on disk.
  *
  * <p>The job id, service and submitted time never change for a slot (they place it in the index's order); the
  * other fields change as the record does. Writers hold the slot's monitor; {@link #sameFile} does too, so a
- * refresh never trusts a half-written file identity. Queries read the fields without the monitor: a job being
+ * refresh never trusts a half-written file identity. The status, a settled bit and the refresh mark share one
+ * int (so an update and a refresh never overwrite each other's bits). Queries read the fields without the monitor: a job being
  * updated at that instant may be filtered on a mix of its two states, which is why a query checks the record it
  * reads from disk again.
  */
@@ -26,16 +27,25 @@ final class JobSlot {
     static final Comparator<JobSlot> ORDER = JobSlot::compare;
 
     private static final JobStatus[] STATUSES = JobStatus.values();
+    private static final int STATUS_BITS = 0xF;
+    private static final int SETTLED = 0x10;
+    private static final int SEEN_SHIFT = 5;
+    private static final int SEEN_BITS = 0x3 << SEEN_SHIFT;
+
+    static {
+        if (STATUSES.length > STATUS_BITS + 1) {
+            throw new ExceptionInInitializerError("more job statuses than the index has bits for");
+        }
+    }
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final long idHigh;
     final long idLow;
     final long submittedSecond;
     final int submittedNano;
-    final RecordIndex.Shelf shelf;
+    final Shelf shelf;
 
     // what queries filter on; written under the monitor, read without it by queries
-    private byte status;
     private String owner;
     private long updatedSecond;
     private int updatedNano;
@@ -43,11 +53,10 @@ final class JobSlot {
     private long modified;
     private int size;
     private int fileKey;
-    private boolean settled;
-    /** The refresh that last saw the file, or {@link RecordIndex#PUT} when this store put it since. */
-    int seen;
+    /** The status ordinal (bits 0-3), the settled bit, and the {@link #seen()} mark (bits 5-6). */
+    private int flags;
 
-    private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, RecordIndex.Shelf shelf) {
+    private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, Shelf shelf) {
         this.idHigh = idHigh;
         this.idLow = idLow;
         this.submittedSecond = submittedSecond;
@@ -56,7 +65,7 @@ final class JobSlot {
     }
 
     /** A new slot for {@code r}, read from or written to a file with attributes {@code a}. */
-    static JobSlot of(JobRecord r, RecordIndex.Shelf shelf, BasicFileAttributes a) {
+    static JobSlot of(JobRecord r, Shelf shelf, BasicFileAttributes a) {
         String id = r.jobId();
         JobSlot s = new JobSlot(hex(id, 1), hex(id, 17), r.submitted().getEpochSecond(), r.submitted().getNano(),
                 shelf);
@@ -82,7 +91,6 @@ final class JobSlot {
 
     /** Takes the filter fields of {@code r} and the identity of its file. */
     synchronized void set(JobRecord r, BasicFileAttributes a) {
-        status = (byte) r.status().ordinal();
         owner = r.owner() == null ? null : r.owner().intern();
         updatedSecond = r.updated().getEpochSecond();
         updatedNano = r.updated().getNano();
@@ -90,7 +98,26 @@ final class JobSlot {
         modified = RecordFile.nanos(a);
         size = (int) Math.min(Integer.MAX_VALUE, a.size());
         fileKey = a.fileKey() == null ? 0 : a.fileKey().hashCode();
-        settled = now - modified > SETTLE_NANOS;
+        flags = (flags & SEEN_BITS) | r.status().ordinal() | (now - modified > SETTLE_NANOS ? SETTLED : 0);
+    }
+
+    /** The refresh mark: which of two alternating refreshes last saw the file, or {@link RecordIndex#PUT}. */
+    synchronized int seen() {
+        return (flags & SEEN_BITS) >>> SEEN_SHIFT;
+    }
+
+    /** Sets the refresh mark (0..3). */
+    synchronized void seen(int mark) {
+        flags = (flags & ~SEEN_BITS) | (mark << SEEN_SHIFT);
+    }
+
+    /** {@link #sameFile}, marking the slot seen by refresh {@code mark} when it is. */
+    synchronized boolean sameFileSeen(BasicFileAttributes a, int mark) {
+        if (!sameFile(a)) {
+            return false;
+        }
+        seen(mark);
+        return true;
     }
 
     /**
@@ -101,7 +128,7 @@ final class JobSlot {
      * leaves no practical doubt.
      */
     synchronized boolean sameFile(BasicFileAttributes a) {
-        return settled && modified == RecordFile.nanos(a) && size == a.size()
+        return (flags & SETTLED) != 0 && modified == RecordFile.nanos(a) && size == a.size()
                 && fileKey == (a.fileKey() == null ? 0 : a.fileKey().hashCode());
     }
 
@@ -111,7 +138,7 @@ final class JobSlot {
     }
 
     JobStatus status() {
-        return STATUSES[status];
+        return STATUSES[flags & STATUS_BITS];
     }
 
     String owner() {

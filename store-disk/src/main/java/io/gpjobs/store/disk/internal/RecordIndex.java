@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory index of a jobs directory: for every job this process knows, a {@link JobSlot} with the fields
  * queries filter and sort on and the identity of the file they were taken from; the records themselves stay on
- * disk and are read for the pages queries return. Each service's slots are kept in query order (submitted time,
- * then job id), so a page walks only its service's jobs, from its submitted range, and sorts nothing.
+ * disk and are read for the pages queries return. The slots are kept per service and status in query order
+ * (submitted time, then job id), with a count of each ({@link Shelf}), so a page walks only the jobs of its
+ * services and statuses, from its submitted range, and sorts nothing.
  *
  * <p>The index is built at open by reading every record once, kept current by this store's own reads and writes,
  * and brought up to date with other processes' writes by {@link #refresh}: one directory listing per service
@@ -33,18 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RecordIndex {
 
-    /** The {@link JobSlot#seen} of a slot this store put since the last refresh: kept by that refresh. */
-    static final int PUT = -1;
-
-    /**
-     * The jobs of one service, in query order.
-     *
-     * @param name   the service name
-     * @param folder the name of the service's folder
-     * @param jobs   its slots in {@link JobSlot#ORDER}
-     */
-    record Shelf(String name, String folder, ConcurrentSkipListSet<JobSlot> jobs) {
-    }
+    /** The {@link JobSlot#seen()} mark of a slot this store put since the last refresh: kept by that refresh. */
+    static final int PUT = 3;
 
     /** What {@link #refresh} does with a record it cannot parse. */
     interface CorruptHandler {
@@ -67,8 +57,7 @@ final class RecordIndex {
     }
 
     private final Path root;
-    /** Every slot by job id (a slot equals the slot of the same id); the value is the current slot. */
-    private final ConcurrentHashMap<JobSlot, JobSlot> slots = new ConcurrentHashMap<>();
+    private final SlotTable slots = new SlotTable();
     private final ConcurrentHashMap<String, Shelf> shelves = new ConcurrentHashMap<>();
     /** Record files that could not be used, by job id: not read again until they change. */
     private final ConcurrentHashMap<String, Unusable> unusable = new ConcurrentHashMap<>();
@@ -93,28 +82,35 @@ final class RecordIndex {
      * refresh may put an older state back; the next refresh sees that the file differs and reads it again.
      */
     void put(JobRecord r, BasicFileAttributes a) {
-        Shelf shelf = shelves.computeIfAbsent(r.serviceName(),
-                n -> new Shelf(n, Names.serviceFolder(n), new ConcurrentSkipListSet<>(JobSlot.ORDER)));
+        Shelf shelf = shelves.computeIfAbsent(r.serviceName(), Shelf::new);
         JobSlot fresh = JobSlot.of(r, shelf, a);
-        slots.compute(fresh, (k, old) -> {
+        slots.compute(fresh, old -> {
             JobSlot s = fresh;
             if (old != null && old.fits(r)) {
-                old.set(r, a);
+                if (old.status() == r.status()) {
+                    old.set(r, a);
+                } else { // to the set of its new status
+                    old.shelf.remove(old);
+                    old.set(r, a);
+                    old.shelf.add(old);
+                }
                 s = old;
             } else {
                 if (old != null) {
-                    old.shelf.jobs().remove(old); // a changed service or submitted time: a new place in the order
+                    old.shelf.remove(old); // a changed service or submitted time: a new place in the order
                 }
-                shelf.jobs().add(fresh);
+                shelf.add(fresh);
             }
-            s.seen = PUT;
+            s.seen(PUT);
             return s;
         });
     }
 
     void remove(String jobId) {
-        slots.computeIfPresent(JobSlot.key(jobId), (k, s) -> {
-            s.shelf.jobs().remove(s);
+        slots.compute(JobSlot.key(jobId), s -> {
+            if (s != null) {
+                s.shelf.remove(s);
+            }
             return null;
         });
     }
@@ -138,7 +134,8 @@ final class RecordIndex {
 
     /** Brings the index up to date with the directory (see the class comment for the cost). */
     void refresh(CorruptHandler onCorrupt) throws IOException {
-        int g = ++generation;
+        generation ^= 1; // marks 0 and 1 alternate: a slot not seen by this refresh still has the other one
+        int g = generation;
         for (Path service : serviceFolders()) {
             String folder = service.getFileName().toString();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(service)) {
@@ -152,22 +149,22 @@ final class RecordIndex {
                 // a service folder removed meanwhile
             }
         }
-        for (JobSlot s : slots.values()) {
-            if (s.seen != g) {
+        slots.forEach(s -> {
+            if (s.seen() != g) {
                 // gone from the directory, unless this store put it meanwhile (its file may postdate the listing)
-                slots.computeIfPresent(s, (k, cur) -> {
-                    if (cur.seen == PUT) {
-                        cur.seen = g;
+                slots.compute(s, cur -> {
+                    if (cur == null || cur.seen() == g) {
                         return cur;
                     }
-                    if (cur.seen == g) {
+                    if (cur.seen() == PUT) {
+                        cur.seen(g);
                         return cur;
                     }
-                    cur.shelf.jobs().remove(cur);
+                    cur.shelf.remove(cur);
                     return null;
                 });
             }
-        }
+        });
         unusable.entrySet().removeIf(e -> !Files.exists(e.getValue().dir().resolve(Names.RECORD)));
     }
 
@@ -179,8 +176,7 @@ final class RecordIndex {
             return;
         }
         JobSlot known = get(id);
-        if (known != null && known.shelf.folder().equals(folder) && known.sameFile(a)) {
-            known.seen = g;
+        if (known != null && known.shelf.folder().equals(folder) && known.sameFileSeen(a, g)) {
             return;
         }
         Unusable bad = unusable.get(id);
