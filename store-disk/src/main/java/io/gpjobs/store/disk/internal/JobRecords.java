@@ -57,13 +57,21 @@ final class JobRecords {
      * @throws JobStoreException when the record is corrupt (it is then quarantined) or of a newer format
      */
     Optional<RecordFile> load(String jobId) throws IOException {
-        Optional<Path> dir = locate(jobId);
+        return load(jobId, null);
+    }
+
+    /** {@link #load(String)}, trying the folder {@code guess} (or none when null) before looking for it. */
+    private Optional<RecordFile> load(String jobId, Path guess) throws IOException {
+        Optional<Path> dir = guess != null ? Optional.of(guess) : locate(jobId);
         if (dir.isPresent()) {
             try {
                 Optional<RecordFile> e = RecordFile.load(dir.get());
                 if (e.isPresent()) {
                     index.put(e.get().record(), e.get().attrs());
                     return e;
+                }
+                if (guess != null) {
+                    return load(jobId, null);
                 }
             } catch (RecordCodec.NewerFormatException e) {
                 throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
@@ -84,7 +92,7 @@ final class JobRecords {
     /** The record of a query page, read from its file; null (left out) when gone, corrupt or unreadable. */
     JobRecord pageRecord(JobSlot slot) throws IOException {
         try {
-            return load(slot.jobId()).map(RecordFile::record).orElse(null);
+            return load(slot.jobId(), index.folder(slot)).map(RecordFile::record).orElse(null);
         } catch (JobStoreException e) {
             LOG.log(System.Logger.Level.WARNING, "leaving job {0} out of a query: {1}", slot, e.getMessage());
             return null;

@@ -169,19 +169,21 @@ final class RecordIndex {
     }
 
     private void refreshJob(String id, String folder, Path dir, int g, CorruptHandler onCorrupt) throws IOException {
-        BasicFileAttributes a;
-        try {
-            a = RecordFile.attributes(dir);
-        } catch (NoSuchFileException e) {
-            return;
-        }
         JobSlot known = get(id);
-        if (known != null && known.shelf.folder().equals(folder) && known.sameFileSeen(a, g)) {
-            return;
-        }
         Unusable bad = unusable.get(id);
-        if (bad != null && bad.same(dir, a)) {
-            return;
+        if (known != null || bad != null) { // a job never seen (every job at open) is read without a stat first
+            BasicFileAttributes a;
+            try {
+                a = RecordFile.attributes(dir);
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            if (known != null && known.shelf.folder().equals(folder) && known.sameFileSeen(a, g)) {
+                return;
+            }
+            if (bad != null && bad.same(dir, a)) {
+                return;
+            }
         }
         try {
             Optional<RecordFile> fresh = RecordFile.load(dir);
@@ -189,7 +191,12 @@ final class RecordIndex {
                 put(fresh.get().record(), fresh.get().attrs());
             }
         } catch (RecordCodec.CorruptException e) {
-            unusable.put(id, Unusable.of(dir, a));
+            try {
+                // taken after the read: if the file was replaced meanwhile it is unsettled, so it is read again
+                unusable.put(id, Unusable.of(dir, RecordFile.attributes(dir)));
+            } catch (NoSuchFileException gone) {
+                // removed meanwhile
+            }
             onCorrupt.corrupt(id, dir, e);
         }
     }
