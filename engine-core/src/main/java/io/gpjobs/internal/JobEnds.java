@@ -203,13 +203,13 @@ final class JobEnds {
                         + end.runtime.service().maxUsageTime().toSeconds() + " s."));
             } else if (cur.status() == JobStatus.CANCELLING) {
                 target = JobStatus.CANCELLED;
-                m.add(JobMessage.info("Cancelled."));
+                m.add(EngineMessages.CANCELLED);
             } else if (end.engineStopping) {
                 target = JobStatus.FAILED;
                 m.add(JobMessage.error(engine.stoppedMessage(engine.nodeId)));
             } else if (succeeded) {
                 target = JobStatus.SUCCEEDED;
-                m.add(JobMessage.info("Succeeded."));
+                m.add(EngineMessages.SUCCEEDED);
             } else {
                 target = JobStatus.FAILED;
                 if (end.problem != null) {

@@ -232,7 +232,7 @@ public final class JobEngine implements AutoCloseable {
             boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
             JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
                     : JobStatus.SUBMITTED, 0, now, null, null, now, principal, nodeId, now.plus(leaseDuration), false,
-                    List.of(JobMessage.info("Submitted.")), null);
+                    List.of(EngineMessages.SUBMITTED), null);
             pendingInputs.put(id, values);
             completions.put(id, new CompletableFuture<>());
             if (sync) {
@@ -307,7 +307,7 @@ public final class JobEngine implements AutoCloseable {
         Instant now = clock.instant();
         JobRecord after = writer.update(loc.store(), jobId, cur -> switch (cur.status()) {
             case NEW, SUBMITTED, WAITING -> JobRunner.ended(cur, JobStatus.CANCELLED, now,
-                    JobRunner.append(cur.messages(), JobMessage.info("Cancelled."))).withCancelRequested(true);
+                    JobRunner.append(cur.messages(), EngineMessages.CANCELLED)).withCancelRequested(true);
             case EXECUTING -> cur.withStatus(JobStatus.CANCELLING, now).withCancelRequested(true);
             case CANCELLING -> null;
             default -> throw new InvalidInputException("job '" + jobId + "' cannot be cancelled: its status is "

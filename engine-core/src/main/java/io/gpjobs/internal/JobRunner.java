@@ -74,7 +74,7 @@ final class JobRunner {
                 return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), JobStatus.EXECUTING,
                         cur.version(), cur.submitted(), now, cur.ended(), now, cur.owner(), engine.nodeId,
                         now.plus(engine.leaseDuration), cur.cancelRequested(),
-                        append(cur.messages(), JobMessage.info("Executing...")), JobProgress.EXECUTING);
+                        append(cur.messages(), EngineMessages.EXECUTING), JobProgress.EXECUTING);
             });
         } catch (JobNotFoundException e) {
             claimBackoff.remove(jobId);

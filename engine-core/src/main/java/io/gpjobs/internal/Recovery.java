@@ -149,7 +149,7 @@ final class Recovery {
             JobRecord next = cur.withLease(e.nodeId, now.plus(e.leaseDuration)).withUpdated(now);
             if (cur.status() == JobStatus.NEW) {
                 next = next.withStatus(JobStatus.SUBMITTED, now)
-                        .withMessages(JobRunner.append(cur.messages(), JobMessage.info("Submitted.")));
+                        .withMessages(JobRunner.append(cur.messages(), EngineMessages.SUBMITTED));
             }
             return next;
         });
@@ -170,7 +170,7 @@ final class Recovery {
                     case EXECUTING -> JobRunner.ended(cur, JobStatus.FAILED, now, JobRunner.append(cur.messages(),
                             JobMessage.error(e.stoppedMessage(node))));
                     case CANCELLING -> JobRunner.ended(cur, JobStatus.CANCELLED, now, JobRunner.append(cur.messages(),
-                            JobMessage.info("Cancelled.")));
+                            EngineMessages.CANCELLED));
                     default -> null;
                 });
         if (out != null && !atStart) {
