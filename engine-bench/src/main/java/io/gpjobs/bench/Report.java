@@ -102,6 +102,15 @@ public final class Report {
         throughputRow(s, "gpjobs, disk store (atomic renames, no fsync)", "disk", exec, jobrunr, "≥ 10,000 jobs/s");
         throughputRow(s, "gpjobs, disk store (fsync every write)", "disk-fsync", exec, jobrunr, "");
         throughputRow(s, "gpjobs, Azure store (Azurite)", "azure", exec, jobrunr, "");
+        throughputRow(s, "file operations of a job alone, no engine (the disk store's floor)", "files", exec, jobrunr,
+                "");
+        Double files = score("ThroughputBench.noOpJobs:files");
+        Double disk = score("ThroughputBench.noOpJobs:disk");
+        if (files != null && disk != null) {
+            s.append("\nThe disk store runs at ").append(ratio(disk, files)).append(" of the rate at which this file ")
+                    .append("system does a job's bare file operations (a folder with a record renamed into place, ")
+                    .append("then two atomic replaces of the record) on the same threads.\n");
+        }
 
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
         s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");

@@ -10,7 +10,8 @@ final class Systems {
     }
 
     /**
-     * Opens the system named {@code name}: {@code executor}, {@code jobrunr}, or the name of a gpjobs store
+     * Opens the system named {@code name}: {@code executor}, {@code files} (the disk store's file operations
+     * alone), {@code jobrunr}, or the name of a gpjobs store
      * ({@link Stores}).
      *
      * @throws IllegalArgumentException naming the value when it is unknown
@@ -18,6 +19,7 @@ final class Systems {
     static JobSystem open(String name) throws Exception {
         return switch (name) {
             case "executor" -> new ExecutorSystem(WORKERS);
+            case "files" -> new FilesSystem(WORKERS);
             case "jobrunr" -> new JobRunrSystem();
             default -> new GpjobsSystem(name, WORKERS);
         };

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * End-to-end throughput of no-op jobs: one operation submits {@value #BATCH} jobs and waits until every one is
- * recorded as succeeded; the score is jobs per second. {@code executor} is the in-process limit, {@code jobrunr}
- * the JobRunr baseline; the other values are gpjobs stores.
+ * recorded as succeeded; the score is jobs per second. {@code executor} is the in-process limit, {@code files} the
+ * file system's limit for the disk store ({@link FilesSystem}), {@code jobrunr} the JobRunr baseline; the other values
+ * are gpjobs stores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -27,7 +28,7 @@ public class ThroughputBench {
     public static final int BATCH = 1000;
 
     /** The system under test. */
-    @Param({"executor", "jobrunr", "memory", "disk", "disk-fsync", "azure"})
+    @Param({"executor", "files", "jobrunr", "memory", "disk", "disk-fsync", "azure"})
     public String system;
 
     private JobSystem jobs;

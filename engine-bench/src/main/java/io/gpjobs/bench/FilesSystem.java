@@ -1,0 +1,105 @@
+package io.gpjobs.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The file system's limit for the disk store: on the same worker threads, each "job" does only the file operations
+ * the disk store's default mode (atomic renames, no fsync) cannot do without for one lifecycle, with no engine, no
+ * JSON and no locks: create the job's folder with a record file in it (written beside, then renamed into place), then
+ * replace the record twice with a new file and a rename over it (the claim and the end). Jobs stay on disk, as the
+ * store's do, and are deleted when the system closes.
+ */
+final class FilesSystem implements JobSystem {
+
+    /** About the size of a finished no-op job's record.json. */
+    private static final byte[] RECORD = new byte[600];
+
+    private final ThreadPoolExecutor executor;
+    private final Path root;
+    private final AtomicLong ids = new AtomicLong();
+
+    FilesSystem(int workers) throws IOException {
+        root = Files.createTempDirectory("gpjobs-bench-files-");
+        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        executor.prestartAllCoreThreads();
+    }
+
+    @Override
+    public void runBatch(int count) throws Exception {
+        CountDownLatch done = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            String id = "j" + ids.incrementAndGet();
+            executor.execute(() -> {
+                lifecycle(id, false);
+                done.countDown();
+            });
+        }
+        JobSystem.await(done, "file operations batch");
+    }
+
+    @Override
+    public Object submitSignalling() {
+        String id = "j" + ids.incrementAndGet();
+        return executor.submit(() -> lifecycle(id, true));
+    }
+
+    @Override
+    public void awaitSucceeded(Object handle) throws Exception {
+        ((Future<?>) handle).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void lifecycle(String id, boolean signal) {
+        try {
+            Path tmp = root.resolve(id + ".tmp");
+            Files.createDirectory(tmp);
+            write(tmp.resolve("record.json"));
+            Path job = root.resolve(id);
+            Files.move(tmp, job, StandardCopyOption.ATOMIC_MOVE);
+            if (signal) {
+                Signals.signalStart();
+            }
+            for (int w = 0; w < 2; w++) {
+                Path next = job.resolve("record.json.tmp");
+                write(next);
+                Files.move(next, job.resolve("record.json"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(RECORD));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("file operations did not stop within " + WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the file operations", e);
+        } finally {
+            Stores.deleteTree(root);
+        }
+    }
+}
