@@ -77,6 +77,7 @@ final class IndexQuery {
         List<JobRecord> page = new ArrayList<>(Math.min(q.limit(), 1024));
         int matched = 0;
         int left = 0;
+        boolean more = false;
         for (JobSlot s = merge.next(); s != null; s = merge.next()) {
             if (!filter.matches(s)) {
                 continue;
@@ -84,6 +85,7 @@ final class IndexQuery {
             if (matched >= q.offset()) {
                 if (page.size() == q.limit()) {
                     if (counted) {
+                        more = true; // the rest only counts, and the counts know it
                         break;
                     }
                 } else {
@@ -97,7 +99,7 @@ final class IndexQuery {
             }
             matched++;
         }
-        int total = counted && page.size() == q.limit() ? (int) Math.max(matched, count - left) : matched;
+        int total = more ? (int) Math.max(matched + 1L, count - left) : matched;
         int start = Math.min(q.offset(), total);
         int end = start + page.size();
         return new JobPage(page, total, end < total ? end : -1);

@@ -6,20 +6,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the {@link RecordIndex} keeps of one job: the fields queries filter and sort on, and the identity of the
- * {@code record.json} they were taken from, in 80 bytes and no other object of its own (the job id as two
- * longs, instants as second and nano fields, the status as a byte, the service shared, the owner interned). The
- * full record stays on disk.
+ * {@code record.json} they were taken from, in 80 bytes and no other object of its own (the job id as two longs,
+ * instants as second and nano fields, the status in four bits, the service's {@link Shelf} shared, the owner
+ * interned). The full record stays on disk.
  *
  * <p>The job id, service and submitted time never change for a slot (they place it in the index's order); the
  * other fields change as the record does. Writers hold the slot's monitor; {@link #sameFile} does too, so a
  * refresh never trusts a half-written file identity. The status, a settled bit and the refresh mark share one
- * int (so an update and a refresh never overwrite each other's bits). Queries read the fields without the monitor: a job being
- * updated at that instant may be filtered on a mix of its two states, which is why a query checks the record it
- * reads from disk again.
+ * int, so an update and a refresh never overwrite each other's bits. Queries read the fields without the
+ * monitor: a job being updated at that instant may be filtered on a mix of its two states, which is why a query
+ * checks the record it reads from disk again.
  */
 final class JobSlot {
 
@@ -32,12 +33,13 @@ final class JobSlot {
     private static final int SEEN_SHIFT = 5;
     private static final int SEEN_BITS = 0x3 << SEEN_SHIFT;
 
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     static {
         if (STATUSES.length > STATUS_BITS + 1) {
             throw new ExceptionInInitializerError("more job statuses than the index has bits for");
         }
     }
-    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final long idHigh;
     final long idLow;
@@ -91,7 +93,9 @@ final class JobSlot {
 
     /** Takes the filter fields of {@code r} and the identity of its file. */
     synchronized void set(JobRecord r, BasicFileAttributes a) {
-        owner = r.owner() == null ? null : r.owner().intern();
+        if (!Objects.equals(owner, r.owner())) {
+            owner = r.owner() == null ? null : r.owner().intern(); // one copy per owner name, however many jobs
+        }
         updatedSecond = r.updated().getEpochSecond();
         updatedNano = r.updated().getNano();
         long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());

@@ -83,9 +83,8 @@ final class RecordIndex {
      */
     void put(JobRecord r, BasicFileAttributes a) {
         Shelf shelf = shelves.computeIfAbsent(r.serviceName(), Shelf::new);
-        JobSlot fresh = JobSlot.of(r, shelf, a);
-        slots.compute(fresh, old -> {
-            JobSlot s = fresh;
+        slots.compute(JobSlot.key(r.jobId()), old -> {
+            JobSlot s;
             if (old != null && old.fits(r)) {
                 if (old.status() == r.status()) {
                     old.set(r, a);
@@ -99,7 +98,8 @@ final class RecordIndex {
                 if (old != null) {
                     old.shelf.remove(old); // a changed service or submitted time: a new place in the order
                 }
-                shelf.add(fresh);
+                s = JobSlot.of(r, shelf, a);
+                shelf.add(s);
             }
             s.seen(PUT);
             return s;
@@ -208,7 +208,7 @@ final class RecordIndex {
         List<Shelf> in = new ArrayList<>();
         if (q.serviceName() == null) {
             in.addAll(shelves.values());
-        } else if (shelves.containsKey(q.serviceName())) {
+        } else if (shelves.get(q.serviceName()) != null) {
             in.add(shelves.get(q.serviceName()));
         }
         return IndexQuery.run(q, in, reader);

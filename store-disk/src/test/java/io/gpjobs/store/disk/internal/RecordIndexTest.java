@@ -12,9 +12,11 @@ import io.gpjobs.spi.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,7 +54,7 @@ class RecordIndexTest {
         Path file = dir.resolve(Names.RECORD);
         Path tmp = dir.resolve(Names.temp(Names.RECORD));
         Files.write(tmp, RecordCodec.writeRecord(stored));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(file, FileTime.from(modified));
         return stored;
     }
@@ -259,7 +261,7 @@ class RecordIndexTest {
         // overwrite in place (same file, same size, same time): only reading it again would notice
         Path file = root.resolve(Names.serviceFolder("svc")).resolve(a.jobId()).resolve(Names.RECORD);
         byte[] garbage = new byte[(int) Files.size(file)];
-        java.util.Arrays.fill(garbage, (byte) 'x');
+        Arrays.fill(garbage, (byte) 'x');
         Files.write(file, garbage);
         Files.setLastModifiedTime(file, FileTime.from(old));
         refresh();
