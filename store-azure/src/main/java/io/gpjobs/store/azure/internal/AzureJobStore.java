@@ -1,7 +1,5 @@
 package io.gpjobs.store.azure.internal;
 
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +80,7 @@ final class AzureJobStore implements JobStore {
 
     private final AzureJobStoreConfig config;
     private final TableClient table;
+    private final RecordTable rows;
     private final JobBlobs blobs;
     private final Spills spills;
     private final JobFiles files;
@@ -94,6 +92,7 @@ final class AzureJobStore implements JobStore {
     AzureJobStore(AzureJobStoreConfig config, TableClient table, BlobContainerClient container, Scratch scratch) {
         this.config = config;
         this.table = table;
+        this.rows = new RecordTable(table, where(config));
         this.blobs = new JobBlobs(container);
         this.spills = new Spills(blobs, config.inlineLimitChars());
         this.files = new JobFiles(blobs, scratch);
@@ -114,7 +113,7 @@ final class AzureJobStore implements JobStore {
         String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(record), uploads);
         Map<String, Object> props = RecordCodec.toProperties(record, 1, bodyProp);
         props.put(RecordCodec.INPUTS, inputsProp);
-        String token = newWriteToken();
+        String token = RecordTable.newWriteToken();
         props.put(RecordCodec.WRITE_TOKEN, token);
         EntityLimits.check(svc, jobId, props, jobId);
         spills.upload(uploads);
@@ -123,7 +122,7 @@ final class AzureJobStore implements JobStore {
                     .addProperty(RecordCodec.WRITE_TOKEN, token));
         } catch (RuntimeException e) {
             // 409 after a retry whose first attempt was applied (a lost response) carries our own token
-            if (AzureErrors.status(e) != 409 || !ourWrite(jobId, INDEX_ROW, token)) {
+            if (AzureErrors.status(e) != 409 || !rows.ourWrite(jobId, INDEX_ROW, token)) {
                 spills.discard(uploads);
                 if (AzureErrors.status(e) == 409) {
                     throw new JobConflictException(jobId, "a job with this id already exists");
@@ -133,9 +132,10 @@ final class AzureJobStore implements JobStore {
         }
         String etag;
         try {
-            etag = etag(table.createEntityWithResponse(entity(svc, jobId, props), null, null).getHeaders());
+            etag = RecordTable.etag(table.createEntityWithResponse(RecordTable.entity(svc, jobId, props), null, null)
+                    .getHeaders());
         } catch (RuntimeException e) {
-            if (AzureErrors.status(e) == 409 && ourWrite(svc, jobId, token)) {
+            if (AzureErrors.status(e) == 409 && rows.ourWrite(svc, jobId, token)) {
                 return fetch(svc, jobId).map(Fetched::record).orElseThrow(() -> new JobNotFoundException(jobId));
             }
             if (AzureErrors.status(e) == 409) {
@@ -145,9 +145,9 @@ final class AzureJobStore implements JobStore {
             // The caller is told the job was not created; if the insert did happen (a lost response), undo it so
             // that no job runs that was reported as refused. What cannot be undone now, the janitor sweeps.
             if (!AzureErrors.definitelyRejected(e)) {
-                deleteEntityQuietly(svc, jobId);
+                rows.deleteQuietly(svc, jobId);
             }
-            deleteEntityQuietly(jobId, INDEX_ROW);
+            rows.deleteQuietly(jobId, INDEX_ROW);
             spills.discard(uploads);
             throw AzureErrors.failure("create job '" + jobId + "'", where(), e);
         }
@@ -186,7 +186,7 @@ final class AzureJobStore implements JobStore {
             String bodyProp = spills.plan(svc, jobId, "body", RecordCodec.bodyJson(next), uploads);
             Map<String, Object> props = RecordCodec.toProperties(next, next.version() + 1, bodyProp);
             props.put(RecordCodec.INPUTS, known.inputs());
-            String token = newWriteToken();
+            String token = RecordTable.newWriteToken();
             props.put(RecordCodec.WRITE_TOKEN, token);
             String pending = pendingResults.get(jobId);
             String results = pending != null ? pending : known.results();
@@ -195,9 +195,9 @@ final class AzureJobStore implements JobStore {
             }
             EntityLimits.check(svc, jobId, props, jobId);
             spills.upload(uploads);
-            TableEntity e = entity(svc, jobId, props).addProperty("odata.etag", known.etag());
+            TableEntity e = RecordTable.entity(svc, jobId, props).addProperty("odata.etag", known.etag());
             try {
-                String etag = conditionalUpdate(e, TableEntityUpdateMode.REPLACE, svc, jobId, token);
+                String etag = rows.conditionalUpdate(e, TableEntityUpdateMode.REPLACE, svc, jobId, token);
                 cache.put(jobId, new JobCache.Entry(svc, next.version() + 1, etag, known.inputs(), results, bodyProp));
                 if (!bodyProp.equals(known.body())) {
                     spills.delete(known.body());
@@ -278,9 +278,9 @@ final class AzureJobStore implements JobStore {
         boolean any = false;
         pendingResults.remove(jobId); // a spilled blob of it goes with the job's folder below
         if (svc != null) {
-            any = deleteEntity(svc, jobId);
+            any = rows.delete(svc, jobId);
             any |= blobs.deleteAll(Keys.jobPrefix(svc, jobId)) > 0;
-            any |= deleteEntity(jobId, INDEX_ROW);
+            any |= rows.delete(jobId, INDEX_ROW);
         }
         cache.remove(jobId);
         scratch.delete(jobId);
@@ -342,11 +342,11 @@ final class AzureJobStore implements JobStore {
             }
             // Merge with If-Match: the new ETag then still belongs to the known version, so the next update needs
             // no read; a 412 only means a concurrent write, after which the merge is retried on fresh state.
-            String token = newWriteToken();
+            String token = RecordTable.newWriteToken();
             TableEntity e = new TableEntity(svc, jobId).addProperty(RecordCodec.RESULTS, prop)
                     .addProperty(RecordCodec.WRITE_TOKEN, token).addProperty("odata.etag", known.etag());
             try {
-                String etag = conditionalUpdate(e, TableEntityUpdateMode.MERGE, svc, jobId, token);
+                String etag = rows.conditionalUpdate(e, TableEntityUpdateMode.MERGE, svc, jobId, token);
                 cache.put(jobId, new JobCache.Entry(svc, known.version(), etag, known.inputs(), prop, known.body()));
                 if (known.results() != null && !known.results().equals(prop)) {
                     spills.delete(known.results());
@@ -389,7 +389,7 @@ final class AzureJobStore implements JobStore {
         // Always read: another engine may have stored the results since this store last saw the job. A spilled
         // value can be replaced between the entity read and the blob read; then read the entity again.
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<TableEntity> e = getEntity(svc, jobId, List.of(RecordCodec.RESULTS));
+            Optional<TableEntity> e = rows.get(svc, jobId, List.of(RecordCodec.RESULTS));
             Object raw = e.map(x -> x.getProperty(RecordCodec.RESULTS)).orElse(null);
             if (raw == null) {
                 return Map.of();
@@ -442,7 +442,7 @@ final class AzureJobStore implements JobStore {
 
     @Override
     public int deleteOrphans(Instant olderThan) {
-        int removed = new OrphanSweeper(table, blobs, this::deleteEntity).sweep(olderThan);
+        int removed = new OrphanSweeper(table, blobs, rows::delete).sweep(olderThan);
         // local scratch copies of jobs that no longer exist (deleted by another engine, or never created)
         for (String jobId : scratch.foldersOlderThan(olderThan)) {
             cache.remove(jobId);
@@ -471,7 +471,7 @@ final class AzureJobStore implements JobStore {
 
     private Optional<Fetched> fetch(String svc, String jobId) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<TableEntity> e = getEntity(svc, jobId, null);
+            Optional<TableEntity> e = rows.get(svc, jobId, null);
             if (e.isEmpty()) {
                 cache.forgetState(jobId);
                 return Optional.empty();
@@ -495,58 +495,13 @@ final class AzureJobStore implements JobStore {
         return new Fetched(r, entry);
     }
 
-    private Optional<TableEntity> getEntity(String pk, String rk, List<String> select) {
-        try {
-            return Optional.of(table.getEntityWithResponse(pk, rk, select, null, null).getValue());
-        } catch (RuntimeException e) {
-            if (AzureErrors.status(e) == 404) {
-                return Optional.empty();
-            }
-            throw AzureErrors.failure("read job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
-        }
-    }
-
-    /**
-     * Writes {@code e} if its ETag still matches and returns the new ETag. A retry whose first attempt was applied
-     * (the response was lost) gets 412; the entity then carries this write's {@code token}, and the write counts as
-     * done. Any other failure is thrown as is.
-     */
-    private String conditionalUpdate(TableEntity e, TableEntityUpdateMode mode, String svc, String jobId,
-                                     String token) {
-        try {
-            return etag(table.updateEntityWithResponse(e, mode, true, null, null).getHeaders());
-        } catch (RuntimeException ex) {
-            TableEntity stored = AzureErrors.status(ex) == 412 ? ourEntity(svc, jobId, token) : null;
-            if (stored == null) {
-                throw ex;
-            }
-            return stored.getETag();
-        }
-    }
-
-    private static String newWriteToken() {
-        return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
-    }
-
-    /** Whether the stored entity carries {@code token}, i.e. holds this store's write. */
-    private boolean ourWrite(String pk, String rk, String token) {
-        return getEntity(pk, rk, List.of("PartitionKey", "RowKey", RecordCodec.WRITE_TOKEN))
-                .map(x -> token.equals(x.getProperty(RecordCodec.WRITE_TOKEN))).orElse(false);
-    }
-
-    /** The stored record entity if it carries {@code token} (this store's write landed), else null. */
-    private TableEntity ourEntity(String svc, String jobId, String token) {
-        return getEntity(svc, jobId, null).filter(x -> token.equals(x.getProperty(RecordCodec.WRITE_TOKEN)))
-                .orElse(null);
-    }
-
     /** The service key of a job: cached, or from its index entity; null when the job does not exist. */
     private String serviceKey(String jobId) {
         JobCache.Entry known = cache.get(jobId);
         if (known != null) {
             return known.serviceKey();
         }
-        Optional<TableEntity> index = getEntity(jobId, INDEX_ROW, List.of(RecordCodec.INDEX_SERVICE));
+        Optional<TableEntity> index = rows.get(jobId, INDEX_ROW, List.of(RecordCodec.INDEX_SERVICE));
         if (index.isEmpty()) {
             return null;
         }
@@ -563,43 +518,11 @@ final class AzureJobStore implements JobStore {
         return svc;
     }
 
-    private boolean deleteEntity(String pk, String rk) {
-        try {
-            return table.deleteEntityWithResponse(new TableEntity(pk, rk), false, null, null).getStatusCode() < 300;
-        } catch (RuntimeException e) {
-            if (AzureErrors.status(e) == 404) {
-                return false;
-            }
-            throw AzureErrors.failure("delete job '" + (rk.isEmpty() ? pk : rk) + "'", where(), e);
-        }
-    }
-
-    private void deleteEntityQuietly(String pk, String rk) {
-        try {
-            deleteEntity(pk, rk);
-        } catch (RuntimeException e) {
-            // best effort: deleteOrphans removes an index entity without a record
-        }
-    }
-
-    private static TableEntity entity(String pk, String rk, Map<String, Object> props) {
-        return new TableEntity(pk, rk).setProperties(new HashMap<>(props));
-    }
-
-    private static String etag(HttpHeaders headers) {
-        String etag = headers.getValue(HttpHeaderName.ETAG);
-        if (etag == null) {
-            throw new JobStoreException("Azure Table response without an ETag");
-        }
-        // Azurite 3.37 sends the ETag header of inserts and updates without its closing quote
-        // (W/"datetime'…'); Azure does not. Restore it so that If-Match matches the entity's ETag.
-        if ((etag.startsWith("W/\"") || etag.startsWith("\"")) && !etag.endsWith("\"")) {
-            etag = etag + "\"";
-        }
-        return etag;
-    }
-
     private String where() {
+        return where(config);
+    }
+
+    private static String where(AzureJobStoreConfig config) {
         return "table '" + config.table() + "', container '" + config.container() + "'";
     }
 
