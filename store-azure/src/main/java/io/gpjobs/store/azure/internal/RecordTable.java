@@ -26,6 +26,7 @@ final class RecordTable {
         this.where = where;
     }
 
+    /** The entity {@code (pk, rk)} with the {@code select}ed properties (null: all), or empty when there is none. */
     Optional<TableEntity> get(String pk, String rk, List<String> select) {
         try {
             return Optional.of(table.getEntityWithResponse(pk, rk, select, null, null).getValue());
@@ -42,8 +43,7 @@ final class RecordTable {
      * (the response was lost) gets 412; the entity then carries this write's {@code token}, and the write counts as
      * done. Any other failure is thrown as is.
      */
-    String conditionalUpdate(TableEntity e, TableEntityUpdateMode mode, String svc, String jobId,
-                                     String token) {
+    String conditionalUpdate(TableEntity e, TableEntityUpdateMode mode, String svc, String jobId, String token) {
         try {
             return etag(table.updateEntityWithResponse(e, mode, true, null, null).getHeaders());
         } catch (RuntimeException ex) {
@@ -55,6 +55,7 @@ final class RecordTable {
         }
     }
 
+    /** A random token that marks one write as this store's own. */
     static String newWriteToken() {
         return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     }
@@ -71,6 +72,7 @@ final class RecordTable {
                 .orElse(null);
     }
 
+    /** Deletes the entity {@code (pk, rk)}; false when there was none. */
     boolean delete(String pk, String rk) {
         try {
             return table.deleteEntityWithResponse(new TableEntity(pk, rk), false, null, null).getStatusCode() < 300;
@@ -82,6 +84,7 @@ final class RecordTable {
         }
     }
 
+    /** Deletes the entity {@code (pk, rk)} if it can, ignoring every failure. */
     void deleteQuietly(String pk, String rk) {
         try {
             delete(pk, rk);
@@ -90,10 +93,12 @@ final class RecordTable {
         }
     }
 
+    /** A new entity with a copy of {@code props}. */
     static TableEntity entity(String pk, String rk, Map<String, Object> props) {
         return new TableEntity(pk, rk).setProperties(new HashMap<>(props));
     }
 
+    /** The ETag of a write's response, repaired where the emulator leaves off its closing quote. */
     static String etag(HttpHeaders headers) {
         String etag = headers.getValue(HttpHeaderName.ETAG);
         if (etag == null) {
