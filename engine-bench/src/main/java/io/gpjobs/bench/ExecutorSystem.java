@@ -43,14 +43,6 @@ final class ExecutorSystem implements JobSystem {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("executor did not stop within " + WAIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the executor", e);
-        }
+        JobSystem.stop(executor, "the executor");
     }
 }

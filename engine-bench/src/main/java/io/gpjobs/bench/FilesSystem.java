@@ -90,14 +90,8 @@ final class FilesSystem implements JobSystem {
 
     @Override
     public void close() {
-        executor.shutdown();
         try {
-            if (!executor.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("file operations did not stop within " + WAIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the file operations", e);
+            JobSystem.stop(executor, "the file operations");
         } finally {
             Stores.deleteTree(root);
         }

@@ -51,6 +51,19 @@ interface JobSystem extends AutoCloseable {
     @Override
     void close();
 
+    /** Shuts {@code executor} down and waits at most {@link #WAIT_SECONDS} for it; {@code what} names it in errors. */
+    static void stop(java.util.concurrent.ExecutorService executor, String what) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(what + " did not stop within " + WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + what, e);
+        }
+    }
+
     /** Waits on {@code latch} at most {@link #WAIT_SECONDS}, failing loudly instead of hanging the run. */
     static void await(CountDownLatch latch, String what) throws InterruptedException {
         if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
