@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +216,70 @@ class RecordIndexTest {
         assertThat(query(succeeded.withStatuses(Set.of(JobStatus.DELETING))).jobs())
                 .containsExactlyElementsOf(done.subList(0, 4));
         assertThat(query(succeeded.withStatuses(Set.of(JobStatus.FAILED, JobStatus.DELETING))).total()).isEqualTo(14);
+    }
+
+    @Test
+    void concurrentPutsAndRemovalsLeaveEachJobInExactlyOneStatusWithMatchingCounts() throws Exception {
+        List<JobRecord> jobs = new ArrayList<>();
+        List<BasicFileAttributes> attrs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            JobRecord r = put(record("svc" + (i % 2), T0.plusMillis(i), JobStatus.SUBMITTED, T0, null));
+            jobs.add(r);
+            attrs.add(RecordFile.attributes(index().folder(index().get(r.jobId()))));
+        }
+        JobStatus[] statuses = {JobStatus.EXECUTING, JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED};
+        JobRecord succeeded = jobs.get(0).withStatus(JobStatus.SUCCEEDED, T0);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long seed = t;
+                done.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    start.await();
+                    for (int n = 0; n < 2000; n++) {
+                        int i = random.nextInt(jobs.size());
+                        if (i == 0) {
+                            index().remove(jobs.get(0).jobId()); // one job comes and goes
+                        }
+                        index().put(jobs.get(i).withStatus(statuses[random.nextInt(statuses.length)], T0),
+                                attrs.get(i));
+                        index().query(JobQuery.all().withStatuses(Set.of(JobStatus.SUCCEEDED)).withPage(0, 3),
+                                slot -> succeeded);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int total = 0;
+        for (JobStatus s : JobStatus.values()) {
+            List<String> expected = jobs.stream().map(JobRecord::jobId)
+                    .filter(id -> index().get(id) != null && index().get(id).status() == s).toList();
+            JobRecord any = jobs.get(0).withStatus(s, T0); // a matching read fills the page: the total is the count
+            JobPage p = index().query(JobQuery.all().withStatuses(Set.of(s)).withPage(0, 1), slot -> any);
+            assertThat(p.total()).as("count of %s", s).isEqualTo(expected.size());
+            List<String> walked = new ArrayList<>();
+            index().query(JobQuery.all().withStatuses(Set.of(s)).withOwner("nobody"), slot -> {
+                walked.add(slot.jobId());
+                return null;
+            });
+            assertThat(walked).isEmpty(); // the owner filter is applied to slots before any read
+            total += p.total();
+        }
+        assertThat(total).isEqualTo(index().size());
+        List<String> all = new ArrayList<>();
+        index().query(JobQuery.all().withPage(0, JobQuery.MAX_LIMIT), slot -> {
+            all.add(slot.jobId());
+            return null;
+        });
+        assertThat(all).doesNotHaveDuplicates().hasSize(index().size());
     }
 
     @Test
