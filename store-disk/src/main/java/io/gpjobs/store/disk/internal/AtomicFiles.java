@@ -36,34 +36,34 @@ final class AtomicFiles {
 
     /** Replaces {@code target} with {@code bytes} atomically. */
     void write(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(Names.temp(target.getFileName().toString()));
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                if (fsync) {
-                    ch.force(true);
-                }
+        write(target, ch -> {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-        syncFolder(target.getParent());
+        });
     }
 
     /** Replaces {@code target} with the content of {@code in} atomically; on any failure the target is unchanged. */
     void write(Path target, InputStream in) throws IOException {
+        write(target, ch -> {
+            OutputStream out = Channels.newOutputStream(ch);
+            in.transferTo(out);
+            out.flush();
+        });
+    }
+
+    /** What fills a new file. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(FileChannel ch) throws IOException;
+    }
+
+    private void write(Path target, Content content) throws IOException {
         Path tmp = target.resolveSibling(Names.temp(target.getFileName().toString()));
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                in.transferTo(out);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
                 if (fsync) {
                     ch.force(true);
                 }
