@@ -243,9 +243,10 @@ public final class JobEngine implements AutoCloseable {
             queued = true;
             return submitted;
         } catch (RuntimeException ex) {
-            if (!queued) {
+            if (!queued && !(ex instanceof io.gpjobs.spi.JobConflictException)) {
                 // The caller hears the submit failed: leave no half-submitted job behind to run later. Even a failed
-                // create may have been written (a lost response); the id is new and ours, so deleting it is safe.
+                // create may have been written (a lost response); the id is new and ours, so deleting it is safe
+                // (unless the store says the id was taken: then the record is not ours).
                 try {
                     rt.store().delete(id);
                     cache.invalidate(id);
