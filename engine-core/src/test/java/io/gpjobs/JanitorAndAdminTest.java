@@ -43,6 +43,53 @@ class JanitorAndAdminTest {
     }
 
     @Test
+    void theJanitorRemovesManyPagesOfExpiredJobsAndKeepsTheRest() {
+        ManualClock clock = new ManualClock();
+        java.time.Instant longAgo = clock.instant().minus(Duration.ofDays(2));
+        io.gpjobs.internal.InMemoryJobStore store = new io.gpjobs.internal.InMemoryJobStore();
+        int expired = 1_234;
+        for (int i = 0; i < expired + 3; i++) {
+            java.time.Instant t = i < expired ? longAgo.plusSeconds(i) : clock.instant();
+            store.create(new io.gpjobs.spi.JobRecord(String.format("j%032x", i), "Pages", "Echo",
+                    i % 3 == 0 ? JobStatus.FAILED : JobStatus.SUCCEEDED, 0, t, t, t, t, null, null, null, false,
+                    List.of(), null), Map.of());
+        }
+        GPService svc = GPService.builder("Pages").maxFileAge(Duration.ofHours(1)).task(TestTasks.echo()).build();
+        RecordingListener events = new RecordingListener();
+        try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).listener(events).build()) {
+            assertThat(engine.runJanitor()).isEqualTo(expired);
+            assertThat(store.query(JobQuery.all()).total()).isEqualTo(3);
+            assertThat(events.transitions).filteredOn(t -> t.to() == JobStatus.DELETED).hasSize(expired);
+            assertThat(engine.runJanitor()).isZero();
+        }
+    }
+
+    @Test
+    void theJanitorEndsOnAStoreThatKeepsWhatItSaysItDeleted() {
+        ManualClock clock = new ManualClock();
+        java.time.Instant t = clock.instant().minus(Duration.ofDays(2));
+        io.gpjobs.internal.InMemoryJobStore memory = new io.gpjobs.internal.InMemoryJobStore();
+        for (int i = 0; i < 1_100; i++) {
+            memory.create(new io.gpjobs.spi.JobRecord(String.format("j%032x", i), "Stuck", "Echo", JobStatus.SUCCEEDED,
+                    0, t.plusSeconds(i), t, t, t, null, null, null, false, List.of(), null), Map.of());
+        }
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ForwardingJobStore stuck = new ForwardingJobStore(memory) {
+            @Override
+            public boolean delete(String jobId) {
+                asked.incrementAndGet();
+                return true; // and keeps it
+            }
+        };
+        GPService svc = GPService.builder("Stuck").maxFileAge(Duration.ofHours(1)).task(TestTasks.echo()).build();
+        try (GPEngine engine = GPEngine.builder().service(svc).jobStore(stuck).clock(clock).build()) {
+            engine.runJanitor();
+            // every job was asked for once, none twice, and the run ended
+            assertThat(asked.get()).isEqualTo(1_100);
+        }
+    }
+
+    @Test
     void purgeQueueCancelsQueuedJobsAndStatisticsCountEachStatus() throws Exception {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Admin").maxInstances(1).task(TestTasks.cooperative("Gated", gate))

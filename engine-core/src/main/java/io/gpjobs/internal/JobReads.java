@@ -374,6 +374,9 @@ public final class JobReads {
         return n;
     }
 
+    /** How many expired jobs the janitor reads at a time. */
+    private static final int JANITOR_PAGE = 500;
+
     /** Every record matching a query, all pages. */
     static List<JobRecord> all(JobStore store, JobQuery q) {
         List<JobRecord> out = new ArrayList<>();
@@ -401,13 +404,31 @@ public final class JobReads {
             minAge.merge(rt.store(), age, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             JobQuery q = JobQuery.all().withService(rt.service().name()).withStatuses(FINISHED)
                     .withUpdatedBefore(now.minus(age));
-            for (JobRecord r : all(rt.store(), q)) {
-                if (rt.store().delete(r.jobId())) {
-                    removed++;
-                    e.cache.invalidate(r.jobId());
-                    forget(r.jobId());
-                    e.events.status(r.jobId(), r.status(), JobStatus.DELETED);
+            // Page by page, each page deleted before the next is read: deleted jobs leave the result, so the next
+            // page starts at the same offset (no list of every expired job, no walk past the deleted ones). A job a
+            // store keeps although asked to delete it shows up again; the offset then moves past it.
+            int offset = 0;
+            java.util.Set<String> previous = java.util.Set.of();
+            while (true) {
+                JobPage page = rt.store().query(q.withPage(offset, JANITOR_PAGE));
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                int kept = 0;
+                for (JobRecord r : page.jobs()) {
+                    ids.add(r.jobId());
+                    if (previous.contains(r.jobId())) {
+                        kept++;
+                    } else if (rt.store().delete(r.jobId())) {
+                        removed++;
+                        e.cache.invalidate(r.jobId());
+                        forget(r.jobId());
+                        e.events.status(r.jobId(), r.status(), JobStatus.DELETED);
+                    }
                 }
+                if (page.jobs().isEmpty() || page.nextOffset() < 0) {
+                    break;
+                }
+                offset += kept;
+                previous = ids;
             }
         }
         for (Map.Entry<JobStore, Duration> m : minAge.entrySet()) {
