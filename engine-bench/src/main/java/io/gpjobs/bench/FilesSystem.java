@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The file system's limit for the disk store: on the same worker threads, each "job" does only the file operations
- * the disk store's default mode (atomic renames, no fsync) cannot do without for one lifecycle, with no engine, no
- * JSON and no locks: create the job's folder with a record file in it (written beside, then renamed into place), then
- * replace the record twice with a new file and a rename over it (the claim and the end). Jobs stay on disk, as the
- * store's do, and are deleted when the system closes.
+ * The file system's limit for the disk store: each "job" does only the file operations the disk store's default mode
+ * (atomic renames, no fsync) cannot do without for one lifecycle, with no engine, no JSON and no locks, on the same
+ * threads as the engine does them: the submitting thread creates the job's folder with a record file in it (written
+ * beside, then renamed into place), as a submit stores the job before it returns; a worker then replaces the record
+ * twice with a new file and a rename over it (the claim and the end). Jobs stay on disk, as the store's do, and are
+ * deleted when the system closes.
  */
 final class FilesSystem implements JobSystem {
 
@@ -41,9 +42,9 @@ final class FilesSystem implements JobSystem {
     public void runBatch(int count) throws Exception {
         CountDownLatch done = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
-            String id = "j" + ids.incrementAndGet();
+            Path job = create("j" + ids.incrementAndGet());
             executor.execute(() -> {
-                lifecycle(id, false);
+                run(job, false);
                 done.countDown();
             });
         }
@@ -52,8 +53,8 @@ final class FilesSystem implements JobSystem {
 
     @Override
     public Object submitSignalling() {
-        String id = "j" + ids.incrementAndGet();
-        return executor.submit(() -> lifecycle(id, true));
+        Path job = create("j" + ids.incrementAndGet());
+        return executor.submit(() -> run(job, true));
     }
 
     @Override
@@ -61,16 +62,26 @@ final class FilesSystem implements JobSystem {
         ((Future<?>) handle).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private void lifecycle(String id, boolean signal) {
+    /** The submit: the job's folder with its record, renamed into place. */
+    private Path create(String id) {
         try {
             Path tmp = root.resolve(id + ".tmp");
             Files.createDirectory(tmp);
             write(tmp.resolve("record.json"));
             Path job = root.resolve(id);
             Files.move(tmp, job, StandardCopyOption.ATOMIC_MOVE);
-            if (signal) {
-                Signals.signalStart();
-            }
+            return job;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The claim and the end: two atomic replaces of the record. */
+    private static void run(Path job, boolean signal) {
+        if (signal) {
+            Signals.signalStart();
+        }
+        try {
             for (int w = 0; w < 2; w++) {
                 Path next = job.resolve("record.json.tmp");
                 write(next);

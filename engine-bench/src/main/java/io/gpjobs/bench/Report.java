@@ -108,8 +108,8 @@ public final class Report {
         Double disk = score("ThroughputBench.noOpJobs:disk");
         if (files != null && disk != null) {
             s.append("\nThe disk store runs at ").append(ratio(disk, files)).append(" of the rate at which this file ")
-                    .append("system does a job's bare file operations (a folder with a record renamed into place, ")
-                    .append("then two atomic replaces of the record) on the same threads.\n");
+                    .append("system does a job's bare file operations (a folder with a record renamed into place on ")
+                    .append("the submitting thread, then two atomic replaces of the record on a worker).\n");
         }
 
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
