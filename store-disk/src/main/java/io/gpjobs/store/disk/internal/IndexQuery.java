@@ -23,7 +23,9 @@ import java.util.Set;
  * state another store has changed since, or on one being written at that instant. A record that is gone or no
  * longer matches is left out of the page and of the total.
  *
- * <p>Thread-safe (stateless); a page is consistent with the slots as they were when it walked them.
+ * <p>Thread-safe (stateless). The {@link RecordIndex} runs a walk while no status move of its own can interleave, so
+ * each job is met once; a record read for the page may still move a job another store changed, and a job already on
+ * the page is then not taken twice.
  */
 final class IndexQuery {
 
@@ -75,6 +77,7 @@ final class IndexQuery {
         }
         Merge merge = new Merge(parts);
         List<JobRecord> page = new ArrayList<>(Math.min(q.limit(), 1024));
+        Set<String> pageIds = new java.util.HashSet<>();
         int matched = 0;
         int left = 0;
         boolean more = false;
@@ -89,11 +92,15 @@ final class IndexQuery {
                         break;
                     }
                 } else {
+                    if (pageIds.contains(s.jobId())) {
+                        continue; // moved by a record read for this page (another store changed it): seen already
+                    }
                     JobRecord r = reader.read(s);
                     if (r == null || !q.matches(r)) {
                         left++;
                         continue;
                     }
+                    pageIds.add(r.jobId());
                     page.add(r);
                 }
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,6 +63,12 @@ final class RecordIndex {
     /** Record files that could not be used, by job id: not read again until they change. */
     private final ConcurrentHashMap<String, Unusable> unusable = new ConcurrentHashMap<>();
     private int generation;
+    /**
+     * Keeps a query's walk apart from status moves: a job that moves from one status set to another while a query
+     * walks both could be seen twice or not at all. Moves take the shared side (they run in parallel), a query's walk
+     * the exclusive side. Taken before any lock of the id table, never inside one.
+     */
+    private final ReentrantReadWriteLock walks = new ReentrantReadWriteLock();
 
     RecordIndex(Path root) {
         this.root = root;
@@ -83,6 +90,15 @@ final class RecordIndex {
      */
     void put(JobRecord r, BasicFileAttributes a) {
         Shelf shelf = shelves.computeIfAbsent(r.serviceName(), Shelf::new);
+        walks.readLock().lock();
+        try {
+            putMoving(r, a, shelf);
+        } finally {
+            walks.readLock().unlock();
+        }
+    }
+
+    private void putMoving(JobRecord r, BasicFileAttributes a, Shelf shelf) {
         slots.compute(JobSlot.key(r.jobId()), old -> {
             JobSlot s;
             if (old != null && old.fits(r)) {
@@ -107,12 +123,17 @@ final class RecordIndex {
     }
 
     void remove(String jobId) {
-        slots.compute(JobSlot.key(jobId), s -> {
-            if (s != null) {
-                s.shelf.remove(s);
-            }
-            return null;
-        });
+        walks.readLock().lock();
+        try {
+            slots.compute(JobSlot.key(jobId), s -> {
+                if (s != null) {
+                    s.shelf.remove(s);
+                }
+                return null;
+            });
+        } finally {
+            walks.readLock().unlock();
+        }
     }
 
     int size() {
@@ -152,20 +173,29 @@ final class RecordIndex {
         slots.forEach(s -> {
             if (s.seen() != g) {
                 // gone from the directory, unless this store put it meanwhile (its file may postdate the listing)
-                slots.compute(s, cur -> {
-                    if (cur == null || cur.seen() == g) {
-                        return cur;
-                    }
-                    if (cur.seen() == PUT) {
-                        cur.seen(g);
-                        return cur;
-                    }
-                    cur.shelf.remove(cur);
-                    return null;
-                });
+                walks.readLock().lock();
+                try {
+                    forgetUnseen(s, g);
+                } finally {
+                    walks.readLock().unlock();
+                }
             }
         });
         unusable.entrySet().removeIf(e -> !Files.exists(e.getValue().dir().resolve(Names.RECORD)));
+    }
+
+    private void forgetUnseen(JobSlot s, int g) {
+        slots.compute(s, cur -> {
+            if (cur == null || cur.seen() == g) {
+                return cur;
+            }
+            if (cur.seen() == PUT) {
+                cur.seen(g);
+                return cur;
+            }
+            cur.shelf.remove(cur);
+            return null;
+        });
     }
 
     private void refreshJob(String id, String folder, Path dir, int g, CorruptHandler onCorrupt) throws IOException {
@@ -211,6 +241,11 @@ final class RecordIndex {
         } else if (shelves.get(q.serviceName()) != null) {
             in.add(shelves.get(q.serviceName()));
         }
-        return IndexQuery.run(q, in, reader);
+        walks.writeLock().lock();
+        try {
+            return IndexQuery.run(q, in, reader);
+        } finally {
+            walks.writeLock().unlock();
+        }
     }
 }

@@ -283,6 +283,53 @@ class RecordIndexTest {
     }
 
     @Test
+    void aQueryWhileJobsMoveBetweenStatusesSeesEachJobExactlyOnce() throws Exception {
+        // Recovery claims queued jobs while an admin lists them: each job must be listed once, never twice or not at
+        // all, whichever status set it is in when the walk passes its place.
+        List<JobRecord> jobs = new ArrayList<>();
+        List<BasicFileAttributes> attrs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            JobRecord r = put(record("svc", T0.plusMillis(i), JobStatus.SUBMITTED, T0, null));
+            jobs.add(r);
+            attrs.add(RecordFile.attributes(index().folder(index().get(r.jobId()))));
+        }
+        JobStatus[] statuses = {JobStatus.SUBMITTED, JobStatus.WAITING, JobStatus.EXECUTING, JobStatus.SUCCEEDED};
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> movers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                long seed = t;
+                movers.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    while (!stop.get()) {
+                        int i = random.nextInt(jobs.size());
+                        index().put(jobs.get(i).withStatus(statuses[random.nextInt(statuses.length)], T0), attrs.get(i));
+                    }
+                    return null;
+                }));
+            }
+            List<String> expected = jobs.stream().map(JobRecord::jobId).sorted().toList();
+            for (int round = 0; round < 300; round++) {
+                List<String> listed = new ArrayList<>();
+                index().query(JobQuery.all().withPage(0, 1000), slot -> {
+                    listed.add(slot.jobId());
+                    return null;
+                });
+                assertThat(listed).as("round %d", round).doesNotHaveDuplicates();
+                assertThat(listed.stream().sorted().toList()).as("round %d", round).isEqualTo(expected);
+            }
+            stop.set(true);
+            for (Future<?> f : movers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRemovedJobLeavesEveryQuery() throws IOException {
         JobRecord a = put(record("svc", T0, JobStatus.SUCCEEDED, T0, "alice"));
         JobRecord b = put(record("svc", T0, JobStatus.SUCCEEDED, T0, "alice"));
