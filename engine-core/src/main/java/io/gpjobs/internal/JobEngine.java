@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,7 +87,7 @@ public final class JobEngine implements AutoCloseable {
      * The results of synchronous jobs, handed from the job's end to its waiting caller so that the execute response
      * needs no read: registered at submit, set just before the Succeeded write, removed by the caller.
      */
-    final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicReference<Map<String, StoredValue>>> syncResults =
+    final ConcurrentHashMap<String, AtomicReference<Map<String, StoredValue>>> syncResults =
             new ConcurrentHashMap<>();
     final AtomicBoolean closed = new AtomicBoolean();
     final JobRunner runner;
@@ -236,7 +237,7 @@ public final class JobEngine implements AutoCloseable {
             pendingInputs.put(id, values);
             completions.put(id, new CompletableFuture<>());
             if (sync) {
-                syncResults.put(id, new java.util.concurrent.atomic.AtomicReference<>());
+                syncResults.put(id, new AtomicReference<>());
             }
             JobRecord submitted = writer.create(rt.store(), fresh, stored);
             rt.queue.add(new ServiceRuntime.QueueEntry(id, true));

@@ -127,7 +127,8 @@ public final class WhereParser {
         return predicate();
     }
 
-    private WhereExpr nested(java.util.function.Supplier<WhereExpr> inner) {
+    /** Parses one nesting level (a NOT, parentheses) with {@code inner}, refusing nesting past {@link #MAX_DEPTH}. */
+    private <T> T nested(java.util.function.Supplier<T> inner) {
         if (++depth > MAX_DEPTH) {
             throw error(peek(), "nesting deeper than " + MAX_DEPTH);
         }
@@ -272,28 +273,17 @@ public final class WhereParser {
             if (peek().kind() == Kind.NUMBER) {
                 return number(next(), true);
             }
-            Typed v = operandNested(this::unary);
+            Typed v = nested(this::unary);
             numeric(v, minus);
             return new Typed(new WhereExpr.Negate(v.operand()), ValueKind.NUMBER, minus);
         }
         if (peek().kind() == Kind.LPAREN) {
             pos++;
-            Typed v = operandNested(this::additive);
+            Typed v = nested(this::additive);
             expect(Kind.RPAREN, "')'");
             return v;
         }
         return primary();
-    }
-
-    private Typed operandNested(java.util.function.Supplier<Typed> inner) {
-        if (++depth > MAX_DEPTH) {
-            throw error(peek(), "nesting deeper than " + MAX_DEPTH);
-        }
-        try {
-            return inner.get();
-        } finally {
-            depth--;
-        }
     }
 
     private Typed arithmetic(Token op, Typed a, Typed b) {
