@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every event an engine reports. Thread-safe. */
-final class RecordingListener implements JobListener {
+class RecordingListener implements JobListener {
     record Transition(String jobId, JobStatus from, JobStatus to) {
     }
 

@@ -108,6 +108,31 @@ class StateMachineTest {
     }
 
     @Test
+    void awaitCompletionReturnsOnlyAfterTheListenersHeardTheEnd() {
+        // The end is in the status cache a moment before the listeners hear it; a caller that awaited the job must
+        // find the end among the events it recorded. Repeated because that moment is short.
+        RecordingListener events = new RecordingListener() {
+            @Override
+            public void onStatus(String jobId, JobStatus from, JobStatus to) {
+                if (to.isTerminal()) {
+                    // a listener that takes its time (I/O, say): the window in which the end is cached but unheard
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                }
+                super.onStatus(jobId, from, to);
+            }
+        };
+        GPService svc = GPService.builder("Heard").maxInstances(2).task(TestTasks.echo()).task(TestTasks.failing())
+                .build();
+        try (GPEngine engine = GPEngine.builder().service(svc).listener(events).build()) {
+            for (int i = 0; i < 300; i++) {
+                String id = engine.submitJob("Heard", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i)).jobId();
+                JobStatus end = engine.awaitCompletion(id, WAIT).status();
+                assertThat(events.statusesOf(id)).as("job %d", i).endsWith(end);
+            }
+        }
+    }
+
+    @Test
     void cancellingAnEndedJobIsRefusedNamingJobAndStatus() {
         GPService svc = GPService.builder("Ended").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {

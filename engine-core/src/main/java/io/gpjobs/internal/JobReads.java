@@ -288,23 +288,29 @@ public final class JobReads {
         while (true) {
             Located loc = locate(jobId);
             JobRecord r = loc.record();
-            if (r.status().isTerminal()) {
+            CompletableFuture<JobRecord> f = e.completions.get(jobId);
+            long left = deadline - System.nanoTime();
+            if (r.status().isTerminal() && (f == null || left <= 0)) {
                 return r;
             }
-            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return r;
             }
-            CompletableFuture<JobRecord> f = e.completions.get(jobId);
             long slice = Math.min(left, TimeUnit.SECONDS.toNanos(1));
             try {
                 if (f != null) {
+                    // Also when the record already reads terminal: its writer completes the future after telling
+                    // the listeners, so a caller that awaited a job has every status event of it.
                     return f.get(slice, TimeUnit.NANOSECONDS);
                 }
                 // A job this engine does not run: poll its store.
                 Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(slice))));
                 e.cache.invalidate(jobId);
             } catch (TimeoutException | java.util.concurrent.CancellationException ignored) {
+                if (r.status().isTerminal()) {
+                    e.completions.remove(jobId, f); // ended by another engine: this future is never completed
+                    return r;
+                }
                 e.cache.invalidate(jobId);
             } catch (ExecutionException ex) {
                 throw new IllegalStateException(ex.getCause());
