@@ -100,7 +100,7 @@ final class JobRunner {
         if (claimed == null) {
             // Cancelled, deleted or claimed by another engine meanwhile.
             engine.pendingInputs.remove(jobId);
-            engine.completeIfTerminal(rt, jobId);
+            engine.commands.completeIfTerminal(rt, jobId);
             return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
