@@ -20,7 +20,6 @@ import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

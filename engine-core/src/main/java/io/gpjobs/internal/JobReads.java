@@ -268,7 +268,7 @@ public final class JobReads {
                 : loc.runtime().service().task(loc.record().taskName())
                         .flatMap(t -> t.definition().parameter(name))
                         .filter(p -> p.dataType().equals(type));
-        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get(), v.json()) : GPValueCodec.fromJson(type, v.json());
+        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get().shape(), v.json()) : GPValueCodec.fromJson(type, v.json());
         return new ParameterValue(name, type, value);
     }
 

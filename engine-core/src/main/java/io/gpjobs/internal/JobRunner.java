@@ -12,7 +12,7 @@ import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ final class JobRunner {
             // With the parameter's definition, value-table columns and composite members keep their declared types.
             values.put(e.getKey(), task.definition().parameter(e.getKey())
                     .filter(p -> p.dataType().equals(type))
-                    .map(p -> GPValueCodec.fromJson(p, e.getValue().json()))
+                    .map(p -> GPValueCodec.fromJson(p.shape(), e.getValue().json()))
                     .orElseGet(() -> GPValueCodec.fromJson(type, e.getValue().json())));
         }
         // Validated again so that defaults added to the task since the job was stored apply too.
