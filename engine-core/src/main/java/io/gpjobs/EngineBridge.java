@@ -73,7 +73,7 @@ final class EngineBridge {
             }
             throw new GPException(500, "Unable to complete operation.", details);
         }
-        return new ExecuteResult(r.jobId(), reads.values(r.jobId(), principal, true, done.results()), info.messages());
+        return new ExecuteResult(r.jobId(), engine.values().values(r.jobId(), principal, true, done.results()), info.messages());
     }
 
     JobInfo submitJob(String principal, String service, String task, Map<String, ?> inputs) {
@@ -95,15 +95,15 @@ final class EngineBridge {
     }
 
     ParameterValue value(String principal, String jobId, String paramName, boolean result) {
-        return reads.value(jobId, paramName, principal, result);
+        return engine.values().value(jobId, paramName, principal, result);
     }
 
     List<ParameterValue> values(String principal, String jobId, boolean results) {
-        return reads.values(jobId, principal, results);
+        return engine.values().values(jobId, principal, results);
     }
 
     Optional<InputStream> openFile(String principal, String jobId, String relativePath) {
-        return reads.openFile(jobId, relativePath, principal);
+        return engine.values().openFile(jobId, relativePath, principal);
     }
 
     JobInfo awaitCompletion(String principal, String jobId, Duration timeout) {

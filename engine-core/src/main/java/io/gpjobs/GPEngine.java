@@ -1,5 +1,8 @@
 package io.gpjobs;
 
+import static io.gpjobs.BuilderChecks.once;
+import static io.gpjobs.BuilderChecks.positive;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.spi.AccessPolicy;
 import io.gpjobs.spi.JobListener;
@@ -307,21 +310,6 @@ public final class GPEngine implements AutoCloseable {
         public Builder scheduler(EngineScheduler s) {
             this.scheduler = once("scheduler", scheduler, Objects.requireNonNull(s, "scheduler"));
             return this;
-        }
-
-        private static <T> T once(String option, T earlier, T value) {
-            if (earlier != null) {
-                throw new IllegalStateException(option + " was already set to " + earlier);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
         }
 
         /**

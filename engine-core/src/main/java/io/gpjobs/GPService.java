@@ -234,20 +234,9 @@ public final class GPService {
         }
 
         private <T> T once(String property, T value) {
-            if (set.containsKey(property)) {
-                throw new IllegalStateException("service '" + name + "': " + property + " was already set to "
-                        + set.get(property));
-            }
-            set.put(property, value);
+            BuilderChecks.once("service '" + name + "': " + property, set.get(property), value);
+            set.put(property, value == null ? "null" : value);
             return value;
-        }
-
-        private static Duration positive(String property, Duration d) {
-            Objects.requireNonNull(d, property);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(property + " must be positive, got " + d);
-            }
-            return d;
         }
 
         private static int atLeastOne(String property, int n) {
@@ -271,13 +260,13 @@ public final class GPService {
 
         /** The time limit of one job (default 600 s). */
         public Builder maxUsageTime(Duration d) {
-            this.maxUsageTime = once("maxUsageTime", positive("maxUsageTime", d));
+            this.maxUsageTime = once("maxUsageTime", BuilderChecks.positive("maxUsageTime", d));
             return this;
         }
 
         /** How long a synchronous request waits for a worker (default 60 s). */
         public Builder maxWaitTime(Duration d) {
-            this.maxWaitTime = once("maxWaitTime", positive("maxWaitTime", d));
+            this.maxWaitTime = once("maxWaitTime", BuilderChecks.positive("maxWaitTime", d));
             return this;
         }
 
@@ -313,7 +302,7 @@ public final class GPService {
 
         /** How long finished jobs are kept (default 360 min). */
         public Builder maxFileAge(Duration d) {
-            this.maxFileAge = once("maxFileAge", positive("maxFileAge", d));
+            this.maxFileAge = once("maxFileAge", BuilderChecks.positive("maxFileAge", d));
             return this;
         }
 
@@ -326,13 +315,13 @@ public final class GPService {
         /** How often running jobs' progress is persisted (default 5 s; shorter values are allowed in code). */
         public Builder progressMessageUpdateInterval(Duration d) {
             this.progressMessageUpdateInterval = once("progressMessageUpdateInterval",
-                    positive("progressMessageUpdateInterval", d));
+                    BuilderChecks.positive("progressMessageUpdateInterval", d));
             return this;
         }
 
         /** How often the store is checked for a cancel request of a running job (default 5 s). */
         public Builder cancellationCheckInterval(Duration d) {
-            this.cancellationCheckInterval = once("cancellationCheckInterval", positive("cancellationCheckInterval",
+            this.cancellationCheckInterval = once("cancellationCheckInterval", BuilderChecks.positive("cancellationCheckInterval",
                     d));
             return this;
         }

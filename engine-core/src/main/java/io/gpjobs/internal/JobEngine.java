@@ -5,24 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
-import io.gpjobs.InvalidInputException;
-import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.AccessPolicy;
-import io.gpjobs.spi.DispatchContext.RunEnd;
 import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobListener;
-import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.StoredValue;
-import io.gpjobs.spi.Task;
-import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPValue;
-import io.gpjobs.value.GPValueCodec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,7 +69,7 @@ public final class JobEngine implements AutoCloseable {
     final AccessPolicy accessPolicy;
     final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     final List<JobStore> stores = new ArrayList<>();
-    private final List<JobStore> ownedStores;
+    final List<JobStore> ownedStores;
     // Maintenance runs on the writing thread: handing it to the common pool cost more than it saved per write.
     final Cache<String, JobRecord> cache = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(1)).executor(Runnable::run).build();
@@ -98,19 +89,20 @@ public final class JobEngine implements AutoCloseable {
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
     final JobEnds ends;
     final JobReads reads;
+    final JobValues values;
     final JobAdmin admin;
     final JobCommands commands;
     final JobSubmission submissions;
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
     /** The scheduler this engine created (shut down on close), or null when the host gave one. */
-    private final ScheduledThreadPoolExecutor ownTimer;
+    final ScheduledThreadPoolExecutor ownTimer;
     final EngineScheduler scheduler;
     final Timers timers;
     /** The dispatcher of each store, started after recovery, closed before the stores. */
-    private final Map<JobStore, JobDispatcher> dispatchers = new IdentityHashMap<>();
+    final Map<JobStore, JobDispatcher> dispatchers = new IdentityHashMap<>();
     /** Held by a watchdog tick while it runs; close takes it to wait for a tick in flight. */
-    private final Object tickLock = new Object();
+    final Object tickLock = new Object();
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
     public JobEngine(Settings s) {
@@ -132,6 +124,7 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
+        this.values = new JobValues(this);
         this.admin = new JobAdmin(this);
         this.commands = new JobCommands(this);
         this.submissions = new JobSubmission(this);
@@ -175,6 +168,11 @@ public final class JobEngine implements AutoCloseable {
     /** The read side: job views, results, inputs, waiting. */
     public JobReads reads() {
         return reads;
+    }
+
+    /** Results, inputs and files of jobs. */
+    public JobValues values() {
+        return values;
     }
 
     /** The admin operations: queries, statistics, purging, the janitor. */
@@ -261,81 +259,8 @@ public final class JobEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        timers.stop();
-        if (ownTimer != null) {
-            ownTimer.shutdownNow();
-        }
-        synchronized (tickLock) {
-            // a tick in flight has ended; none starts again
-        }
-        for (JobStore st : dispatchers.keySet()) {
-            try {
-                dispatchers.get(st).close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not close a job dispatcher", e);
-            }
-        }
-        for (JobExecution x : running.values()) {
-            x.engineStopping = true;
-            x.token.fire("was stopped");
-        }
-        // Cooperative first: tasks get the grace period (real time: the engine's clock may stand still) to return
-        // after their token fired; only those still running are interrupted.
-        long graceEnd = System.nanoTime() + timeoutGrace.toNanos();
-        for (JobExecution x : running.values()) {
-            x.awaitReturn(graceEnd);
-            if (!x.returned.get()) {
-                x.thread.interrupt();
-            }
-        }
-        List<Worker> all = new ArrayList<>();
-        services.values().forEach(rt -> all.addAll(rt.workers));
-        all.forEach(w -> w.thread.interrupt());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (Worker w : all) {
-            try {
-                w.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (w.thread.isAlive()) {
-                LOG.log(System.Logger.Level.WARNING, "thread " + w.thread.getName() + " did not stop");
-            }
-        }
-        Instant now = clock.instant();
-        for (JobExecution x : running.values()) {
-            if (x.completed.compareAndSet(false, true)) {
-                try {
-                    writer.update(x.service.store(), x.jobId, cur -> cur.status() != JobStatus.EXECUTING
-                            && cur.status() != JobStatus.CANCELLING ? null
-                            : JobRunner.ended(cur, cur.status() == JobStatus.CANCELLING ? JobStatus.CANCELLED
-                            : JobStatus.FAILED, now, JobRunner.append(x.messages(), JobMessage.error(stoppedMessage(nodeId)))));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not record the end of job " + x.jobId, e);
-                }
-            }
-        }
-        services.values().forEach(rt -> rt.queue.forEach(q -> q.done().complete(RunEnd.STOPPED)));
-        try {
-            if (ownTimer != null) {
-                ownTimer.awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // The watchdog has stopped: one last attempt for ends the store refused, then say which jobs stay Executing.
-        ends.closing(clock.instant());
-        completions.values().forEach(f -> f.cancel(false));
-        for (JobStore st : ownedStores) {
-            try {
-                st.close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not close a job store", e);
-            }
+        if (closed.compareAndSet(false, true)) {
+            new EngineShutdown(this).run();
         }
     }
 }
