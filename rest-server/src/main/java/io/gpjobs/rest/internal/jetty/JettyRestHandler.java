@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -74,6 +76,7 @@ public final class JettyRestHandler extends Handler.Abstract {
         }
         RestRequest head = new RestRequest(request.getMethod(), base, path, params, headers, List.of(), null, null);
         MultiPartFormData.Parts parts = null;
+        List<Path> copies = new ArrayList<>();
         RestResponse answer;
         try {
             List<RestRequest.FilePart> files = new ArrayList<>();
@@ -82,7 +85,7 @@ public final class JettyRestHandler extends Handler.Abstract {
             if (type.equals("application/x-www-form-urlencoded")) {
                 form(request, params);
             } else if (type.equals("multipart/form-data")) {
-                parts = multipart(request, params, files);
+                parts = multipart(request, params, files, copies);
             } else if (request.getLength() != 0 && !type.isEmpty()) {
                 body = read(request, limits.maxBodyBytes());
             }
@@ -93,6 +96,9 @@ public final class JettyRestHandler extends Handler.Abstract {
         } finally {
             if (parts != null) {
                 parts.close();
+            }
+            for (Path c : copies) {
+                Files.deleteIfExists(c);
             }
         }
         write(answer, response, callback);
@@ -164,7 +170,7 @@ public final class JettyRestHandler extends Handler.Abstract {
     }
 
     private MultiPartFormData.Parts multipart(Request request, Map<String, String> params,
-                                              List<RestRequest.FilePart> files) {
+                                              List<RestRequest.FilePart> files, List<Path> copies) {
         long max = limits.maxUploadBytes() + limits.maxBodyBytes();
         if (request.getLength() > max) {
             throw tooLarge(request.getLength(), max);
@@ -201,9 +207,17 @@ public final class JettyRestHandler extends Handler.Abstract {
             if (p.getFileName() == null) {
                 fields.putIfAbsent(p.getName(), p.getContentAsString(StandardCharsets.UTF_8));
             } else {
+                // each file part to a file of its own: the router may read it after the parts' buffers are reused
+                Path copy = partsDir.resolve("gpjobs-part-" + UUID.randomUUID());
+                try {
+                    p.writeTo(copy);
+                } catch (IOException e) {
+                    throw new GPException(400, "Unable to read the request.", List.of("the file part '"
+                            + p.getName() + "' could not be read: " + e.getMessage()));
+                }
+                copies.add(copy);
                 files.add(new RestRequest.FilePart(p.getName(), p.getFileName(),
-                        p.getHeaders().get(HttpHeader.CONTENT_TYPE), p.getLength(),
-                        () -> Content.Source.asInputStream(p.newContentSource())));
+                        p.getHeaders().get(HttpHeader.CONTENT_TYPE), p.getLength(), () -> Files.newInputStream(copy)));
             }
         }
         params.putAll(fields);
