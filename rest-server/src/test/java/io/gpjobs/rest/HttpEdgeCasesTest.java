@@ -120,6 +120,18 @@ class HttpEdgeCasesTest {
     }
 
     @Test
+    void submitJobAsHtmlRedirectsToTheJobPageOnTheRequestsHost() throws Exception {
+        HttpTester.Response r = get(ECHO + "/submitJob?text=web");
+        assertThat(r.getStatus()).isEqualTo(302);
+        String location = r.get("Location");
+        assertThat(location).matches("http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/j[0-9a-f]{32}");
+        f.engine.awaitCompletion(location.substring(location.lastIndexOf('/') + 1), Duration.ofSeconds(30));
+        HttpTester.Response page = get(location.substring("http://localhost".length()));
+        assertThat(page.get("Content-Type")).startsWith("text/html");
+        assertThat(page.getContent()).contains("href=\"http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/");
+    }
+
+    @Test
     void aLongFormBodyIsReadAndOneOverTheLimitIsRefusedInTheEnvelope() throws Exception {
         String text = "x".repeat(20_000);
         String id = json(postForm(ECHO + "/submitJob", "f=json&text=" + text)).get("jobId").asText();
