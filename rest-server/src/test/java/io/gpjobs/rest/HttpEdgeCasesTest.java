@@ -109,7 +109,7 @@ class HttpEdgeCasesTest {
         String viaGet = json(get(ECHO + "/submitJob?f=json&text=hello")).get("jobId").asText();
         String viaPost = json(postForm(ECHO + "/submitJob", "f=json&text=hello")).get("jobId").asText();
         for (String id : List.of(viaGet, viaPost)) {
-            assertThat(f.engine.awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
         HttpTester.Response a = get(ECHO + "/jobs/" + viaGet + "/results/result?f=json&returnType=data");
         HttpTester.Response b = postForm(ECHO + "/jobs/" + viaGet + "/results/result", "f=json&returnType=data");
@@ -125,7 +125,7 @@ class HttpEdgeCasesTest {
         assertThat(r.getStatus()).isEqualTo(302);
         String location = r.get("Location");
         assertThat(location).matches("http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/j[0-9a-f]{32}");
-        f.engine.awaitCompletion(location.substring(location.lastIndexOf('/') + 1), Duration.ofSeconds(30));
+        f.engine.anonymous().awaitCompletion(location.substring(location.lastIndexOf('/') + 1), Duration.ofSeconds(30));
         HttpTester.Response page = get(location.substring("http://localhost".length()));
         assertThat(page.get("Content-Type")).startsWith("text/html");
         assertThat(page.getContent()).contains("href=\"http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/");
@@ -135,8 +135,8 @@ class HttpEdgeCasesTest {
     void aLongFormBodyIsReadAndOneOverTheLimitIsRefusedInTheEnvelope() throws Exception {
         String text = "x".repeat(20_000);
         String id = json(postForm(ECHO + "/submitJob", "f=json&text=" + text)).get("jobId").asText();
-        assertThat(f.engine.awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(f.engine.result(id, "result").value().toString()).contains(text);
+        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(f.engine.anonymous().result(id, "result").value().toString()).contains(text);
         JsonNode tooLong = json(postForm(ECHO + "/submitJob?f=json", "text=" + "y".repeat((int) MAX_BODY)));
         assertThat(tooLong.at("/error/code").asInt()).isEqualTo(413);
         String chunk = Integer.toHexString((int) MAX_BODY + 10);
@@ -210,7 +210,7 @@ class HttpEdgeCasesTest {
         assertThat(json(err).at("/error/code").asInt()).isEqualTo(404);
         assertThat(err.get("Access-Control-Allow-Origin")).isEqualTo("*");
         String id = json(get(ECHO + "/submitJob?f=json&text=img")).get("jobId").asText();
-        f.engine.awaitCompletion(id, Duration.ofSeconds(30));
+        f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30));
         HttpTester.Response png = send("GET /arcgis/rest/services/Tools/MapServer/jobs/" + id
                 + "/export?f=image&bbox=10,59,12,61&size=32,32 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Origin: https://app.example.com\r\n\r\n");

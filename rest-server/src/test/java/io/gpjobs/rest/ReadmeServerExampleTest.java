@@ -63,10 +63,10 @@ class ReadmeServerExampleTest {
             JsonNode job = get(URI.create(server.uri() + "/rest/services/Tools/GPServer/Echo/submitJob?f=json&text=a"
                     + "&token=t-ann"));
             String id = job.get("jobId").asText();
-            assertThat(engine.awaitCompletion(id, java.time.Duration.ofSeconds(30), "ann").owner()).isEqualTo("ann");
+            assertThat(engine.as("ann").awaitCompletion(id, java.time.Duration.ofSeconds(30)).owner()).isEqualTo("ann");
             assertThat(get(URI.create(server.uri() + "/rest/services/Tools/GPServer/Echo/jobs/" + id
                     + "?f=json&token=t-ann")).toString())
-                    .isEqualTo(io.gpjobs.GPJson.toJson(io.gpjobs.GPJson.job(engine.job(id, "ann"), true)));
+                    .isEqualTo(io.gpjobs.GPJson.toJson(io.gpjobs.GPJson.job(engine.as("ann").job(id), true)));
             assertThat(get(URI.create(server.uri() + "/admin/services/Tools.GPServer/jobs/query?f=json&token=t-admin"))
                     .get("total").asInt()).isEqualTo(1);
         }

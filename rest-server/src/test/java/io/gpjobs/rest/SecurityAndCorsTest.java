@@ -44,10 +44,10 @@ class SecurityAndCorsTest {
                 JsonNode j = json(f.router.handle(request("GET", SECURE + "/submitJob", h, "f", "json", "text",
                         "mine")));
                 String id = j.get("jobId").asText();
-                assertThat(f.engine.awaitCompletion(id, Duration.ofSeconds(30), "alice").status())
+                assertThat(f.engine.as("alice").awaitCompletion(id, Duration.ofSeconds(30)).status())
                         .isEqualTo(JobStatus.SUCCEEDED);
-                assertThat(f.engine.job(id, "alice").owner()).isEqualTo("alice");
-                assertThat(f.engine.inputs(id, "alice")).extracting(v -> v.paramName()).doesNotContain("token");
+                assertThat(f.engine.as("alice").job(id).owner()).isEqualTo("alice");
+                assertThat(f.engine.as("alice").inputs(id)).extracting(v -> v.paramName()).doesNotContain("token");
             }
         }
     }
@@ -57,7 +57,7 @@ class SecurityAndCorsTest {
         try (Fixture f = new Fixture()) {
             String id = json(f.get("rest/services/Tools/GPServer/Echo/submitJob", "f", "json", "text", "a",
                     "token", "alice-token")).get("jobId").asText();
-            f.engine.awaitCompletion(id, Duration.ofSeconds(30), "alice");
+            f.engine.as("alice").awaitCompletion(id, Duration.ofSeconds(30));
             String job = "rest/services/Tools/GPServer/Echo/jobs/" + id;
             assertThat(errorCode(f.get(job, "f", "json", "token", "alice-token"))).isZero();
             assertThat(errorCode(f.get(job, "f", "json", "token", "bob-token"))).isEqualTo(403);

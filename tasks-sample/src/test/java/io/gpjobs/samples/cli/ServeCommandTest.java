@@ -58,7 +58,7 @@ class ServeCommandTest {
             String task = "/rest/services/Samples/GPServer/LongRunningTask";
             JsonNode submitted = postForm(base, task + "/submitJob", "f=json&Steps=2&Step_Delay_Ms=1");
             String id = submitted.get("jobId").asText();
-            assertThat(s.engine().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(s.engine().anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(get(base, task + "/jobs/" + id + "?f=json").get("jobStatus").asText())
                     .isEqualTo("esriJobSucceeded");
             assertThat(get(base, task + "/jobs/" + id + "/results/Steps_Completed?f=json").get("value").asLong())
