@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -181,20 +181,17 @@ public final class JettyRestHandler extends Handler.Abstract {
             throw new GPException(400, "Unable to read the request.", List.of("multipart/form-data without a "
                     + "boundary"));
         }
-        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        parser.setMaxFileSize(limits.maxUploadBytes());
-        parser.setMaxLength(max);
-        parser.setMaxMemoryFileSize(MEMORY_PART_BYTES);
-        parser.setMaxParts(MAX_PARTS);
-        parser.setFilesDirectory(partsDir);
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        MultiPartConfig config = new MultiPartConfig.Builder().location(partsDir).maxParts(MAX_PARTS)
+                .maxPartSize(limits.maxUploadBytes()).maxSize(max).maxMemoryPartSize(MEMORY_PART_BYTES).build();
         MultiPartFormData.Parts parts;
         try {
-            parts = parser.parse(request).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GPException(503, "Unable to read the request.", List.of("interrupted"));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            parts = MultiPartFormData.getParts(request, request, contentType, config);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
             String why = String.valueOf(cause.getMessage());
             if (why.toLowerCase(Locale.ROOT).contains("max")) {
                 throw new GPException(413, "Request too large.", List.of("the upload is over the limit of "
