@@ -109,7 +109,8 @@ class HttpEdgeCasesTest {
         String viaGet = json(get(ECHO + "/submitJob?f=json&text=hello")).get("jobId").asText();
         String viaPost = json(postForm(ECHO + "/submitJob", "f=json&text=hello")).get("jobId").asText();
         for (String id : List.of(viaGet, viaPost)) {
-            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                    .isEqualTo(JobStatus.SUCCEEDED);
         }
         HttpTester.Response a = get(ECHO + "/jobs/" + viaGet + "/results/result?f=json&returnType=data");
         HttpTester.Response b = postForm(ECHO + "/jobs/" + viaGet + "/results/result", "f=json&returnType=data");
@@ -128,14 +129,16 @@ class HttpEdgeCasesTest {
         f.engine.anonymous().awaitCompletion(location.substring(location.lastIndexOf('/') + 1), Duration.ofSeconds(30));
         HttpTester.Response page = get(location.substring("http://localhost".length()));
         assertThat(page.get("Content-Type")).startsWith("text/html");
-        assertThat(page.getContent()).contains("href=\"http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/");
+        assertThat(page.getContent())
+                .contains("href=\"http://localhost/arcgis/rest/services/Tools/GPServer/Echo/jobs/");
     }
 
     @Test
     void aLongFormBodyIsReadAndOneOverTheLimitIsRefusedInTheEnvelope() throws Exception {
         String text = "x".repeat(20_000);
         String id = json(postForm(ECHO + "/submitJob", "f=json&text=" + text)).get("jobId").asText();
-        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
         assertThat(f.engine.anonymous().result(id, "result").value().toString()).contains(text);
         JsonNode tooLong = json(postForm(ECHO + "/submitJob?f=json", "text=" + "y".repeat((int) MAX_BODY)));
         assertThat(tooLong.at("/error/code").asInt()).isEqualTo(413);

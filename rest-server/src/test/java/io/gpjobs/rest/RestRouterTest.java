@@ -69,7 +69,8 @@ class RestRouterTest {
         JobInfo job = done(id);
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         RestResponse r = f.get(TASK + "/jobs/" + id, "f", "json");
-        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), true)));
+        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous()
+                .job(id), true)));
         RestResponse noMessages = f.get(TASK + "/jobs/" + id, "f", "json", "returnMessages", "false");
         assertThat(((RestResponse.Json) noMessages).text())
                 .isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), false)));
@@ -101,7 +102,8 @@ class RestRouterTest {
         String id = submit("text", "x", "returnZ", "true", "env:outSR", "102100", "myAppParam", "42",
                 "context", "{\"outSR\":{\"wkid\":102100}}");
         assertThat(done(id).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(f.engine.anonymous().inputs(id)).extracting(v -> v.paramName()).containsExactlyInAnyOrder("text", "times");
+        assertThat(f.engine.anonymous().inputs(id)).extracting(v -> v.paramName())
+                .containsExactlyInAnyOrder("text", "times");
     }
 
     @Test

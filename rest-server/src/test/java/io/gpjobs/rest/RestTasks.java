@@ -54,6 +54,22 @@ final class RestTasks {
     }
 
     private static Task task(TaskDefinition def, java.util.function.Consumer<TaskContext> before) {
+        return of(def, ctx -> {
+            before.accept(ctx);
+            String text = ctx.input("text", GPString.class).value();
+            long times = ctx.input("times", GPLong.class).value();
+            ctx.info("echoing " + text.length() + " characters");
+            ctx.setOutput("result", new GPString(text.repeat((int) times)));
+            SpatialReference wgs84 = SpatialReference.ofWkid(4326);
+            ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
+                    List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
+                    List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
+                            Map.of("OBJECTID", 1, "name", text)))));
+        });
+    }
+
+    /** A task of {@code def} whose execution is {@code body}. */
+    private static Task of(TaskDefinition def, java.util.function.Consumer<TaskContext> body) {
         return new Task() {
             @Override
             public TaskDefinition definition() {
@@ -62,16 +78,7 @@ final class RestTasks {
 
             @Override
             public void execute(TaskContext ctx) {
-                before.accept(ctx);
-                String text = ctx.input("text", GPString.class).value();
-                long times = ctx.input("times", GPLong.class).value();
-                ctx.info("echoing " + text.length() + " characters");
-                ctx.setOutput("result", new GPString(text.repeat((int) times)));
-                SpatialReference wgs84 = SpatialReference.ofWkid(4326);
-                ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
-                        List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
-                        List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
-                                Map.of("OBJECTID", 1, "name", text)))));
+                body.accept(ctx);
             }
         };
     }
@@ -81,22 +88,14 @@ final class RestTasks {
         TaskDefinition def = new TaskDefinition("FileSize", null, "The size of a file.", null, null, List.of(
                 ParameterDefinition.requiredInput("file", GPDataType.DATA_FILE),
                 ParameterDefinition.output("size", GPDataType.LONG)));
-        return new Task() {
-            @Override
-            public TaskDefinition definition() {
-                return def;
+        return of(def, ctx -> {
+            GPDataFile f = ctx.input("file", GPDataFile.class);
+            try {
+                ctx.setOutput("size", new GPLong(Files.size(Path.of(URI.create(f.url())))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-
-            @Override
-            public void execute(TaskContext ctx) {
-                GPDataFile f = ctx.input("file", GPDataFile.class);
-                try {
-                    ctx.setOutput("size", new GPLong(Files.size(Path.of(URI.create(f.url())))));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        });
     }
 
     /** Tasks wait here until a test opens it; counts who entered. */

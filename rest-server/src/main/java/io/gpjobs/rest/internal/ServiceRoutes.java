@@ -135,7 +135,8 @@ final class ServiceRoutes {
         for (ParameterDefinition p : def.inputs()) {
             String v = c.param(p.name());
             if (v != null) {
-                inputs.put(p.name(), ctx.uploads() == null ? v : ctx.uploads().resolve(service, c.principal(), p.name(), v));
+                inputs.put(p.name(), ctx.uploads() == null ? v
+                        : ctx.uploads().resolve(service, c.principal(), p.name(), v));
             }
         }
         return inputs;
