@@ -84,6 +84,12 @@ class RestRouterTest {
                 .isEqualTo(GPJson.parameters(f.engine.anonymous().inputs(id)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/result", "f", "json")).get("value").asText())
                 .isEqualTo("hihihi");
+        JsonNode otherCase = json(f.get(TASK + "/jobs/" + id + "/results/points", "f", "json"));
+        assertThat(otherCase.get("paramName").asText()).isEqualTo("Points");
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs/TEXT", "f", "json")).get("paramName").asText())
+                .isEqualTo("text");
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results/nothing", "f", "json")).at("/error/details")
+                .toString()).contains("nothing");
     }
 
     @Test

@@ -56,16 +56,20 @@ final class RestTasks {
     private static Task task(TaskDefinition def, java.util.function.Consumer<TaskContext> before) {
         return of(def, ctx -> {
             before.accept(ctx);
-            String text = ctx.input("text", GPString.class).value();
-            long times = ctx.input("times", GPLong.class).value();
-            ctx.info("echoing " + text.length() + " characters");
-            ctx.setOutput("result", new GPString(text.repeat((int) times)));
-            SpatialReference wgs84 = SpatialReference.ofWkid(4326);
-            ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
-                    List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
-                    List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
-                            Map.of("OBJECTID", 1, "name", text)))));
+            echoOutputs(ctx);
         });
+    }
+
+    private static void echoOutputs(TaskContext ctx) {
+        String text = ctx.input("text", GPString.class).value();
+        long times = ctx.input("times", GPLong.class).value();
+        ctx.info("echoing " + text.length() + " characters");
+        ctx.setOutput("result", new GPString(text.repeat((int) times)));
+        SpatialReference wgs84 = SpatialReference.ofWkid(4326);
+        ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
+                List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
+                List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
+                        Map.of("OBJECTID", 1, "name", text)))));
     }
 
     /** A task of {@code def} whose execution is {@code body}. */
@@ -81,6 +85,19 @@ final class RestTasks {
                 body.accept(ctx);
             }
         };
+    }
+
+    /** Like echo, counting in {@code running} how many run at once and keeping the most in {@code peak}. */
+    static Task counted(String name, java.util.concurrent.atomic.AtomicInteger running,
+                        java.util.concurrent.atomic.AtomicInteger peak) {
+        return of(echoDefinition(name), ctx -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                echoOutputs(ctx);
+            } finally {
+                running.decrementAndGet();
+            }
+        });
     }
 
     /** Outputs the size of the file given as {@code file}. */
