@@ -31,12 +31,14 @@ final class RestTasks {
     /** Where Echo puts its point: Oslo, in WGS 84. */
     static final double LON = 10.75;
     static final double LAT = 59.91;
+    /** The point's height. */
+    static final double Z = 100.0;
 
     private RestTasks() {
     }
 
     private static TaskDefinition echoDefinition(String name) {
-        return new TaskDefinition(name, null, "Repeats a text and puts a point in Oslo.", null, null, List.of(
+        return new TaskDefinition(name, null, "Repeats a text and puts a point (with z) in Oslo.", null, null, List.of(
                 ParameterDefinition.requiredInput("text", GPDataType.STRING),
                 ParameterDefinition.optionalInput("times", GPDataType.LONG, new GPLong(1)),
                 ParameterDefinition.output("result", GPDataType.STRING),
@@ -66,10 +68,10 @@ final class RestTasks {
         ctx.info("echoing " + text.length() + " characters");
         ctx.setOutput("result", new GPString(text.repeat((int) times)));
         SpatialReference wgs84 = SpatialReference.ofWkid(4326);
-        ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
+        ctx.setOutput("Points", new GPFeatureRecordSetLayer(GeometryType.POINT, wgs84, true, false,
                 List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
-                List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
-                        Map.of("OBJECTID", 1, "name", text)))));
+                List.of(new Feature(new Geometry.Point(LON, LAT, Z, null, wgs84),
+                        Map.of("OBJECTID", 1, "name", text))), false, null));
     }
 
     /** A task of {@code def} whose execution is {@code body}. */

@@ -7,7 +7,6 @@ import io.gpjobs.JobNotFoundException;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.ParameterDefinition;
-import io.gpjobs.value.SpatialReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,22 +95,15 @@ final class JobRoutes {
 
     private RestResponse result(Call c) {
         owned(c);
-        ParameterValue v = ctx.calls().result(c.principal(), c.var("jobId"), paramName(c));
-        SpatialReference outSR = OutputProjection.requested(c, "outSR");
-        if (outSR != null) {
-            v = OutputProjection.one(v, outSR);
-        }
+        ParameterValue v = Outputs.shaped(c, List.of(ctx.calls().result(c.principal(), c.var("jobId"),
+                paramName(c))), "outSR").get(0);
         return Render.json(c, ctx.pages(), GPJson.parameter(v), Render.Page.RESOURCE, v.paramName() + " (result)",
                 Map.of("job", jobUrl(c)));
     }
 
     private RestResponse results(Call c) {
         owned(c);
-        List<ParameterValue> vs = ctx.calls().results(c.principal(), c.var("jobId"));
-        SpatialReference outSR = OutputProjection.requested(c, "outSR");
-        if (outSR != null) {
-            vs = OutputProjection.all(vs, outSR);
-        }
+        List<ParameterValue> vs = Outputs.shaped(c, ctx.calls().results(c.principal(), c.var("jobId")), "outSR");
         return Render.json(c, ctx.pages(), GPJson.parameters(vs), Render.Page.RESOURCE, "Results",
                 Map.of("job", jobUrl(c)));
     }
