@@ -119,6 +119,22 @@ final class Fixture implements AutoCloseable {
         return j.body();
     }
 
+    /** GET over a real socket: asserts HTTP 200 and {@code Cache-Control: no-store}, returns the JSON body. */
+    static JsonNode httpGet(java.net.URI uri) throws java.io.IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(60_000);
+        try {
+            if (c.getResponseCode() != 200 || !"no-store".equals(c.getHeaderField("Cache-Control"))) {
+                throw new AssertionError("GET " + uri + ": HTTP " + c.getResponseCode() + ", Cache-Control "
+                        + c.getHeaderField("Cache-Control"));
+            }
+            return MAPPER.readTree(c.getInputStream());
+        } finally {
+            c.disconnect();
+        }
+    }
+
     /** The error code of an envelope answer, or 0 when it is no error. */
     static int errorCode(RestResponse r) {
         return json(r).path("error").path("code").asInt(0);

@@ -1,5 +1,6 @@
 package io.gpjobs.rest;
 
+import static io.gpjobs.rest.Fixture.httpGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import io.gpjobs.GPService;
 import io.gpjobs.rest.spi.InvalidTokenException;
 import io.gpjobs.rest.spi.TokenVerifier;
 import io.gpjobs.spi.AccessPolicy;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,17 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's embedding example, run on a real socket on 127.0.0.1. */
 class ReadmeServerExampleTest {
 
-    private static JsonNode get(URI uri) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
-        c.setConnectTimeout(10_000);
-        c.setReadTimeout(30_000);
-        try {
-            assertThat(c.getResponseCode()).isEqualTo(200);
-            return Fixture.MAPPER.readTree(c.getInputStream());
-        } finally {
-            c.disconnect();
-        }
-    }
 
     @Test
     void theEmbeddingExampleServesOnAFreePort(@TempDir Path uploadsDir) throws Exception {
@@ -59,16 +48,15 @@ class ReadmeServerExampleTest {
             System.out.println(server.uri() + "/rest/services");
             // --- end of README ---
             assertThat(server.uri().toString()).matches("http://127\\.0\\.0\\.1:\\d+/arcgis");
-            assertThat(get(URI.create(server.uri() + "/rest/services/Tools/GPServer?f=json")).at("/error/code").asInt())
-                    .isEqualTo(499);
-            JsonNode job = get(URI.create(server.uri() + "/rest/services/Tools/GPServer/Echo/submitJob?f=json&text=a"
-                    + "&token=t-ann"));
+            String tools = server.uri() + "/rest/services/Tools/GPServer";
+            assertThat(httpGet(URI.create(tools + "?f=json")).at("/error/code").asInt()).isEqualTo(499);
+            JsonNode job = httpGet(URI.create(tools + "/Echo/submitJob?f=json&text=a&token=t-ann"));
             String id = job.get("jobId").asText();
             assertThat(engine.as("ann").awaitCompletion(id, java.time.Duration.ofSeconds(30)).owner()).isEqualTo("ann");
-            assertThat(get(URI.create(server.uri() + "/rest/services/Tools/GPServer/Echo/jobs/" + id
-                    + "?f=json&token=t-ann")).toString())
+            assertThat(httpGet(URI.create(tools + "/Echo/jobs/" + id + "?f=json&token=t-ann")).toString())
                     .isEqualTo(io.gpjobs.GPJson.toJson(io.gpjobs.GPJson.job(engine.as("ann").job(id), true)));
-            assertThat(get(URI.create(server.uri() + "/admin/services/Tools.GPServer/jobs/query?f=json&token=t-admin"))
+            assertThat(httpGet(URI.create(server.uri() + "/admin/services/Tools.GPServer/jobs/query?f=json"
+                    + "&token=t-admin"))
                     .get("total").asInt()).isEqualTo(1);
         }
     }

@@ -1,9 +1,9 @@
 package io.gpjobs.rest;
 
+import static io.gpjobs.rest.Fixture.httpGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,18 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServerSocketTest {
 
-    private static JsonNode get(URI uri) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
-        c.setConnectTimeout(10_000);
-        c.setReadTimeout(60_000);
-        try {
-            assertThat(c.getResponseCode()).isEqualTo(200);
-            assertThat(c.getHeaderField("Cache-Control")).isEqualTo("no-store");
-            return Fixture.MAPPER.readTree(c.getInputStream());
-        } finally {
-            c.disconnect();
-        }
-    }
 
     @Test
     void statusPollsAreAnsweredWhileEveryExecuteSlotIsHeld() throws Exception {
@@ -43,19 +31,19 @@ class ServerSocketTest {
              GPRestServer server = GPRestServer.builder().engine(f.engine).port(0).contextPath("").limits(limits)
                      .build().start()) {
             String rest = server.uri() + "/rest/services";
-            String polled = get(URI.create(rest + "/Tools/GPServer/Echo/submitJob?f=json&text=p")).get("jobId")
+            String polled = httpGet(URI.create(rest + "/Tools/GPServer/Echo/submitJob?f=json&text=p")).get("jobId")
                     .asText();
             List<Future<JsonNode>> executes = new ArrayList<>();
             try {
                 for (int i = 0; i < slots; i++) {
                     URI execute = URI.create(rest + "/Sync/GPServer/Gated/execute?f=json&text=e");
-                    executes.add(pool.submit(() -> get(execute)));
+                    executes.add(pool.submit(() -> httpGet(execute)));
                 }
                 f.gate.awaitEntered(slots);
-                assertThat(get(URI.create(rest + "/Sync/GPServer/Echo/execute?f=json&text=x")).at("/error/code")
+                assertThat(httpGet(URI.create(rest + "/Sync/GPServer/Echo/execute?f=json&text=x")).at("/error/code")
                         .asInt()).isEqualTo(503);
                 for (int i = 0; i < 100; i++) {
-                    assertThat(get(URI.create(rest + "/Tools/GPServer/Echo/jobs/" + polled + "?f=json"))
+                    assertThat(httpGet(URI.create(rest + "/Tools/GPServer/Echo/jobs/" + polled + "?f=json"))
                             .get("jobId").asText()).isEqualTo(polled);
                 }
             } finally {
