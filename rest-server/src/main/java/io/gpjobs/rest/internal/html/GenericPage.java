@@ -13,7 +13,7 @@ final class GenericPage {
     }
 
     /** The page of the resource {@code json} at {@code ctx}, titled {@code title} (the last segment when null). */
-    static String render(PageContext ctx, String title, JsonNode json) {
+    static String render(PagePath ctx, String title, JsonNode json) {
         Html h = Html.page(ctx, title == null || title.isBlank() ? ctx.last() : title, 0);
         JsonNode error = json == null ? null : json.get("error");
         if (error != null && error.isObject()) {

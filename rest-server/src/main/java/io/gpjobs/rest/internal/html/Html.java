@@ -67,7 +67,7 @@ final class Html {
      * Opens a page: head with title, optional refresh, the CSS, the header and breadcrumbs, the h1 and the format
      * links of {@code ctx}'s resource.
      */
-    static Html page(PageContext ctx, String title, int refreshSeconds) {
+    static Html page(PagePath ctx, String title, int refreshSeconds) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -76,7 +76,7 @@ final class Html {
         }
         h.raw("<title>").text(title).raw(" - gpjobs Services Directory</title><style>").raw(CSS)
                 .raw("</style></head><body>");
-        h.raw("<header><a class=\"brand\" href=\"").attr(ctx.href(PageContext.SERVICES_ROOT, "html"))
+        h.raw("<header><a class=\"brand\" href=\"").attr(ctx.href(PagePath.SERVICES_ROOT, "html"))
                 .raw("\">gpjobs Services Directory</a><span class=\"sub\">GP REST API</span></header>");
         h.raw("<nav class=\"crumbs\" aria-label=\"breadcrumbs\">");
         var crumbs = ctx.breadcrumbs();

@@ -28,7 +28,7 @@ final class JobPages {
      *
      * @param hasResultMap whether the service has a result map server (a succeeded job then links to its map)
      */
-    static String job(PageContext ctx, ObjectNode json, boolean hasResultMap) {
+    static String job(PagePath ctx, ObjectNode json, boolean hasResultMap) {
         String jobId = json.path("jobId").asText(ctx.last());
         String status = json.path("jobStatus").asText("");
         boolean running = RUNNING.contains(status);
@@ -70,7 +70,7 @@ final class JobPages {
     }
 
     /** The page of one result or input parameter resource {@code {"paramName","dataType","value"}}. */
-    static String parameter(PageContext ctx, ObjectNode json) {
+    static String parameter(PagePath ctx, ObjectNode json) {
         Html h = Html.page(ctx, json.path("paramName").asText(ctx.last()), 0);
         h.raw("<table class=\"kv\">");
         h.row("Parameter", json.path("paramName").asText());
@@ -81,7 +81,7 @@ final class JobPages {
     }
 
     /** The {@code results} or {@code inputs} resource: an array of parameter resources. */
-    static String parameters(PageContext ctx, JsonNode array) {
+    static String parameters(PagePath ctx, JsonNode array) {
         Html h = Html.page(ctx, ctx.last().equals("inputs") ? "Inputs" : "Results", 0);
         if (!array.isArray() || array.isEmpty()) {
             h.raw("<p class=\"muted\">None.</p>");
@@ -111,7 +111,7 @@ final class JobPages {
         h.raw("</tbody></table>");
     }
 
-    private static void paramLinks(Html h, PageContext ctx, JsonNode map, String title, String kind) {
+    private static void paramLinks(Html h, PagePath ctx, JsonNode map, String title, String kind) {
         if (!map.isObject()) {
             return;
         }
@@ -130,7 +130,7 @@ final class JobPages {
     }
 
     /** {@code …/services/[folder/]Svc/GPServer/Task/jobs/id} → {@code …/services/[folder/]Svc/MapServer/jobs/id}. */
-    static String mapHref(PageContext ctx, String jobId) {
+    static String mapHref(PagePath ctx, String jobId) {
         List<String> s = ctx.segments();
         int gp = s.indexOf("GPServer");
         List<String> path = new ArrayList<>(gp < 0 ? List.of("services") : s.subList(0, gp));

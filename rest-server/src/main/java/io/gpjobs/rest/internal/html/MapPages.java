@@ -20,7 +20,7 @@ final class MapPages {
     }
 
     /** The page of the map service resource {@code json} (as {@code ResultMap.json()} renders it). */
-    static String map(PageContext ctx, ObjectNode json) {
+    static String map(PagePath ctx, ObjectNode json) {
         Html h = Html.page(ctx, "Result map " + ctx.last(), 0);
         String description = json.path("serviceDescription").asText("");
         if (!description.isBlank()) {
@@ -63,7 +63,7 @@ final class MapPages {
         return h.finish();
     }
 
-    private static void layerList(Html h, PageContext ctx, JsonNode layers, String title) {
+    private static void layerList(Html h, PagePath ctx, JsonNode layers, String title) {
         if (!layers.isArray() || layers.isEmpty()) {
             return;
         }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The Services Directory pages of the services root (or a folder), of a GP service and of an execute response.
  * The task page with its form is {@link TaskPage}. Pure functions of the resource's JSON and its
- * {@link PageContext}.
+ * {@link PagePath}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -20,7 +20,7 @@ final class ServicePages {
      * The services root or a folder: {@code {"currentVersion","folders":[…],"services":[{"name","type"}]}}. Service
      * names carry their folder ({@code Folder/Name}), as in ArcGIS.
      */
-    static String services(PageContext ctx, ObjectNode json) {
+    static String services(PagePath ctx, ObjectNode json) {
         String title = ctx.segments().size() <= 1 ? "Services" : "Folder: " + ctx.last();
         Html h = Html.page(ctx, title, 0);
         if (json.hasNonNull("currentVersion")) {
@@ -59,7 +59,7 @@ final class ServicePages {
      * A GP service: description, execution type, tasks (links), result map server, maximum records, and the other
      * properties of its JSON.
      */
-    static String service(PageContext ctx, ObjectNode json) {
+    static String service(PagePath ctx, ObjectNode json) {
         String name = ctx.segments().size() >= 2 ? ctx.segments().get(ctx.segments().size() - 2) : ctx.last();
         Html h = Html.page(ctx, name + " (GPServer)", 0);
         String description = json.path("serviceDescription").asText("");
@@ -99,7 +99,7 @@ final class ServicePages {
     }
 
     /** The answer of {@code execute}: each result ({@code paramName}, {@code dataType}, value) and the messages. */
-    static String executeResult(PageContext ctx, ObjectNode json) {
+    static String executeResult(PagePath ctx, ObjectNode json) {
         String task = ctx.segments().size() >= 2 ? ctx.segments().get(ctx.segments().size() - 2) : ctx.last();
         Html h = Html.page(ctx, "Execute " + task, 0);
         h.raw("<h2>Results</h2>");

@@ -22,7 +22,7 @@ final class TaskPage {
     }
 
     /** The page of the task description {@code json} (as {@code GPJson.task} renders it). */
-    static String render(PageContext ctx, ObjectNode json) {
+    static String render(PagePath ctx, ObjectNode json) {
         String name = json.path("name").asText(ctx.last());
         String display = json.path("displayName").asText("");
         Html h = Html.page(ctx, display.isBlank() || display.equals(name) ? name : display + " (" + name + ")", 0);
@@ -63,7 +63,7 @@ final class TaskPage {
         h.raw("</tbody></table>");
     }
 
-    private static void form(Html h, PageContext ctx, JsonNode params, boolean sync) {
+    private static void form(Html h, PagePath ctx, JsonNode params, boolean sync) {
         String op = sync ? "execute" : "submitJob";
         h.raw("<h2>").text(sync ? "Execute" : "Submit a job").raw("</h2>");
         h.raw("<form class=\"task\" method=\"post\" action=\"").attr(ctx.child(null, op))

@@ -15,13 +15,13 @@ import java.util.Objects;
  * @param restRoot the path of the REST root, starting with {@code /}, without a trailing slash
  * @param segments the resource's path segments under the root, decoded
  */
-public record PageContext(String restRoot, List<String> segments) {
+record PagePath(String restRoot, List<String> segments) {
 
     /** The path of the services root (the directory's home). */
     static final List<String> SERVICES_ROOT = List.of("services");
 
     /** @throws IllegalArgumentException when the root does not start with a slash or ends with one */
-    public PageContext {
+    PagePath {
         Objects.requireNonNull(restRoot, "restRoot");
         if (!restRoot.startsWith("/") || (restRoot.length() > 1 && restRoot.endsWith("/"))) {
             throw new IllegalArgumentException("restRoot must start with '/' and not end with one, got '"
@@ -31,8 +31,8 @@ public record PageContext(String restRoot, List<String> segments) {
     }
 
     /** A context at {@code restRoot} for the segments given. */
-    public static PageContext of(String restRoot, String... segments) {
-        return new PageContext(restRoot, List.of(segments));
+    static PagePath of(String restRoot, String... segments) {
+        return new PagePath(restRoot, List.of(segments));
     }
 
     /** The link to this resource in format {@code f}. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.GPJson;
 import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
+import io.gpjobs.rest.internal.PageContext;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobStatus;
@@ -21,13 +22,14 @@ import io.gpjobs.value.GPLong;
 import io.gpjobs.value.GPString;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class DirectoryPagesTest {
+class ServicesDirectoryPagesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EVIL = "<script>alert('x')</script>\"&";
     private static final String JOB = "j0123456789abcdef0123456789abcdef";
@@ -55,14 +57,14 @@ class DirectoryPagesTest {
                 List.of("Out", "Other <b>"), List.of("Text"));
     }
 
-    private static PageContext jobCtx() {
-        return PageContext.of("/arcgis/rest", "services", "Svc", "GPServer", "Evil Task", "jobs", JOB);
+    private static PagePath jobCtx() {
+        return PagePath.of("/arcgis/rest", "services", "Svc", "GPServer", "Evil Task", "jobs", JOB);
     }
 
     @Test
     void taskPageHasOneEscapedFieldPerInputAndPostsToSubmitJob() {
         ObjectNode json = GPJson.task(evilTask(), GPService.ExecutionType.ASYNCHRONOUS);
-        String html = DirectoryPages.task(PageContext.of("/arcgis/rest", "services", "Svc", "GPServer", "Evil Task"),
+        String html = TaskPage.render(PagePath.of("/arcgis/rest", "services", "Svc", "GPServer", "Evil Task"),
                 json);
 
         assertEscaped(html);
@@ -84,7 +86,7 @@ class DirectoryPagesTest {
     @Test
     void synchronousTaskFormExecutes() {
         ObjectNode json = GPJson.task(evilTask(), GPService.ExecutionType.SYNCHRONOUS);
-        String html = DirectoryPages.task(PageContext.of("/r", "services", "S", "GPServer", "T"), json);
+        String html = TaskPage.render(PagePath.of("/r", "services", "S", "GPServer", "T"), json);
         assertThat(html).contains("action=\"/r/services/S/GPServer/T/execute\"").contains("Execute (POST)")
                 .doesNotContain("submitJob");
     }
@@ -92,7 +94,7 @@ class DirectoryPagesTest {
     @ParameterizedTest
     @EnumSource(JobStatus.class)
     void jobPageReloadsOnlyWhileTheJobRuns(JobStatus status) {
-        String html = DirectoryPages.job(jobCtx(), GPJson.job(job(status), true), true);
+        String html = JobPages.job(jobCtx(), GPJson.job(job(status), true), true);
         assertEscaped(html);
         assertBalanced(html);
         assertThat(html).contains("id=\"job-status\"").contains(status.wireName());
@@ -106,7 +108,7 @@ class DirectoryPagesTest {
 
     @Test
     void succeededJobLinksEveryResultAndInputWithEncodedNames() {
-        String html = DirectoryPages.job(jobCtx(), GPJson.job(job(JobStatus.SUCCEEDED), true), false);
+        String html = JobPages.job(jobCtx(), GPJson.job(job(JobStatus.SUCCEEDED), true), false);
         String base = "/arcgis/rest/services/Svc/GPServer/Evil%20Task/jobs/" + JOB;
         assertThat(links(html)).contains(base + "/results/Out?f=html", base + "/results/Other%20%3Cb%3E?f=html",
                 base + "/inputs/Text?f=html", base + "/results/Out?f=json&returnType=data", base + "?f=pjson");
@@ -119,7 +121,7 @@ class DirectoryPagesTest {
         bad.put("paramName", "File");
         bad.put("dataType", "GPDataFile");
         bad.putObject("value").put("url", "https://example.com/a?token=secret");
-        String html = DirectoryPages.parameter(PageContext.of("/a/rest", "services", "S", "GPServer", "T", "jobs",
+        String html = JobPages.parameter(PagePath.of("/a/rest", "services", "S", "GPServer", "T", "jobs",
                 JOB, "results", "File"), bad);
         assertThat(links(html)).noneMatch(l -> l.contains("token"));
         assertThat(html).doesNotContain("href=\"https://example.com");
@@ -151,24 +153,25 @@ class DirectoryPagesTest {
                     public void execute(io.gpjobs.spi.TaskContext context) {
                     }
                 }).build();
-        String html = DirectoryPages.service(PageContext.of("/rest", "services", "Folder", "My_Svc", "GPServer"),
+        String html = ServicePages.service(PagePath.of("/rest", "services", "Folder", "My_Svc", "GPServer"),
                 GPJson.service(svc));
         assertEscaped(html);
         assertThat(links(html)).contains("/rest/services/Folder/My_Svc/GPServer/Evil%20Task?f=html",
                 "/rest/services/Folder?f=html", "/rest/services?f=html");
         JsonNode root = json("{\"currentVersion\":11.1,\"folders\":[\"Folder\"],"
                 + "\"services\":[{\"name\":\"Folder/My_Svc\",\"type\":\"GPServer\"}]}");
-        String home = DirectoryPages.page(PageContext.of("/rest", "services"), root, false);
+        String home = ServicesDirectoryPages.page(PagePath.of("/rest", "services"), null, root, false);
         assertThat(links(home)).contains("/rest/services/Folder/My_Svc/GPServer?f=html");
     }
 
     @Test
     void pageDispatchPicksThePageByPath() {
         JsonNode error = GPJson.error(new io.gpjobs.JobNotFoundException(JOB));
-        assertThat(DirectoryPages.page(jobCtx(), error, false)).contains("badge st-failed").doesNotContain("job-status");
-        assertThat(DirectoryPages.page(jobCtx(), GPJson.job(job(JobStatus.FAILED), true), false))
+        assertThat(ServicesDirectoryPages.page(jobCtx(), null, error, false)).contains("badge st-failed")
+                .doesNotContain("job-status");
+        assertThat(ServicesDirectoryPages.page(jobCtx(), null, GPJson.job(job(JobStatus.FAILED), true), false))
                 .contains("id=\"job-status\"");
-        String generic = DirectoryPages.page(PageContext.of("/r", "info"),
+        String generic = ServicesDirectoryPages.page(PagePath.of("/r", "info"), null,
                 json("{\"currentVersion\":11.1,\"authInfo\":{\"isTokenBasedSecurity\":false}}"), false);
         assertThat(generic).contains("<th>authInfo</th>").contains("isTokenBasedSecurity");
         assertBalanced(generic);
@@ -185,17 +188,32 @@ class DirectoryPagesTest {
         }
         ObjectNode p = MAPPER.createObjectNode().put("paramName", "Out").put("dataType", "GPFeatureRecordSetLayer");
         p.set("value", fs);
-        String html = DirectoryPages.parameter(jobCtx(), p);
+        String html = JobPages.parameter(jobCtx(), p);
         assertThat(count(html, "<tr><td>")).isEqualTo(JsonView.MAX_ROWS);
         assertThat(html).contains("<tr><th>Features</th><td>5000</td></tr>").contains("more characters");
         assertThat(html.length()).isLessThan(60_000);
     }
 
     @Test
+    void theSeamsContextBecomesThePathUnderTheRestRoot() {
+        PageContext ctx = new PageContext("Job", "http://127.0.0.1:8080/arcgis/rest/services/A+B/GPServer/Evil%20Task/jobs/"
+                + JOB, "http://127.0.0.1:8080/arcgis/rest", Map.of("resultMap", "http://127.0.0.1:8080/x"));
+        PagePath path = ServicesDirectoryPages.path(ctx);
+        assertThat(path.restRoot()).isEqualTo("/arcgis/rest");
+        assertThat(path.segments()).containsExactly("services", "A+B", "GPServer", "Evil Task", "jobs", JOB);
+        String html = new ServicesDirectoryPages().job(GPJson.job(job(JobStatus.SUCCEEDED), true), ctx);
+        assertThat(links(html)).contains("/arcgis/rest/services/A%2BB/MapServer/jobs/" + JOB + "?f=html");
+        PagePath bare = ServicesDirectoryPages.path(new PageContext("Info", "http://h/rest/info", "http://h/rest",
+                Map.of()));
+        assertThat(bare.restRoot()).isEqualTo("/rest");
+        assertThat(bare.segments()).containsExactly("info");
+    }
+
+    @Test
     void contextRejectsABadRootAndEncodesSegments() {
-        assertThatThrownBy(() -> PageContext.of("rest")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PagePath.of("rest")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'rest'");
-        assertThat(PageContext.encodeSegment("a b/ø?&")).isEqualTo("a%20b%2F%C3%B8%3F%26");
+        assertThat(PagePath.encodeSegment("a b/ø?&")).isEqualTo("a%20b%2F%C3%B8%3F%26");
     }
 
     /** No raw hostile markup: every '<' in the page opens a known tag. */
