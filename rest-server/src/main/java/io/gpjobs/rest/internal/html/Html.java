@@ -41,7 +41,8 @@ final class Html {
             .st-succeeded{background:#2e7d32}.st-failed,.st-timedout{background:#c62828}
             .st-executing,.st-submitted,.st-new,.st-waiting{background:#1565c0}
             .st-cancelling,.st-cancelled,.st-deleting,.st-deleted{background:#8d6e00}
-            .bar{height:18px;background:#dde4ec;border-radius:9px;overflow:hidden;max-width:520px}
+            .bar{height:18px;background:#dde4ec;border-radius:9px;overflow:hidden;max-width:520px;margin:2px 0 4px}
+            table.kv th,table.kv td{vertical-align:middle}
             .bar div{height:100%;background:#1565c0}
             .msg-esriJobMessageTypeError td{color:#b71c1c}
             .msg-esriJobMessageTypeWarning td{color:#8d5a00}

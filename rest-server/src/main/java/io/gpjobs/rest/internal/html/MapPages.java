@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.map.ExportRequest;
 import io.gpjobs.value.Geometry.Envelope;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +30,14 @@ final class MapPages {
         if (!description.isBlank()) {
             h.raw("<p class=\"lead\">").text(description).raw("</p>");
         }
+        String task = json.path("mapName").asText("");
+        int mapServer = ctx.segments().indexOf("MapServer");
+        if (!task.isBlank() && mapServer > 0) {
+            List<String> job = new ArrayList<>(ctx.segments().subList(0, mapServer));
+            job.addAll(List.of("GPServer", task, "jobs", ctx.last()));
+            h.raw("<p>").link(ctx.href(job, "html"), "The job").raw(" · ")
+                    .link(ctx.child("html", "legend"), "Legend").raw("</p>");
+        }
         JsonNode extent = json.path("fullExtent");
         if (extent.path("xmin").isNumber() && extent.path("ymax").isNumber()) {
             ExportRequest r = ExportRequest.fitting(new Envelope(extent.get("xmin").asDouble(),
@@ -41,8 +53,7 @@ final class MapPages {
                     .raw("\" src=\"").attr(src).raw("\"></div>");
             h.raw("<p class=\"muted\">").link(src, "Exported image (PNG)").raw(" · ")
                     .link(ctx.child(null, "export") + "?f=json&bbox=" + bbox + "&size=" + r.width() + ","
-                            + r.height(), "export as JSON").raw(" · ")
-                    .link(ctx.child("html", "legend"), "Legend").raw("</p>");
+                            + r.height(), "export as JSON").raw("</p>");
         } else {
             h.raw("<p class=\"muted\">This map has no extent: none of its layers has a geometry to draw.</p>");
         }
@@ -53,8 +64,8 @@ final class MapPages {
         h.row("Spatial reference", sr.hasNonNull("wkid") ? "WKID " + sr.get("wkid").asText()
                 : sr.isObject() ? sr.toString() : "none");
         if (extent.isObject()) {
-            h.row("Full extent", "xmin " + extent.path("xmin").asText() + ", ymin " + extent.path("ymin").asText()
-                    + ", xmax " + extent.path("xmax").asText() + ", ymax " + extent.path("ymax").asText());
+            h.row("Full extent", "xmin " + coord(extent.path("xmin")) + ", ymin " + coord(extent.path("ymin"))
+                    + ", xmax " + coord(extent.path("xmax")) + ", ymax " + coord(extent.path("ymax")));
         }
         h.row("Units", json.path("units").asText(""));
         h.row("Capabilities", json.path("capabilities").asText(""));
@@ -79,6 +90,15 @@ final class MapPages {
                     .raw("</span></li>");
         }
         h.raw("</ul>");
+    }
+
+    /** A coordinate with at most 6 decimals, without trailing zeros. */
+    static String coord(JsonNode v) {
+        if (!v.isNumber()) {
+            return v.asText();
+        }
+        return new BigDecimal(v.asDouble()).setScale(6, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static String num(double d) {

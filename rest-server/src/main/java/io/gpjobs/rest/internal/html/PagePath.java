@@ -82,7 +82,10 @@ record PagePath(String restRoot, List<String> segments) {
             String s = segments.get(i);
             boolean typed = i + 1 < segments.size() && isServiceType(segments.get(i + 1));
             if (typed) {
-                crumbs.add(new Crumb(s + " (" + segments.get(i + 1) + ")", href(prefix(i + 2), "html")));
+                // A result map lives under <svc>/MapServer/jobs/<id>; its service's page is the GPServer one.
+                List<String> service = new ArrayList<>(prefix(i + 1));
+                service.add("GPServer");
+                crumbs.add(new Crumb(s + " (GPServer)", href(service, "html")));
                 i++;
             } else if (s.equals("jobs")) {
                 crumbs.add(new Crumb("jobs", null));

@@ -80,7 +80,14 @@ final class ServicePages {
         if (json.has("maximumRecords")) {
             h.row("Maximum records", json.get("maximumRecords").asText());
         }
-        h.row("Capabilities", json.path("capabilities").asText(""));
+        String capabilities = json.path("capabilities").asText("");
+        h.raw("<tr><th>Capabilities</th><td>");
+        if (capabilities.isBlank()) {
+            h.raw("<span class=\"muted\">none</span>");
+        } else {
+            h.text(capabilities);
+        }
+        h.raw("</td></tr>");
         if (json.hasNonNull("currentVersion")) {
             h.row("Current version", json.get("currentVersion").asText());
         }
