@@ -1,0 +1,130 @@
+package io.gpjobs.rest;
+
+import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.spi.Task;
+import io.gpjobs.spi.TaskContext;
+import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.Feature;
+import io.gpjobs.value.FieldType;
+import io.gpjobs.value.GPDataFile;
+import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPFeatureRecordSetLayer;
+import io.gpjobs.value.GPField;
+import io.gpjobs.value.GPLong;
+import io.gpjobs.value.GPString;
+import io.gpjobs.value.Geometry;
+import io.gpjobs.value.GeometryType;
+import io.gpjobs.value.SpatialReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** The tasks the REST tests serve. */
+final class RestTasks {
+    /** Where Echo puts its point: Oslo, in WGS 84. */
+    static final double LON = 10.75;
+    static final double LAT = 59.91;
+
+    private RestTasks() {
+    }
+
+    private static TaskDefinition echoDefinition(String name) {
+        return new TaskDefinition(name, null, "Repeats a text and puts a point in Oslo.", null, null, List.of(
+                ParameterDefinition.requiredInput("text", GPDataType.STRING),
+                ParameterDefinition.optionalInput("times", GPDataType.LONG, new GPLong(1)),
+                ParameterDefinition.output("result", GPDataType.STRING),
+                ParameterDefinition.output("Points", GPDataType.FEATURE_RECORD_SET_LAYER)));
+    }
+
+    /** Repeats {@code text} {@code times} times into {@code result}; one point named after the text. */
+    static Task echo() {
+        return task(echoDefinition("Echo"), ctx -> { });
+    }
+
+    /** Like echo, but first waits at {@code gate} (stops when cancelled). */
+    static Task gated(String name, Gate gate) {
+        return task(echoDefinition(name), ctx -> gate.pass(ctx));
+    }
+
+    private static Task task(TaskDefinition def, java.util.function.Consumer<TaskContext> before) {
+        return new Task() {
+            @Override
+            public TaskDefinition definition() {
+                return def;
+            }
+
+            @Override
+            public void execute(TaskContext ctx) {
+                before.accept(ctx);
+                String text = ctx.input("text", GPString.class).value();
+                long times = ctx.input("times", GPLong.class).value();
+                ctx.info("echoing " + text.length() + " characters");
+                ctx.setOutput("result", new GPString(text.repeat((int) times)));
+                SpatialReference wgs84 = SpatialReference.ofWkid(4326);
+                ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
+                        List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
+                        List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
+                                Map.of("OBJECTID", 1, "name", text)))));
+            }
+        };
+    }
+
+    /** Outputs the size of the file given as {@code file}. */
+    static Task fileSize() {
+        TaskDefinition def = new TaskDefinition("FileSize", null, "The size of a file.", null, null, List.of(
+                ParameterDefinition.requiredInput("file", GPDataType.DATA_FILE),
+                ParameterDefinition.output("size", GPDataType.LONG)));
+        return new Task() {
+            @Override
+            public TaskDefinition definition() {
+                return def;
+            }
+
+            @Override
+            public void execute(TaskContext ctx) {
+                GPDataFile f = ctx.input("file", GPDataFile.class);
+                try {
+                    ctx.setOutput("size", new GPLong(Files.size(Path.of(URI.create(f.url())))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** Tasks wait here until a test opens it; counts who entered. */
+    static final class Gate {
+        final Semaphore entered = new Semaphore(0);
+        private final CountDownLatch open = new CountDownLatch(1);
+
+        void pass(TaskContext ctx) {
+            entered.release();
+            try {
+                while (!open.await(20, TimeUnit.MILLISECONDS)) {
+                    ctx.cancellation().throwIfCancellationRequested();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted at the gate", e);
+            }
+        }
+
+        /** Waits (bounded) until {@code n} tasks entered. */
+        void awaitEntered(int n) throws InterruptedException {
+            if (!entered.tryAcquire(n, 30, TimeUnit.SECONDS)) {
+                throw new AssertionError("only " + entered.availablePermits() + " of " + n + " tasks started");
+            }
+        }
+
+        void open() {
+            open.countDown();
+        }
+    }
+}
