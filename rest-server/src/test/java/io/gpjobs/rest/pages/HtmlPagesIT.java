@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gpjobs.GPEngine;
 import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
+import io.gpjobs.rest.GPRestServer;
 import io.gpjobs.spi.JobStatus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -33,7 +34,7 @@ class HtmlPagesIT {
     private static final Path SHOTS = Path.of(System.getProperty("gpjobs.pages.dir", "target/pages"));
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static GPEngine engine;
-    private static PageServer server;
+    private static GPRestServer server;
     private static Chromium chromium;
 
     @BeforeAll
@@ -46,14 +47,15 @@ class HtmlPagesIT {
                 .service(GPService.builder("SyncPages").executionType(GPService.ExecutionType.SYNCHRONOUS)
                         .task(new PageTasks.Stations()).build())
                 .build();
-        server = new PageServer(engine);
+        server = GPRestServer.builder().engine(engine).host("127.0.0.1").port(0).contextPath("/arcgis").build()
+                .start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         PageTasks.Wait.release.countDown();
         if (server != null) {
-            server.stop();
+            server.close();
         }
         if (engine != null) {
             engine.close();
@@ -62,10 +64,10 @@ class HtmlPagesIT {
 
     @Test
     void servicesAndServicePagesLinkDown() throws Exception {
-        String home = chromium.dumpDom(server.uri("/services?f=html"));
+        String home = chromium.dumpDom(uri("/services?f=html"));
         assertThat(home).contains("href=\"/arcgis/rest/services/Pages/GPServer?f=html\"")
                 .contains("href=\"/arcgis/rest/services/SyncPages/GPServer?f=html\"");
-        URI service = server.uri("/services/Pages/GPServer?f=html");
+        URI service = uri("/services/Pages/GPServer?f=html");
         String dom = chromium.dumpDom(service);
         assertThat(dom).contains("<h1>Pages (GPServer)</h1>").contains("Asynchronous (submitJob)")
                 .contains("href=\"/arcgis/rest/services/Pages/GPServer/Stations?f=html\"")
@@ -75,7 +77,7 @@ class HtmlPagesIT {
 
     @Test
     void taskPageHasAFormWithOneFieldPerInput() throws Exception {
-        URI task = server.uri("/services/Pages/GPServer/Stations?f=html");
+        URI task = uri("/services/Pages/GPServer/Stations?f=html");
         String dom = chromium.dumpDom(task);
         assertThat(dom).contains("action=\"/arcgis/rest/services/Pages/GPServer/Stations/submitJob\"");
         for (String input : List.of("Count", "Prefix", "Shape", "Spacing")) {
@@ -83,15 +85,47 @@ class HtmlPagesIT {
         }
         assertThat(dom).doesNotContain("name=\"Out_Stations\"").contains("<option value=\"lattice\" selected=\"\">");
         chromium.screenshot(task, SHOTS.resolve("task.png"), 1200, 1400);
-        String sync = chromium.dumpDom(server.uri("/services/SyncPages/GPServer/Stations?f=html"));
+        String sync = chromium.dumpDom(uri("/services/SyncPages/GPServer/Stations?f=html"));
         assertThat(sync).contains("action=\"/arcgis/rest/services/SyncPages/GPServer/Stations/execute\"");
+    }
+
+    /** {@code rest} + {@code path} on the server. */
+    private static URI uri(String path) {
+        return URI.create(server.uri() + "/rest" + path);
+    }
+
+    @Test
+    void theTaskFormAsTheBrowserSendsItSubmitsAJobAndLeadsToItsPage() throws Exception {
+        String dom = chromium.dumpDom(uri("/services/Pages/GPServer/Stations?f=html"));
+        Map<String, String> fields = FormFields.of(dom);
+        assertThat(fields).containsEntry("Count", "12").containsEntry("Prefix", "Station")
+                .containsEntry("Shape", "lattice").containsEntry("f", "html").containsKey("Spacing");
+        fields.put("Count", "3");
+        HttpURLConnection post = (HttpURLConnection) URI.create(server.uri().getScheme() + "://"
+                + server.uri().getAuthority() + FormFields.action(dom)).toURL().openConnection();
+        post.setInstanceFollowRedirects(false);
+        post.setRequestMethod("POST");
+        post.setDoOutput(true);
+        post.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (var out = post.getOutputStream()) {
+            out.write(FormFields.encode(fields).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(post.getResponseCode()).isBetween(301, 303);
+        String location = post.getHeaderField("Location");
+        Matcher id = Pattern.compile("/jobs/(j[0-9a-f]{32})").matcher(location);
+        assertThat(id.find()).as(location).isTrue();
+        assertThat(engine.awaitCompletion(id.group(1), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(engine.result(id.group(1), "Out_Count").value()).isEqualTo(new io.gpjobs.value.GPLong(3));
+        URI jobPage = server.uri().resolve(location.contains("f=") ? location : location + "?f=html");
+        String page = chromium.dumpDom(jobPage);
+        assertThat(page).as(jobPage.toString()).contains(">esriJobSucceeded</span>").contains("Out_Stations");
     }
 
     @Test
     void succeededJobPageLinksResultsAndShowsMarkupAsText() throws Exception {
         JobInfo job = engine.submitJob("Pages", "Stations", Map.of("Count", "12"));
         assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-        URI page = server.uri("/services/Pages/GPServer/Stations/jobs/" + job.jobId() + "?f=html");
+        URI page = uri("/services/Pages/GPServer/Stations/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
         assertThat(dom).contains(">esriJobSucceeded</span>").doesNotContain("http-equiv=\"refresh\"")
                 .contains("href=\"/arcgis/rest/services/Pages/GPServer/Stations/jobs/" + job.jobId()
@@ -101,7 +135,7 @@ class HtmlPagesIT {
                 .contains("<title>Job " + job.jobId());
         chromium.screenshot(page, SHOTS.resolve("job-succeeded.png"), 1200, 900);
 
-        URI result = server.uri("/services/Pages/GPServer/Stations/jobs/" + job.jobId()
+        URI result = uri("/services/Pages/GPServer/Stations/jobs/" + job.jobId()
                 + "/results/Out_Stations?f=html");
         String resultDom = chromium.dumpDom(result);
         assertThat(resultDom).contains("<td>Station 5</td>").contains("&lt;b&gt;bold&lt;/b&gt;")
@@ -115,7 +149,7 @@ class HtmlPagesIT {
         PageTasks.Wait.started = new CountDownLatch(1);
         JobInfo job = engine.submitJob("Pages", "Wait", Map.of());
         assertThat(PageTasks.Wait.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        URI page = server.uri("/services/Pages/GPServer/Wait/jobs/" + job.jobId() + "?f=html");
+        URI page = uri("/services/Pages/GPServer/Wait/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
         assertThat(dom).contains(">esriJobExecuting</span>").contains("http-equiv=\"refresh\" content=\"2\"")
                 .contains("<span id=\"job-percent\">40%</span>").contains("Cancel job")
@@ -129,7 +163,7 @@ class HtmlPagesIT {
     void resultMapPageShowsTheExportedImage() throws Exception {
         JobInfo job = engine.submitJob("Pages", "Stations", Map.of("Count", "16"));
         assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-        URI page = server.uri("/services/Pages/MapServer/jobs/" + job.jobId() + "?f=html");
+        URI page = uri("/services/Pages/MapServer/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
         assertThat(dom).contains("Out_Stations (0)").contains("Out_Area (1)");
         Matcher m = Pattern.compile("<img id=\"map-image\"[^>]*src=\"([^\"]+)\"").matcher(dom);

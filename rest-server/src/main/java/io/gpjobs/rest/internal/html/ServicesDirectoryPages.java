@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code f=html} pages of the Services Directory: services root and folders, service, task (a form that submits
@@ -49,12 +50,12 @@ public final class ServicesDirectoryPages implements HtmlPages {
 
     @Override
     public String resource(JsonNode json, PageContext ctx) {
-        return page(path(ctx), ctx.title(), json, ctx.links().containsKey("resultMap"));
+        return page(path(ctx), ctx.title(), json, ctx.links());
     }
 
     @Override
     public String error(ObjectNode envelope, PageContext ctx) {
-        return GenericPage.render(path(ctx), ctx.title(), envelope);
+        return GenericPage.render(path(ctx), ctx.title(), envelope, ctx.links());
     }
 
     /**
@@ -62,18 +63,19 @@ public final class ServicesDirectoryPages implements HtmlPages {
      * task, execute answer, job, results/inputs, one parameter, result map, else the generic page. An error
      * envelope always gets the generic page.
      */
-    static String page(PagePath path, String title, JsonNode json, boolean hasResultMap) {
+    static String page(PagePath path, String title, JsonNode json, Map<String, String> links) {
+        boolean hasResultMap = links.containsKey("resultMap");
         List<String> s = path.segments();
         int n = s.size();
         if (json == null || !json.isContainerNode() || json.has("error")) {
-            return GenericPage.render(path, title, json);
+            return GenericPage.render(path, title, json, links);
         }
         String at = n >= 1 ? s.get(n - 1) : "";
         String before = n >= 2 ? s.get(n - 2) : "";
         String third = n >= 3 ? s.get(n - 3) : "";
         if (json.isArray()) {
             return (at.equals("results") || at.equals("inputs")) && before.length() > 0
-                    ? JobPages.parameters(path, json) : GenericPage.render(path, title, json);
+                    ? JobPages.parameters(path, json) : GenericPage.render(path, title, json, links);
         }
         ObjectNode o = (ObjectNode) json;
         if (n >= 1 && s.get(0).equals("services") && o.has("services") && !s.contains("GPServer")) {
@@ -97,7 +99,7 @@ public final class ServicesDirectoryPages implements HtmlPages {
         if ((before.equals("results") || before.equals("inputs")) && o.has("paramName")) {
             return JobPages.parameter(path, o);
         }
-        return GenericPage.render(path, title, o);
+        return GenericPage.render(path, title, o, links);
     }
 
     /**

@@ -64,7 +64,8 @@ public final class JettyRestHandler extends Handler.Abstract {
             return false;
         }
         HttpURI uri = request.getHttpURI();
-        String base = uri.getScheme() + "://" + uri.getAuthority() + Request.getContextPath(request) + contextPath;
+        String outer = Request.getContextPath(request); // null when no context handler is above this one
+        String base = uri.getScheme() + "://" + uri.getAuthority() + (outer == null ? "" : outer) + contextPath;
         Map<String, String> params = new HashMap<>();
         Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
         query.forEach(f -> params.putIfAbsent(f.getName(), f.getValue()));

@@ -160,20 +160,23 @@ class ServicesDirectoryPagesTest {
                 "/rest/services/Folder?f=html", "/rest/services?f=html");
         JsonNode root = json("{\"currentVersion\":11.1,\"folders\":[\"Folder\"],"
                 + "\"services\":[{\"name\":\"Folder/My_Svc\",\"type\":\"GPServer\"}]}");
-        String home = ServicesDirectoryPages.page(PagePath.of("/rest", "services"), null, root, false);
+        String home = ServicesDirectoryPages.page(PagePath.of("/rest", "services"), null, root, Map.of());
         assertThat(links(home)).contains("/rest/services/Folder/My_Svc/GPServer?f=html");
     }
 
     @Test
     void pageDispatchPicksThePageByPath() {
         JsonNode error = GPJson.error(new io.gpjobs.JobNotFoundException(JOB));
-        assertThat(ServicesDirectoryPages.page(jobCtx(), null, error, false)).contains("badge st-failed")
+        assertThat(ServicesDirectoryPages.page(jobCtx(), null, error, Map.of())).contains("badge st-failed")
                 .doesNotContain("job-status");
-        assertThat(ServicesDirectoryPages.page(jobCtx(), null, GPJson.job(job(JobStatus.FAILED), true), false))
+        assertThat(ServicesDirectoryPages.page(jobCtx(), null, GPJson.job(job(JobStatus.FAILED), true), Map.of()))
                 .contains("id=\"job-status\"");
         String generic = ServicesDirectoryPages.page(PagePath.of("/r", "info"), null,
-                json("{\"currentVersion\":11.1,\"authInfo\":{\"isTokenBasedSecurity\":false}}"), false);
+                json("{\"currentVersion\":11.1,\"authInfo\":{\"isTokenBasedSecurity\":false}}"),
+                Map.of("job", "http://evil.example/arcgis/rest/services/S/GPServer/T/jobs/" + JOB));
         assertThat(generic).contains("<th>authInfo</th>").contains("isTokenBasedSecurity");
+        assertThat(links(generic)).contains("/arcgis/rest/services/S/GPServer/T/jobs/" + JOB + "?f=html")
+                .noneMatch(l -> l.contains("evil.example"));
         assertBalanced(generic);
     }
 
