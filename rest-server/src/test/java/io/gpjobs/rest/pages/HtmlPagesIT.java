@@ -144,6 +144,28 @@ class HtmlPagesIT {
     }
 
     @Test
+    void executeErrorAndInfoPages() throws Exception {
+        URI execute = uri("/services/SyncPages/GPServer/Stations/execute?Count=4&Shape=line&f=html");
+        String dom = chromium.dumpDom(execute);
+        assertThat(dom).contains("<h1>Execute Stations</h1>").contains("Out_Count").contains("<td>Station 3</td>")
+                .contains("&lt;script&gt;document.title");
+        chromium.screenshot(execute, SHOTS.resolve("execute.png"), 1200, 1000);
+
+        URI missing = uri("/services/Pages/GPServer/Stations/jobs/j00000000000000000000000000000000?f=html");
+        String error = chromium.dumpDom(missing);
+        assertThat(error).contains("badge st-failed").contains("j00000000000000000000000000000000");
+        chromium.screenshot(missing, SHOTS.resolve("error.png"), 1200, 500);
+
+        URI hostile = uri("/services/Pages/GPServer/Stations/jobs/%3Cimg%20src=x%20onerror=alert(1)%3E?f=html");
+        assertThat(chromium.dumpDom(hostile)).doesNotContain("<img src=\"x\"").contains("&lt;img src=x");
+
+        URI info = uri("/info?f=html");
+        assertThat(chromium.dumpDom(info)).contains("<th>authInfo</th>");
+        chromium.screenshot(info, SHOTS.resolve("info.png"), 1200, 600);
+        chromium.screenshot(uri("/services?f=html"), SHOTS.resolve("services.png"), 1200, 600);
+    }
+
+    @Test
     void runningJobPageShowsProgressAndReloads() throws Exception {
         PageTasks.Wait.release = new CountDownLatch(1);
         PageTasks.Wait.started = new CountDownLatch(1);
