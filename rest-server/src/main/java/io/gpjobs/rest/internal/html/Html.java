@@ -69,6 +69,14 @@ final class Html {
      * links of {@code ctx}'s resource.
      */
     static Html page(PagePath ctx, String title, int refreshSeconds) {
+        return page(ctx, title, refreshSeconds, true);
+    }
+
+    /**
+     * As {@link #page(PagePath, String, int)}; without format links when {@code formats} is false (the answer of an
+     * operation, whose URL without its inputs would run it again).
+     */
+    static Html page(PagePath ctx, String title, int refreshSeconds, boolean formats) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -93,8 +101,10 @@ final class Html {
             }
         }
         h.raw("</nav><main><h1>").text(title).raw("</h1>");
-        h.raw("<div class=\"formats\">Formats: ").link(ctx.self("json"), "JSON").link(ctx.self("pjson"), "PJSON")
-                .raw("</div>");
+        if (formats) {
+            h.raw("<div class=\"formats\">Formats: ").link(ctx.self("json"), "JSON")
+                    .link(ctx.self("pjson"), "PJSON").raw("</div>");
+        }
         return h;
     }
 

@@ -108,7 +108,7 @@ final class ServicePages {
     /** The answer of {@code execute}: each result ({@code paramName}, {@code dataType}, value) and the messages. */
     static String executeResult(PagePath ctx, ObjectNode json) {
         String task = ctx.segments().size() >= 2 ? ctx.segments().get(ctx.segments().size() - 2) : ctx.last();
-        Html h = Html.page(ctx, "Execute " + task, 0);
+        Html h = Html.page(ctx, "Execute " + task, 0, false);
         h.raw("<h2>Results</h2>");
         JsonNode results = json.path("results");
         if (!results.isArray() || results.isEmpty()) {
