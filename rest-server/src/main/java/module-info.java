@@ -10,7 +10,6 @@ module io.gpjobs.rest {
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
     requires org.eclipse.jetty.util;
-    requires java.logging;
 
     exports io.gpjobs.rest;
     exports io.gpjobs.rest.spi;

@@ -8,6 +8,7 @@ module io.gpjobs.samples {
     requires org.locationtech.jts;
     requires io.gpjobs.store.disk; // the gpjobs command line (io.gpjobs.samples.cli, not exported)
     requires io.gpjobs.map; // the command line's map command
+    requires io.gpjobs.rest; // the command line's serve command
 
     exports io.gpjobs.samples;
 

@@ -2,11 +2,14 @@ package io.gpjobs.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.AccessPolicy;
+import io.gpjobs.spi.DispatchContext.RunEnd;
+import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobListener;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobRecord;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JobEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobEngine.class.getName());
     /** How often the watchdog looks at running jobs (real time; deadlines are judged on the engine's clock). */
-    static final long TICK_MILLIS = 25;
+    static final Duration TICK = Duration.ofMillis(25);
 
     /**
      * The engine's settings, already resolved by the public builder.
@@ -56,10 +60,11 @@ public final class JobEngine implements AutoCloseable {
      * @param leaseDuration   how long a claim holds without renewal
      * @param janitorInterval how often the janitor runs by itself
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
+     * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
-                           Duration janitorInterval, Duration timeoutGrace) {
+                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -94,9 +99,19 @@ public final class JobEngine implements AutoCloseable {
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
     final JobEnds ends;
     final JobReads reads;
+    final JobAdmin admin;
+    final JobCommands commands;
+    final JobSubmission submissions;
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
-    private final ScheduledThreadPoolExecutor timer;
+    /** The scheduler this engine created (shut down on close), or null when the host gave one. */
+    private final ScheduledThreadPoolExecutor ownTimer;
+    final EngineScheduler scheduler;
+    final Timers timers;
+    /** The dispatcher of each store, started after recovery, closed before the stores. */
+    private final Map<JobStore, JobDispatcher> dispatchers = new IdentityHashMap<>();
+    /** Held by a watchdog tick while it runs; close takes it to wait for a tick in flight. */
+    private final Object tickLock = new Object();
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
     public JobEngine(Settings s) {
@@ -118,13 +133,30 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
-        AtomicInteger timerThreads = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        this.admin = new JobAdmin(this);
+        this.commands = new JobCommands(this);
+        this.submissions = new JobSubmission(this);
+        if (s.scheduler() != null) {
+            this.ownTimer = null;
+            this.scheduler = s.scheduler();
+        } else {
+            AtomicInteger timerThreads = new AtomicInteger();
+            this.ownTimer = new ScheduledThreadPoolExecutor(2, r -> {
+                Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ownTimer.setRemoveOnCancelPolicy(true);
+            this.scheduler = EngineScheduler.of(ownTimer);
+        }
+        this.timers = new Timers(scheduler);
+        for (ServiceRuntime rt : services.values()) {
+            JobDispatcher d = dispatchers.computeIfAbsent(rt.store(),
+                    st -> st.dispatcher().orElseGet(InProcessDispatcher::new));
+            rt.dispatcher(d);
+        }
+        dispatchers.forEach((st, d) -> d.start(new EngineDispatchContext(this, services.values().stream()
+                .filter(rt -> rt.store() == st).toList())));
         this.recovery = new Recovery(this);
         recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
@@ -132,15 +164,8 @@ public final class JobEngine implements AutoCloseable {
                 new Worker(rt, runner).start();
             }
         }
-        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        long janitorMs = s.janitorInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                reads.runJanitor();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "janitor failed", e);
-            }
-        }, janitorMs, janitorMs, TimeUnit.MILLISECONDS);
+        timers.every("watchdog tick", TICK, this::tick);
+        timers.every("janitor", s.janitorInterval(), admin::runJanitor);
     }
 
     /** This engine's node id. */
@@ -148,15 +173,38 @@ public final class JobEngine implements AutoCloseable {
         return nodeId;
     }
 
-    /** The read side: job views, results, inputs, queries, statistics, janitor. */
+    /** The read side: job views, results, inputs, waiting. */
     public JobReads reads() {
         return reads;
     }
 
+    /** The admin operations: queries, statistics, purging, the janitor. */
+    public JobAdmin admin() {
+        return admin;
+    }
+
+    /** Cancel and delete. */
+    public JobCommands commands() {
+        return commands;
+    }
+
+    /** Submission and synchronous execution. */
+    public JobSubmission submissions() {
+        return submissions;
+    }
+
     private void tick() {
+        synchronized (tickLock) {
+            if (!closed.get()) {
+                tickNow();
+            }
+        }
+    }
+
+    private void tickNow() {
         try {
             runner.tick();
-            expireWaitingSyncJobs();
+            submissions.expireWaitingSyncJobs();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "watchdog tick failed", e);
         }
@@ -192,220 +240,6 @@ public final class JobEngine implements AutoCloseable {
         return "Job failed: the engine running it stopped (node " + node + ").";
     }
 
-    // ---- submission ----
-
-    /**
-     * Validates inputs, creates the job with its inputs in one write (stored Submitted, or Waiting when every worker
-     * slot is taken; listeners hear New first) and queues it.
-     *
-     * @throws InvalidInputException when an input is bad (nothing is stored)
-     * @throws GPException           404 for an unknown service or task, 400 for the wrong execution type, 503 when
-     *                               the queue is full
-     */
-    public JobRecord submit(String serviceName, String taskName, Map<String, ?> raw, String principal, boolean sync) {
-        checkOpen();
-        ServiceRuntime rt = runtime(serviceName);
-        Task task = rt.service().task(taskName).orElseThrow(() -> new GPException(404, "Task not found.",
-                List.of("service '" + serviceName + "' has no task '" + taskName + "'")));
-        GPService.ExecutionType wanted = sync ? GPService.ExecutionType.SYNCHRONOUS : GPService.ExecutionType.ASYNCHRONOUS;
-        if (rt.service().executionType() != wanted) {
-            throw new GPException(400, "Unable to complete operation.", List.of("service '" + serviceName + "' is "
-                    + rt.service().executionType().wireName() + ": use " + (sync ? "submitJob" : "execute")));
-        }
-        if (principal != null && principal.isBlank()) {
-            throw new IllegalArgumentException("principal must be null or not blank");
-        }
-        TaskDefinition def = task.definition();
-        Map<String, GPValue> values = InputValidator.validate(def, raw == null ? Map.of() : raw);
-        Map<String, StoredValue> stored = new LinkedHashMap<>();
-        values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
-                Redactor.redactJson(GPValueCodec.toJson(v)))));
-        if (!rt.permits.tryAcquire()) {
-            throw new GPException(503, "The job queue is full.", List.of("service '" + serviceName
-                    + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));
-        }
-        boolean queued = false;
-        String id = JobIds.next();
-        try {
-            Instant now = clock.instant();
-            // One write: the record and its inputs are stored together, so New never needs a write of its own; the
-            // job is stored Submitted, or Waiting when every slot is taken (listeners still hear New first).
-            boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
-            JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
-                    : JobStatus.SUBMITTED, 0, now, null, null, now, principal, nodeId, now.plus(leaseDuration), false,
-                    List.of(EngineMessages.SUBMITTED), null);
-            pendingInputs.put(id, values);
-            completions.put(id, new CompletableFuture<>());
-            if (sync) {
-                syncResults.put(id, new AtomicReference<>());
-            }
-            JobRecord submitted = writer.create(rt.store(), fresh, stored);
-            rt.queue.add(new ServiceRuntime.QueueEntry(id, true));
-            queued = true;
-            return submitted;
-        } catch (RuntimeException ex) {
-            if (!queued && !(ex instanceof io.gpjobs.spi.JobConflictException)) {
-                // The caller hears the submit failed: leave no half-submitted job behind to run later. Even a failed
-                // create may have been written (a lost response); the id is new and ours, so deleting it is safe
-                // (unless the store says the id was taken: then the record is not ours).
-                try {
-                    rt.store().delete(id);
-                    cache.invalidate(id);
-                } catch (RuntimeException again) {
-                    ex.addSuppressed(again);
-                }
-            }
-            throw ex;
-        } finally {
-            if (!queued) {
-                rt.permits.release();
-                pendingInputs.remove(id);
-                completions.remove(id);
-                syncResults.remove(id);
-            }
-        }
-    }
-
-    /**
-     * What a synchronous job ended with.
-     *
-     * @param record  the job's last record
-     * @param results the results this engine stored for it when it succeeded here, or null (then read them)
-     */
-    public record Executed(JobRecord record, Map<String, StoredValue> results) {
-    }
-
-    /** Submits on a synchronous service and waits for the end (bounded by maxWaitTime + maxUsageTime). */
-    public Executed executeAndWait(String serviceName, String taskName, Map<String, ?> raw, String principal) {
-        JobRecord r = submit(serviceName, taskName, raw, principal, true);
-        try {
-            GPService svc = runtime(serviceName).service();
-            Duration bound = svc.maxWaitTime().plus(svc.maxUsageTime()).plus(timeoutGrace).plusSeconds(5);
-            JobRecord done = reads.awaitRecord(r.jobId(), bound);
-            var handed = syncResults.get(r.jobId());
-            return new Executed(done, done.status() == JobStatus.SUCCEEDED && handed != null ? handed.get() : null);
-        } finally {
-            syncResults.remove(r.jobId());
-        }
-    }
-
-    // ---- cancel and delete ----
-
-    /**
-     * Cancels a job: queued ones at once, executing ones through Cancelling; repeated cancels are harmless.
-     *
-     * @throws InvalidInputException when the job already ended
-     */
-    public JobRecord cancel(String jobId, String principal) {
-        return cancel(jobId, principal, true);
-    }
-
-    /** Cancels a job, checking the access policy unless an admin operation (purgeQueue) asks. */
-    JobRecord cancel(String jobId, String principal, boolean checkAccess) {
-        JobReads.Located loc = reads.locate(jobId);
-        if (checkAccess) {
-            reads.check(AccessPolicy.Action.CANCEL, principal, loc.record());
-        }
-        Instant now = clock.instant();
-        JobRecord after = writer.update(loc.store(), jobId, cur -> switch (cur.status()) {
-            case NEW, SUBMITTED, WAITING -> JobRunner.ended(cur, JobStatus.CANCELLED, now,
-                    JobRunner.append(cur.messages(), EngineMessages.CANCELLED)).withCancelRequested(true);
-            case EXECUTING -> cur.withStatus(JobStatus.CANCELLING, now).withCancelRequested(true);
-            case CANCELLING -> null;
-            default -> throw new InvalidInputException("job '" + jobId + "' cannot be cancelled: its status is "
-                    + cur.status().wireName());
-        });
-        if (after == null) {
-            after = loc.store().read(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
-        }
-        if (after.status() == JobStatus.CANCELLING) {
-            JobExecution x = running.get(jobId);
-            if (x != null) {
-                x.token.fire("was cancelled");
-            }
-        } else if (after.status() == JobStatus.CANCELLED && loc.runtime() != null) {
-            loc.runtime().dequeue(jobId);
-            pendingInputs.remove(jobId);
-        }
-        return after;
-    }
-
-    /** Deletes a job: cancels it if it runs, Deleting, then record and files removed. Returns it as Deleted. */
-    public JobRecord delete(String jobId, String principal) {
-        JobReads.Located loc = reads.locate(jobId);
-        reads.check(AccessPolicy.Action.DELETE, principal, loc.record());
-        Instant now = clock.instant();
-        JobRecord deleting = writer.update(loc.store(), jobId, cur -> cur.status() == JobStatus.DELETING ? null
-                : cur.withStatus(JobStatus.DELETING, now).withCancelRequested(!cur.status().isTerminal()));
-        JobExecution x = running.get(jobId);
-        if (x != null) {
-            x.completed.set(true);
-            x.token.fire("was deleted");
-        }
-        if (loc.runtime() != null) {
-            loc.runtime().dequeue(jobId);
-        }
-        pendingInputs.remove(jobId);
-        ends.forget(jobId);
-        JobRecord last = deleting != null ? deleting : loc.record();
-        loc.store().delete(jobId);
-        cache.invalidate(jobId);
-        reads.forget(jobId);
-        JobRecord gone = last.withStatus(JobStatus.DELETED, now);
-        events.status(jobId, JobStatus.DELETING, JobStatus.DELETED);
-        CompletableFuture<JobRecord> f = completions.remove(jobId);
-        if (f != null) {
-            f.complete(gone);
-        }
-        return gone;
-    }
-
-    /** Completes the future of a job that ended without this engine writing its end (e.g. cancelled elsewhere). */
-    void completeIfTerminal(ServiceRuntime rt, String jobId) {
-        CompletableFuture<JobRecord> f = completions.get(jobId);
-        if (f == null) {
-            return;
-        }
-        JobRecord r = rt.store().read(jobId).orElse(null);
-        if (r != null && r.status().isTerminal()) {
-            if (completions.remove(jobId, f)) {
-                f.complete(r);
-            }
-        } else {
-            // Gone, or run by another engine: waiters fall back to reading the store.
-            completions.remove(jobId, f);
-        }
-    }
-
-    /** Times out synchronous requests that waited longer than maxWaitTime for a worker. */
-    private void expireWaitingSyncJobs() {
-        Instant now = clock.instant();
-        for (ServiceRuntime rt : services.values()) {
-            GPService svc = rt.service();
-            if (svc.executionType() != GPService.ExecutionType.SYNCHRONOUS) {
-                continue;
-            }
-            for (ServiceRuntime.QueueEntry e : rt.queue) {
-                JobRecord r = cache.getIfPresent(e.jobId());
-                if (r == null || r.status() != JobStatus.WAITING || now.isBefore(r.submitted().plus(svc.maxWaitTime()))) {
-                    continue;
-                }
-                try {
-                    JobRecord out = writer.update(rt.store(), e.jobId(), cur -> cur.status() != JobStatus.WAITING ? null
-                            : JobRunner.ended(cur, JobStatus.TIMED_OUT, now, JobRunner.append(cur.messages(),
-                            JobMessage.error("Timed out: no free instance within the service's maximum wait time of "
-                                    + svc.maxWaitTime().toSeconds() + " s."))));
-                    if (out != null) {
-                        rt.dequeue(e.jobId());
-                        pendingInputs.remove(e.jobId());
-                    }
-                } catch (JobNotFoundException gone) {
-                    rt.dequeue(e.jobId());
-                }
-            }
-        }
-    }
-
     ServiceRuntime runtime(String serviceName) {
         ServiceRuntime rt = serviceName == null ? null : services.get(serviceName);
         if (rt == null) {
@@ -431,7 +265,20 @@ public final class JobEngine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        timer.shutdownNow();
+        timers.stop();
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+        }
+        synchronized (tickLock) {
+            // a tick in flight has ended; none starts again
+        }
+        for (JobStore st : dispatchers.keySet()) {
+            try {
+                dispatchers.get(st).close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not close a job dispatcher", e);
+            }
+        }
         for (JobExecution x : running.values()) {
             x.engineStopping = true;
             x.token.fire("was stopped");
@@ -465,8 +312,11 @@ public final class JobEngine implements AutoCloseable {
                 }
             }
         }
+        services.values().forEach(rt -> rt.queue.forEach(q -> q.done().complete(RunEnd.STOPPED)));
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            if (ownTimer != null) {
+                ownTimer.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -215,9 +215,9 @@ public final class TaskTester {
                     .build();
             try {
                 recorder.attach(engine);
-                JobInfo submitted = engine.submitJob(SERVICE_NAME, task.definition().name(), inputs);
+                JobInfo submitted = engine.anonymous().submitJob(SERVICE_NAME, task.definition().name(), inputs);
                 String jobId = submitted.jobId();
-                JobInfo end = engine.awaitCompletion(jobId, timeout);
+                JobInfo end = engine.anonymous().awaitCompletion(jobId, timeout);
                 if (!end.isTerminal()) {
                     throw new AssertionError("job " + jobId + " of task '" + task.definition().name()
                             + "' did not end within " + timeout + "; it is " + end.status().wireName()
@@ -225,7 +225,7 @@ public final class TaskTester {
                 }
                 Map<String, GPValue> outputs = new LinkedHashMap<>();
                 if (end.status() == io.gpjobs.spi.JobStatus.SUCCEEDED) {
-                    for (ParameterValue v : engine.results(jobId)) {
+                    for (ParameterValue v : engine.anonymous().results(jobId)) {
                         outputs.put(v.paramName(), v.value());
                     }
                 }

@@ -38,7 +38,7 @@ class RestRouterTest {
     }
 
     private JobInfo done(String id) {
-        JobInfo j = f.engine.awaitCompletion(id, Duration.ofSeconds(30));
+        JobInfo j = f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30));
         assertThat(j.isTerminal()).isTrue();
         return j;
     }
@@ -69,18 +69,18 @@ class RestRouterTest {
         JobInfo job = done(id);
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         RestResponse r = f.get(TASK + "/jobs/" + id, "f", "json");
-        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.job(id), true)));
+        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), true)));
         RestResponse noMessages = f.get(TASK + "/jobs/" + id, "f", "json", "returnMessages", "false");
         assertThat(((RestResponse.Json) noMessages).text())
-                .isEqualTo(GPJson.toJson(GPJson.job(f.engine.job(id), false)));
+                .isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), false)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/result", "f", "json", "returnType", "data")))
-                .isEqualTo(GPJson.parameter(f.engine.result(id, "result")));
+                .isEqualTo(GPJson.parameter(f.engine.anonymous().result(id, "result")));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results", "f", "json")))
-                .isEqualTo(GPJson.parameters(f.engine.results(id)));
+                .isEqualTo(GPJson.parameters(f.engine.anonymous().results(id)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs/text", "f", "json")))
-                .isEqualTo(GPJson.parameter(f.engine.input(id, "text")));
+                .isEqualTo(GPJson.parameter(f.engine.anonymous().input(id, "text")));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs", "f", "json")))
-                .isEqualTo(GPJson.parameters(f.engine.inputs(id)));
+                .isEqualTo(GPJson.parameters(f.engine.anonymous().inputs(id)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/result", "f", "json")).get("value").asText())
                 .isEqualTo("hihihi");
     }
@@ -101,7 +101,7 @@ class RestRouterTest {
         String id = submit("text", "x", "returnZ", "true", "env:outSR", "102100", "myAppParam", "42",
                 "context", "{\"outSR\":{\"wkid\":102100}}");
         assertThat(done(id).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(f.engine.inputs(id)).extracting(v -> v.paramName()).containsExactlyInAnyOrder("text", "times");
+        assertThat(f.engine.anonymous().inputs(id)).extracting(v -> v.paramName()).containsExactlyInAnyOrder("text", "times");
     }
 
     @Test
@@ -167,7 +167,7 @@ class RestRouterTest {
                 "{\"wkid\":102100,\"latestWkid\":3857}"));
         assertThat(sameAsJson.at("/value/features/0/geometry/x")).isEqualTo(g.get("x"));
         JsonNode unchanged = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "4326"));
-        assertThat(unchanged).isEqualTo(GPJson.parameter(f.engine.result(id, "Points")));
+        assertThat(unchanged).isEqualTo(GPJson.parameter(f.engine.anonymous().result(id, "Points")));
         JsonNode refused = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "2154"));
         assertThat(refused.at("/error/code").asInt()).isEqualTo(400);
         assertThat(refused.at("/error/details").toString()).contains("2154", "4326", "Web Mercator");

@@ -2,6 +2,7 @@ package io.gpjobs.rest.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.ExecuteResult;
+import io.gpjobs.GPCaller;
 import io.gpjobs.GPEngine;
 import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
@@ -57,49 +58,54 @@ public final class EngineCalls {
 
     // ---- running and job resources ----
 
+    /** The engine's view for {@code principal} (null: anonymous). */
+    private GPCaller caller(String principal) {
+        return engine.as(principal);
+    }
+
     /** Runs a task synchronously. */
     public ExecuteResult execute(String principal, String service, String task, Map<String, ?> inputs) {
-        return engine.execute(service, task, inputs, principal);
+        return caller(principal).execute(service, task, inputs);
     }
 
     /** Submits a job. */
     public JobInfo submitJob(String principal, String service, String task, Map<String, ?> inputs) {
-        return engine.submitJob(service, task, inputs, principal);
+        return caller(principal).submitJob(service, task, inputs);
     }
 
     /** A job. */
     public JobInfo job(String principal, String jobId) {
-        return engine.job(jobId, principal);
+        return caller(principal).job(jobId);
     }
 
     /** Cancels a job. */
     public JobInfo cancel(String principal, String jobId) {
-        return engine.cancel(jobId, principal);
+        return caller(principal).cancel(jobId);
     }
 
     /** Deletes a job. */
     public JobInfo delete(String principal, String jobId) {
-        return engine.delete(jobId, principal);
+        return caller(principal).delete(jobId);
     }
 
     /** One result. */
     public ParameterValue result(String principal, String jobId, String param) {
-        return engine.result(jobId, param, principal);
+        return caller(principal).result(jobId, param);
     }
 
     /** All results. */
     public List<ParameterValue> results(String principal, String jobId) {
-        return engine.results(jobId, principal);
+        return caller(principal).results(jobId);
     }
 
     /** One input. */
     public ParameterValue input(String principal, String jobId, String param) {
-        return engine.input(jobId, param, principal);
+        return caller(principal).input(jobId, param);
     }
 
     /** All inputs. */
     public List<ParameterValue> inputs(String principal, String jobId) {
-        return engine.inputs(jobId, principal);
+        return caller(principal).inputs(jobId);
     }
 
     // ---- admin (the caller checked that the principal administers) ----

@@ -58,6 +58,9 @@ public final class GpJobsCli {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        if (args.length > 0 && args[0].equals(ServeCommand.NAME)) {
+            return ServeCommand.run(java.util.List.of(args).subList(1, args.length), out, err, installShutdownHook);
+        }
         CliArguments a;
         try {
             a = CliArguments.parse(args);
@@ -175,6 +178,10 @@ public final class GpJobsCli {
                   cleanup                      remove jobs older than the service's maxFileAge
                   map <jobId> [--png <file>]   print a succeeded job's result map JSON (a layer per geodata
                                                output); with --png also draw the map into a PNG file
+                  serve [--host <a>] [--port <n>] [--jobs-dir <path>]
+                                               serve the tools over the GP REST API (service Samples,
+                                               asynchronous, and SamplesSync) at http://127.0.0.1:8080/arcgis
+                                               until stopped; must be the first argument
 
                 Inputs are name=value, the value as the REST API takes it: a literal (Steps=20,
                 Dissolve_Option=ALL) or JSON text (Distance='{"distance":500,"units":"esriMeters"}');

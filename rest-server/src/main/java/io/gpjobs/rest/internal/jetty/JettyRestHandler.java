@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -64,7 +66,7 @@ public final class JettyRestHandler extends Handler.Abstract {
             return false;
         }
         HttpURI uri = request.getHttpURI();
-        String outer = Request.getContextPath(request); // null when no context handler is above this one
+        String outer = Request.getContextPath(request); // null unless a host's ContextHandler wraps this handler
         String base = uri.getScheme() + "://" + uri.getAuthority() + (outer == null ? "" : outer) + contextPath;
         Map<String, String> params = new HashMap<>();
         Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
@@ -75,6 +77,7 @@ public final class JettyRestHandler extends Handler.Abstract {
         }
         RestRequest head = new RestRequest(request.getMethod(), base, path, params, headers, List.of(), null, null);
         MultiPartFormData.Parts parts = null;
+        List<Path> copies = new ArrayList<>();
         RestResponse answer;
         try {
             List<RestRequest.FilePart> files = new ArrayList<>();
@@ -83,7 +86,7 @@ public final class JettyRestHandler extends Handler.Abstract {
             if (type.equals("application/x-www-form-urlencoded")) {
                 form(request, params);
             } else if (type.equals("multipart/form-data")) {
-                parts = multipart(request, params, files);
+                parts = multipart(request, params, files, copies);
             } else if (request.getLength() != 0 && !type.isEmpty()) {
                 body = read(request, limits.maxBodyBytes());
             }
@@ -94,6 +97,9 @@ public final class JettyRestHandler extends Handler.Abstract {
         } finally {
             if (parts != null) {
                 parts.close();
+            }
+            for (Path c : copies) {
+                Files.deleteIfExists(c);
             }
         }
         write(answer, response, callback);
@@ -174,7 +180,7 @@ public final class JettyRestHandler extends Handler.Abstract {
     }
 
     private MultiPartFormData.Parts multipart(Request request, Map<String, String> params,
-                                              List<RestRequest.FilePart> files) {
+                                              List<RestRequest.FilePart> files, List<Path> copies) {
         long max = limits.maxUploadBytes() + limits.maxBodyBytes();
         if (request.getLength() > max) {
             throw tooLarge(request.getLength(), max);
@@ -184,20 +190,17 @@ public final class JettyRestHandler extends Handler.Abstract {
             throw new GPException(400, "Unable to read the request.", List.of("multipart/form-data without a "
                     + "boundary"));
         }
-        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        parser.setMaxFileSize(limits.maxUploadBytes());
-        parser.setMaxLength(max);
-        parser.setMaxMemoryFileSize(MEMORY_PART_BYTES);
-        parser.setMaxParts(MAX_PARTS);
-        parser.setFilesDirectory(partsDir);
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        MultiPartConfig config = new MultiPartConfig.Builder().location(partsDir).maxParts(MAX_PARTS)
+                .maxPartSize(limits.maxUploadBytes()).maxSize(max).maxMemoryPartSize(MEMORY_PART_BYTES).build();
         MultiPartFormData.Parts parts;
         try {
-            parts = parser.parse(request).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GPException(503, "Unable to read the request.", List.of("interrupted"));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            parts = MultiPartFormData.getParts(request, request, contentType, config);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
             String why = String.valueOf(cause.getMessage());
             if (why.toLowerCase(Locale.ROOT).contains("max")) {
                 throw new GPException(413, "Request too large.", List.of("the upload is over the limit of "
@@ -211,9 +214,17 @@ public final class JettyRestHandler extends Handler.Abstract {
             if (p.getFileName() == null) {
                 fields.putIfAbsent(p.getName(), p.getContentAsString(StandardCharsets.UTF_8));
             } else {
+                // each file part to a file of its own: the router may read it after the parts' buffers are reused
+                Path copy = partsDir.resolve("gpjobs-part-" + UUID.randomUUID());
+                try {
+                    p.writeTo(copy);
+                } catch (IOException e) {
+                    throw new GPException(400, "Unable to read the request.", List.of("the file part '"
+                            + p.getName() + "' could not be read: " + e.getMessage()));
+                }
+                copies.add(copy);
                 files.add(new RestRequest.FilePart(p.getName(), p.getFileName(),
-                        p.getHeaders().get(HttpHeader.CONTENT_TYPE), p.getLength(),
-                        () -> Content.Source.asInputStream(p.newContentSource())));
+                        p.getHeaders().get(HttpHeader.CONTENT_TYPE), p.getLength(), () -> Files.newInputStream(copy)));
             }
         }
         params.putAll(fields);

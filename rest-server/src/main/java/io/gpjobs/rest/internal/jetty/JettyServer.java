@@ -7,14 +7,19 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A Jetty server with one HTTP/1.1 connector for one handler. Its request threads number the concurrent
  * synchronous executes plus {@value #FREE_THREADS}, so that executes holding their threads never leave status polls
- * without one; connections silent for the idle timeout are closed. Thread-safe; {@link #close()} is idempotent.
+ * without one; connections silent for the idle timeout are closed, and so are requests whose body arrives slower
+ * than {@value #MIN_REQUEST_BYTES_PER_SECOND} bytes a second. Thread-safe; {@link #close()} is idempotent.
  */
 public final class JettyServer implements AutoCloseable {
+    /** The slowest a request body may arrive, in bytes per second, before the request fails. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
+
     /** Request threads kept beyond the execute limit. */
     static final int FREE_THREADS = 24;
 
@@ -35,7 +40,8 @@ public final class JettyServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        server.setHandler(handler);
+        // a client trickling its body just under the idle timeout is dropped too
+        server.setHandler(new MinimumDataRateHandler(handler, MIN_REQUEST_BYTES_PER_SECOND, 0));
         server.setStopTimeout(5_000);
         this.contextPath = contextPath;
     }
