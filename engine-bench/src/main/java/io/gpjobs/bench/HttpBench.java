@@ -65,7 +65,7 @@ public class HttpBench {
         return switch (server) {
             case "rest" -> stack.get(stack.restStatus).body().length;
             case "bare" -> stack.get(stack.bareStatus).body().length;
-            default -> GPJson.toJson(GPJson.job(stack.gpjobs.engine.job(stack.jobId), true)).length();
+            default -> GPJson.toJson(GPJson.job(stack.gpjobs.engine.anonymous().job(stack.jobId), true)).length();
         };
     }
 

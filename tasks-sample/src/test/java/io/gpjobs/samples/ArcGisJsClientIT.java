@@ -181,7 +181,7 @@ class ArcGisJsClientIT {
             String jobId = job.get("jobId").asText();
             assertThat(job.get("finalStatus").asText()).isEqualTo("job-succeeded");
             job.get("statuses").forEach(s -> assertThat(SDK_STATUSES).contains(s.asText()));
-            assertThat(engine.job(jobId).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(jobId).status()).isEqualTo(JobStatus.SUCCEEDED);
             TaskDefinition def = engine.service("Samples").task(tasks.get(i)).orElseThrow().definition();
             List<String> outputs = def.outputs().stream().map(ParameterDefinition::name).toList();
             assertThat(job.get("outputs").properties().stream().map(e -> e.getKey()).toList())
@@ -190,7 +190,7 @@ class ArcGisJsClientIT {
                 JsonNode read = job.get("outputs").get(out.name());
                 assertThat(read.get("paramName").asText()).isEqualTo(out.name());
                 assertThat(read.get("dataType").asText()).isEqualTo(sdkDataType(out.dataType().wireName()));
-                assertSameValue(read.get("value"), engine.result(jobId, out.name()));
+                assertSameValue(read.get("value"), engine.anonymous().result(jobId, out.name()));
             }
         }
         assertThat(report.get("requests").toString()).contains("/results/Output_Features?returnType=data&f=json");
@@ -242,7 +242,7 @@ class ArcGisJsClientIT {
         JsonNode v = cancel.get("value");
         assertThat(v.get("cancelStatus").asText()).isEqualTo("job-cancelled");
         assertThat(v.get("seen").toString()).contains("job-executing");
-        assertThat(engine.job(v.get("jobId").asText()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(engine.anonymous().job(v.get("jobId").asText()).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     @Test
@@ -256,7 +256,7 @@ class ArcGisJsClientIT {
         assertThat(ok.get("ok").asBoolean()).as("%s", ok).isTrue();
         String jobId = ok.get("value").get("jobId").asText();
         assertThat(ok.get("value").get("finalStatus").asText()).isEqualTo("job-succeeded");
-        assertThat(engine.job(jobId).owner()).isEqualTo("alice");
+        assertThat(engine.as("alice").job(jobId).owner()).isEqualTo("alice");
         List<String> withToken = new ArrayList<>();
         report.get("requests").forEach(r -> {
             if (r.get("url").asText().contains("token=")) {

@@ -114,8 +114,8 @@ class HtmlPagesIT {
         String location = post.getHeaderField("Location");
         Matcher id = Pattern.compile("/jobs/(j[0-9a-f]{32})").matcher(location);
         assertThat(id.find()).as(location).isTrue();
-        assertThat(engine.awaitCompletion(id.group(1), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(engine.result(id.group(1), "Out_Count").value()).isEqualTo(new io.gpjobs.value.GPLong(3));
+        assertThat(engine.anonymous().awaitCompletion(id.group(1), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(engine.anonymous().result(id.group(1), "Out_Count").value()).isEqualTo(new io.gpjobs.value.GPLong(3));
         URI jobPage = server.uri().resolve(location.contains("f=") ? location : location + "?f=html");
         String page = chromium.dumpDom(jobPage);
         assertThat(page).as(jobPage.toString()).contains(">esriJobSucceeded</span>").contains("Out_Stations");
@@ -123,8 +123,8 @@ class HtmlPagesIT {
 
     @Test
     void succeededJobPageLinksResultsAndShowsMarkupAsText() throws Exception {
-        JobInfo job = engine.submitJob("Pages", "Stations", Map.of("Count", "12"));
-        assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        JobInfo job = engine.anonymous().submitJob("Pages", "Stations", Map.of("Count", "12"));
+        assertThat(engine.anonymous().awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         URI page = uri("/services/Pages/GPServer/Stations/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
         assertThat(dom).contains(">esriJobSucceeded</span>").doesNotContain("http-equiv=\"refresh\"")
@@ -169,7 +169,7 @@ class HtmlPagesIT {
     void runningJobPageShowsProgressAndReloads() throws Exception {
         PageTasks.Wait.release = new CountDownLatch(1);
         PageTasks.Wait.started = new CountDownLatch(1);
-        JobInfo job = engine.submitJob("Pages", "Wait", Map.of());
+        JobInfo job = engine.anonymous().submitJob("Pages", "Wait", Map.of());
         assertThat(PageTasks.Wait.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         URI page = uri("/services/Pages/GPServer/Wait/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
@@ -178,13 +178,13 @@ class HtmlPagesIT {
                 .contains("Counting &lt;b&gt;bold&lt;/b&gt;");
         chromium.screenshot(page, SHOTS.resolve("job-running.png"), 1200, 700);
         PageTasks.Wait.release.countDown();
-        assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(engine.anonymous().awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
     void resultMapPageShowsTheExportedImage() throws Exception {
-        JobInfo job = engine.submitJob("Pages", "Stations", Map.of("Count", "16"));
-        assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        JobInfo job = engine.anonymous().submitJob("Pages", "Stations", Map.of("Count", "16"));
+        assertThat(engine.anonymous().awaitCompletion(job.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         URI page = uri("/services/Pages/MapServer/jobs/" + job.jobId() + "?f=html");
         String dom = chromium.dumpDom(page);
         assertThat(dom).contains("Out_Stations (0)").contains("Out_Area (1)");
