@@ -1,4 +1,4 @@
-package io.gpjobs.samples;
+package io.gpjobs.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.GPEngine;
-import io.gpjobs.GPService;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.rest.GPRestServer;
+import io.gpjobs.samples.FeatureJson;
 import io.gpjobs.rest.spi.InvalidTokenException;
 import io.gpjobs.rest.spi.TokenVerifier;
 import io.gpjobs.spi.JobStatus;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Esri's own JavaScript client ({@code @arcgis/core} 5.1.25 in Node, {@code src/test/js/gp-client.mjs}) against a
- * {@link GPRestServer} on 127.0.0.1 serving the sample tasks: submitJob, waitForJobCompletion and fetchResultData
+ * Esri's own JavaScript client ({@code @arcgis/core} 5.1.25 in Node, {@code src/test/js/gp-client.mjs}) against what
+ * {@code gpjobs serve} serves (the sample tasks over the disk store, on 127.0.0.1, a free port): submitJob, waitForJobCompletion and fetchResultData
  * for every output of Buffer, CountPointsInPolygons and PointDensity; execute on a synchronous service; cancelJob on
- * a running LongRunningTask; and a token-protected server (499 without a token, 498 with a bad one). What the client
+ * a running LongRunningTask; and a token-protected {@link GPRestServer} over the same engine (499 without a token, 498 with a bad one). What the client
  * read is compared with what the engine holds. Needs Node.js 20+ and {@code bash .ci/arcgis-js.sh install}; fails
  * (never skips) without them.
  */
@@ -48,8 +48,9 @@ class ArcGisJsClientIT {
     private static final double[][] OSLO = {{10.7522, 59.9139}, {10.7461, 59.9111}, {10.7580, 59.9170},
             {10.7390, 59.9200}, {10.7650, 59.9080}, {10.7700, 59.9230}};
 
+    private static Path jobsDir;
+    private static ServeCommand.Served served;
     private static GPEngine engine;
-    private static GPRestServer open;
     private static GPRestServer secured;
     private static JsonNode report;
 
@@ -61,13 +62,9 @@ class ArcGisJsClientIT {
                     + ": run `bash .ci/arcgis-js.sh install` from the repository root");
         }
         Path script = Path.of(System.getProperty("gpjobs.client.script", "src/test/js/gp-client.mjs"));
-        engine = GPEngine.builder()
-                .service(GPService.builder("Samples").resultMapServer(true).maxInstances(3)
-                        .tasksFromServiceLoader().build())
-                .service(GPService.builder("SamplesSync").executionType(GPService.ExecutionType.SYNCHRONOUS)
-                        .tasksFromServiceLoader().build())
-                .build();
-        open = GPRestServer.builder().engine(engine).host("127.0.0.1").port(0).contextPath("/arcgis").build().start();
+        jobsDir = Files.createTempDirectory("gpjobs-js-client");
+        served = ServeCommand.start(new ServeCommand.Options("127.0.0.1", 0, jobsDir.resolve("jobs")));
+        engine = served.engine();
         secured = GPRestServer.builder().engine(engine).host("127.0.0.1").port(0).contextPath("/arcgis")
                 .tokenVerifier(new TokenVerifier() {
                     @Override
@@ -85,20 +82,20 @@ class ArcGisJsClientIT {
         ObjectNode config = JSON.createObjectNode();
         config.put("modules", modules.toAbsolutePath().toString());
         ArrayNode async = config.putArray("async");
-        async.addObject().put("url", task(open, "Samples", "Buffer"))
+        async.addObject().put("url", task(served.uri(), "Samples", "Buffer"))
                 .putObject("params").<ObjectNode>set("Input_Features", JSON.readTree(points))
                 .set("Distance", JSON.readTree(distance));
-        async.addObject().put("url", task(open, "Samples", "CountPointsInPolygons"))
+        async.addObject().put("url", task(served.uri(), "Samples", "CountPointsInPolygons"))
                 .putObject("params").<ObjectNode>set("Input_Points", JSON.readTree(points))
                 .set("Input_Polygons", JSON.readTree(zones));
-        async.addObject().put("url", task(open, "Samples", "PointDensity"))
+        async.addObject().put("url", task(served.uri(), "Samples", "PointDensity"))
                 .putObject("params").set("Input_Points", JSON.readTree(FeatureJson.points(3857, webMercator(OSLO))));
-        config.putObject("execute").put("url", task(open, "SamplesSync", "Buffer"))
+        config.putObject("execute").put("url", task(served.uri(), "SamplesSync", "Buffer"))
                 .putObject("params").<ObjectNode>set("Input_Features", JSON.readTree(points))
                 .set("Distance", JSON.readTree(distance));
-        config.putObject("cancel").put("url", task(open, "Samples", "LongRunningTask"))
+        config.putObject("cancel").put("url", task(served.uri(), "Samples", "LongRunningTask"))
                 .putObject("params").put("Steps", 100_000).put("Step_Delay_Ms", 10);
-        ObjectNode sec = config.putObject("secured").put("url", task(secured, "Samples", "Buffer"))
+        ObjectNode sec = config.putObject("secured").put("url", task(secured.uri(), "Samples", "Buffer"))
                 .put("token", TOKEN).put("badToken", "not-" + TOKEN);
         sec.putObject("params").<ObjectNode>set("Input_Features", JSON.readTree(points))
                 .set("Distance", JSON.readTree(distance));
@@ -107,15 +104,17 @@ class ArcGisJsClientIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (open != null) {
-            open.close();
-        }
+    static void stop() throws IOException {
         if (secured != null) {
             secured.close();
         }
-        if (engine != null) {
-            engine.close();
+        if (served != null) {
+            served.close();
+        }
+        if (jobsDir != null) {
+            try (var files = Files.walk(jobsDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -131,8 +130,8 @@ class ArcGisJsClientIT {
         return xy;
     }
 
-    private static String task(GPRestServer server, String service, String task) {
-        return server.uri() + "/rest/services/" + service + "/GPServer/" + task;
+    private static String task(java.net.URI base, String service, String task) {
+        return base + "/rest/services/" + service + "/GPServer/" + task;
     }
 
     private static JsonNode runNode(Path script, String config) throws IOException, InterruptedException {
