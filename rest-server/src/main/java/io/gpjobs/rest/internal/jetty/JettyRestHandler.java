@@ -124,16 +124,7 @@ public final class JettyRestHandler extends Handler.Abstract {
         if (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        if (p.isEmpty()) {
-            return List.of();
-        }
-        // The path in context is Jetty's canonical path, still percent-encoded: split first, then decode each
-        // segment, so an encoded '/' stays inside its segment and "Evil%20Task" names the task "Evil Task".
-        List<String> decoded = new java.util.ArrayList<>();
-        for (String s : p.split("/", -1)) {
-            decoded.add(org.eclipse.jetty.util.URIUtil.decodePath(s));
-        }
-        return List.copyOf(decoded);
+        return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
     }
 
     private static String mime(String contentType) {
