@@ -20,7 +20,6 @@ import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -282,7 +281,15 @@ public final class JobEngine implements AutoCloseable {
         for (JobExecution x : running.values()) {
             x.engineStopping = true;
             x.token.fire("was stopped");
-            x.thread.interrupt();
+        }
+        // Cooperative first: tasks get the grace period (real time: the engine's clock may stand still) to return
+        // after their token fired; only those still running are interrupted.
+        long graceEnd = System.nanoTime() + timeoutGrace.toNanos();
+        for (JobExecution x : running.values()) {
+            x.awaitReturn(graceEnd);
+            if (!x.returned.get()) {
+                x.thread.interrupt();
+            }
         }
         List<Worker> all = new ArrayList<>();
         services.values().forEach(rt -> all.addAll(rt.workers));

@@ -49,9 +49,8 @@ public final class JobReads {
     record Located(JobRecord record, JobStore store, ServiceRuntime runtime) {
     }
 
-    private static final long POLL_MILLIS = 50;
-    private static final EnumSet<JobStatus> FINISHED = EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
-            JobStatus.TIMED_OUT, JobStatus.CANCELLED);
+    /** How often a job run by another engine is read again while a caller awaits it. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     private final JobEngine e;
     /** Result and input names of succeeded jobs (they never change once the job succeeded). */
@@ -269,7 +268,7 @@ public final class JobReads {
                 : loc.runtime().service().task(loc.record().taskName())
                         .flatMap(t -> t.definition().parameter(name))
                         .filter(p -> p.dataType().equals(type));
-        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get(), v.json()) : GPValueCodec.fromJson(type, v.json());
+        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get().shape(), v.json()) : GPValueCodec.fromJson(type, v.json());
         return new ParameterValue(name, type, value);
     }
 
@@ -303,8 +302,14 @@ public final class JobReads {
                     // the listeners, so a caller that awaited a job has every status event of it.
                     return f.get(slice, TimeUnit.NANOSECONDS);
                 }
-                // A job this engine does not run: poll its store.
-                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(slice))));
+                // A job this engine does not run: read its store again at each poll of the engine's scheduler.
+                CompletableFuture<Void> poll = new CompletableFuture<>();
+                e.timers.once("await poll", POLL, () -> poll.complete(null));
+                try {
+                    poll.get(slice, TimeUnit.NANOSECONDS);
+                } finally {
+                    poll.cancel(false);
+                }
                 e.cache.invalidate(jobId);
             } catch (TimeoutException | java.util.concurrent.CancellationException ignored) {
                 if (r.status().isTerminal()) {

@@ -13,7 +13,7 @@ import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

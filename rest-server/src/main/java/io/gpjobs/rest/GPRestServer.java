@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * The GP REST API of a {@link GPEngine} over HTTP, as ArcGIS Server answers it, so that GP clients (the ArcGIS Maps
  * SDK for JavaScript, ArcGIS Pro, scripts) run against it unchanged: {@code <context>/rest/info},
  * {@code rest/services}, {@code services/<svc>/GPServer[/<task>[/execute|/submitJob|/jobs/<id>[/cancel|/results
- * [/<p>]|/inputs[/<p>]]]]}, {@code GPServer/uploads/…}, {@code services/<svc>/MapServer/jobs/<id>[/…]} and the admin
- * operations under {@code <context>/admin/services/<svc>.GPServer/jobs}. GET and form POST are alike; {@code f} is
- * {@code json}, {@code pjson} or {@code html} (the default); errors are answered with HTTP 200 and the GP error
- * envelope.
+ * [/<p>]|/inputs[/<p>]]]]}, {@code GPServer/uploads/…}, {@code services/<svc>/MapServer/jobs/<id>[/…]} and the
+ * admin operations under {@code <context>/admin/services/<svc>.GPServer/jobs}. GET and form POST are alike;
+ * {@code f} is {@code json}, {@code pjson} or {@code html} (the default); errors are answered with HTTP 200 and the
+ * GP error envelope.
  *
  * <p>Run it on its own connector:
  * <pre>{@code

@@ -26,7 +26,8 @@ class AdminMapUploadTest {
     private static String submitAndWait(Fixture f, String text) {
         String id = json(f.get("rest/services/Tools/GPServer/Echo/submitJob", "f", "json", "text", text))
                 .get("jobId").asText();
-        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
         return id;
     }
 
@@ -122,8 +123,10 @@ class AdminMapUploadTest {
 
             String id = json(f.get("rest/services/Tools/GPServer/FileSize/submitJob", "f", "json", "file",
                     "{\"itemID\":\"" + item + "\"}")).get("jobId").asText();
-            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(f.engine.anonymous().result(id, "size").value()).isEqualTo(new io.gpjobs.value.GPLong(csv.length));
+            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                    .isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(f.engine.anonymous().result(id, "size").value())
+                    .isEqualTo(new io.gpjobs.value.GPLong(csv.length));
 
             JsonNode unknown = json(f.get("rest/services/Tools/GPServer/FileSize/submitJob", "f", "json", "file",
                     "{\"itemID\":\"i" + "0".repeat(32) + "\"}"));

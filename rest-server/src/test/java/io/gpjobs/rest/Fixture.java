@@ -31,6 +31,9 @@ final class Fixture implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     final RestTasks.Gate gate = new RestTasks.Gate();
+    /** How many "Counted" executes run now, and the most that ran at once. */
+    final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
     final GPEngine engine;
     final RestRouter router;
     final RestContext ctx;
@@ -40,7 +43,8 @@ final class Fixture implements AutoCloseable {
                 .resultMapServer(true).maxInstances(4).task(RestTasks.echo())
                 .task(RestTasks.gated("Gated", gate)).task(RestTasks.fileSize()).build();
         GPService sync = GPService.builder("Sync").executionType(GPService.ExecutionType.SYNCHRONOUS)
-                .maxInstances(8).task(RestTasks.echo()).task(RestTasks.gated("Gated", gate)).build();
+                .maxInstances(8).maxQueueSize(64).task(RestTasks.echo()).task(RestTasks.gated("Gated", gate))
+                .task(RestTasks.counted("Counted", running, peak)).build();
         GPService secure = GPService.builder("Secure").executionType(GPService.ExecutionType.ASYNCHRONOUS)
                 .task(RestTasks.echo()).build();
         engine = GPEngine.builder().service(tools).service(sync).service(secure)

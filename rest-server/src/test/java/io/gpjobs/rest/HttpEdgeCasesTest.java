@@ -109,7 +109,8 @@ class HttpEdgeCasesTest {
         String viaGet = json(get(ECHO + "/submitJob?f=json&text=hello")).get("jobId").asText();
         String viaPost = json(postForm(ECHO + "/submitJob", "f=json&text=hello")).get("jobId").asText();
         for (String id : List.of(viaGet, viaPost)) {
-            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                    .isEqualTo(JobStatus.SUCCEEDED);
         }
         HttpTester.Response a = get(ECHO + "/jobs/" + viaGet + "/results/result?f=json&returnType=data");
         HttpTester.Response b = postForm(ECHO + "/jobs/" + viaGet + "/results/result", "f=json&returnType=data");
@@ -136,7 +137,8 @@ class HttpEdgeCasesTest {
     void aLongFormBodyIsReadAndOneOverTheLimitIsRefusedInTheEnvelope() throws Exception {
         String text = "x".repeat(20_000);
         String id = json(postForm(ECHO + "/submitJob", "f=json&text=" + text)).get("jobId").asText();
-        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(f.engine.anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
         assertThat(f.engine.anonymous().result(id, "result").value().toString()).contains(text);
         JsonNode tooLong = json(postForm(ECHO + "/submitJob?f=json", "text=" + "y".repeat((int) MAX_BODY)));
         assertThat(tooLong.at("/error/code").asInt()).isEqualTo(413);
@@ -146,6 +148,8 @@ class HttpEdgeCasesTest {
                 + "Transfer-Encoding: chunked\r\n\r\n" + chunk + "\r\ntext=" + "z".repeat((int) MAX_BODY + 5)
                 + "\r\n0\r\n\r\n"));
         assertThat(chunked.at("/error/code").asInt()).isEqualTo(413);
+        JsonNode badEncoding = json(postForm(ECHO + "/submitJob?f=json", "text=%zz%C0%AF"));
+        assertThat(badEncoding.at("/error/code").asInt()).isEqualTo(400);
     }
 
     @Test
@@ -174,7 +178,8 @@ class HttpEdgeCasesTest {
                 ECHO + "/jobs/j%00" + "0".repeat(31) + "?f=json",
                 ECHO + "/jobs/J" + "A".repeat(32) + "?f=json",
                 "/arcgis/rest/services/Tools/GPServer/uploads/..%5c..%5cwin.ini?f=json",
-                "/arcgis/rest/services/%3Cscript%3E/GPServer?f=json")) {
+                "/arcgis/rest/services/%3Cscript%3E/GPServer?f=json",
+                "/arcgis/rest/info?f=json&x=%zz&y=%C0%AF")) {
             HttpTester.Response r = get(path);
             assertThat(r.getStatus()).as(path).isIn(200, 299, 400, 404);
             assertThat(r.getContent()).as(path).doesNotContain("root:", "Exception", "at io.gpjobs", "<script>");

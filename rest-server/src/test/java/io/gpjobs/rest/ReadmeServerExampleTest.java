@@ -45,7 +45,8 @@ class ReadmeServerExampleTest {
             @Override public boolean secures(String service) { return !service.equals("Public"); }
             @Override public boolean isAdministrator(String user) { return user.equals("admin"); }
         };
-        try (GPEngine engine = GPEngine.builder().service(service).accessPolicy(AccessPolicy.ownerOnly("admin")).build();
+        try (GPEngine engine = GPEngine.builder().service(service).accessPolicy(AccessPolicy.ownerOnly("admin"))
+                .build();
              GPRestServer server = GPRestServer.builder()
                      .engine(engine)
                      .host("127.0.0.1").port(0)
@@ -91,7 +92,8 @@ class ReadmeServerExampleTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> CorsPolicy.origins("https://a.example/path"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https://a.example/path");
             GPRestServer notStarted = GPRestServer.builder().engine(f.engine).port(0).build();
-            org.assertj.core.api.Assertions.assertThatThrownBy(notStarted::uri).isInstanceOf(IllegalStateException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(notStarted::uri)
+                    .isInstanceOf(IllegalStateException.class);
             notStarted.close();
         }
     }

@@ -69,13 +69,14 @@ class RestRouterTest {
         JobInfo job = done(id);
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         RestResponse r = f.get(TASK + "/jobs/" + id, "f", "json");
-        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), true)));
+        assertThat(((RestResponse.Json) r).text()).isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous()
+                .job(id), true)));
         RestResponse noMessages = f.get(TASK + "/jobs/" + id, "f", "json", "returnMessages", "false");
         assertThat(((RestResponse.Json) noMessages).text())
                 .isEqualTo(GPJson.toJson(GPJson.job(f.engine.anonymous().job(id), false)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/result", "f", "json", "returnType", "data")))
                 .isEqualTo(GPJson.parameter(f.engine.anonymous().result(id, "result")));
-        assertThat(json(f.get(TASK + "/jobs/" + id + "/results", "f", "json")))
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results", "f", "json", "returnZ", "true")))
                 .isEqualTo(GPJson.parameters(f.engine.anonymous().results(id)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs/text", "f", "json")))
                 .isEqualTo(GPJson.parameter(f.engine.anonymous().input(id, "text")));
@@ -83,6 +84,12 @@ class RestRouterTest {
                 .isEqualTo(GPJson.parameters(f.engine.anonymous().inputs(id)));
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/result", "f", "json")).get("value").asText())
                 .isEqualTo("hihihi");
+        JsonNode otherCase = json(f.get(TASK + "/jobs/" + id + "/results/points", "f", "json"));
+        assertThat(otherCase.get("paramName").asText()).isEqualTo("Points");
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs/TEXT", "f", "json")).get("paramName").asText())
+                .isEqualTo("text");
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results/nothing", "f", "json")).at("/error/details")
+                .toString()).contains("nothing");
     }
 
     @Test
@@ -101,7 +108,8 @@ class RestRouterTest {
         String id = submit("text", "x", "returnZ", "true", "env:outSR", "102100", "myAppParam", "42",
                 "context", "{\"outSR\":{\"wkid\":102100}}");
         assertThat(done(id).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(f.engine.anonymous().inputs(id)).extracting(v -> v.paramName()).containsExactlyInAnyOrder("text", "times");
+        assertThat(f.engine.anonymous().inputs(id)).extracting(v -> v.paramName())
+                .containsExactlyInAnyOrder("text", "times");
     }
 
     @Test
@@ -166,13 +174,31 @@ class RestRouterTest {
         JsonNode sameAsJson = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR",
                 "{\"wkid\":102100,\"latestWkid\":3857}"));
         assertThat(sameAsJson.at("/value/features/0/geometry/x")).isEqualTo(g.get("x"));
-        JsonNode unchanged = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "4326"));
+        JsonNode unchanged = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "4326",
+                "returnZ", "true"));
         assertThat(unchanged).isEqualTo(GPJson.parameter(f.engine.anonymous().result(id, "Points")));
         JsonNode refused = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "2154"));
         assertThat(refused.at("/error/code").asInt()).isEqualTo(400);
         assertThat(refused.at("/error/details").toString()).contains("2154", "4326", "Web Mercator");
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "{oops"))
                 .at("/error/details").toString()).contains("outSR", "{oops");
+    }
+
+    @Test
+    void featureResultsLoseZAndMUnlessAsked() {
+        String id = submit("text", "z");
+        done(id);
+        JsonNode flat = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "returnType", "data"));
+        assertThat(flat.at("/value/features/0/geometry").has("z")).isFalse();
+        assertThat(flat.at("/value/hasZ").asBoolean(false)).isFalse();
+        JsonNode withZ = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "returnZ", "true",
+                "outSR", "3857"));
+        assertThat(withZ.at("/value/features/0/geometry/z").asDouble()).isEqualTo(RestTasks.Z);
+        assertThat(withZ.at("/value/hasZ").asBoolean()).isTrue();
+        JsonNode inAll = json(f.get(TASK + "/jobs/" + id + "/results", "f", "json"));
+        assertThat(inAll.at("/1/value/features/0/geometry").has("z")).isFalse();
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "returnZ", "maybe"))
+                .at("/error/details").toString()).contains("returnZ", "maybe");
     }
 
     @Test

@@ -31,12 +31,14 @@ final class RestTasks {
     /** Where Echo puts its point: Oslo, in WGS 84. */
     static final double LON = 10.75;
     static final double LAT = 59.91;
+    /** The point's height. */
+    static final double Z = 100.0;
 
     private RestTasks() {
     }
 
     private static TaskDefinition echoDefinition(String name) {
-        return new TaskDefinition(name, null, "Repeats a text and puts a point in Oslo.", null, null, List.of(
+        return new TaskDefinition(name, null, "Repeats a text and puts a point (with z) in Oslo.", null, null, List.of(
                 ParameterDefinition.requiredInput("text", GPDataType.STRING),
                 ParameterDefinition.optionalInput("times", GPDataType.LONG, new GPLong(1)),
                 ParameterDefinition.output("result", GPDataType.STRING),
@@ -54,6 +56,26 @@ final class RestTasks {
     }
 
     private static Task task(TaskDefinition def, java.util.function.Consumer<TaskContext> before) {
+        return of(def, ctx -> {
+            before.accept(ctx);
+            echoOutputs(ctx);
+        });
+    }
+
+    private static void echoOutputs(TaskContext ctx) {
+        String text = ctx.input("text", GPString.class).value();
+        long times = ctx.input("times", GPLong.class).value();
+        ctx.info("echoing " + text.length() + " characters");
+        ctx.setOutput("result", new GPString(text.repeat((int) times)));
+        SpatialReference wgs84 = SpatialReference.ofWkid(4326);
+        ctx.setOutput("Points", new GPFeatureRecordSetLayer(GeometryType.POINT, wgs84, true, false,
+                List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
+                List.of(new Feature(new Geometry.Point(LON, LAT, Z, null, wgs84),
+                        Map.of("OBJECTID", 1, "name", text))), false, null));
+    }
+
+    /** A task of {@code def} whose execution is {@code body}. */
+    private static Task of(TaskDefinition def, java.util.function.Consumer<TaskContext> body) {
         return new Task() {
             @Override
             public TaskDefinition definition() {
@@ -62,18 +84,22 @@ final class RestTasks {
 
             @Override
             public void execute(TaskContext ctx) {
-                before.accept(ctx);
-                String text = ctx.input("text", GPString.class).value();
-                long times = ctx.input("times", GPLong.class).value();
-                ctx.info("echoing " + text.length() + " characters");
-                ctx.setOutput("result", new GPString(text.repeat((int) times)));
-                SpatialReference wgs84 = SpatialReference.ofWkid(4326);
-                ctx.setOutput("Points", GPFeatureRecordSetLayer.of(GeometryType.POINT, wgs84,
-                        List.of(GPField.of("OBJECTID", FieldType.OID), GPField.of("name", FieldType.STRING)),
-                        List.of(new Feature(new Geometry.Point(LON, LAT, null, null, wgs84),
-                                Map.of("OBJECTID", 1, "name", text)))));
+                body.accept(ctx);
             }
         };
+    }
+
+    /** Like echo, counting in {@code running} how many run at once and keeping the most in {@code peak}. */
+    static Task counted(String name, java.util.concurrent.atomic.AtomicInteger running,
+                        java.util.concurrent.atomic.AtomicInteger peak) {
+        return of(echoDefinition(name), ctx -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                echoOutputs(ctx);
+            } finally {
+                running.decrementAndGet();
+            }
+        });
     }
 
     /** Outputs the size of the file given as {@code file}. */
@@ -81,22 +107,14 @@ final class RestTasks {
         TaskDefinition def = new TaskDefinition("FileSize", null, "The size of a file.", null, null, List.of(
                 ParameterDefinition.requiredInput("file", GPDataType.DATA_FILE),
                 ParameterDefinition.output("size", GPDataType.LONG)));
-        return new Task() {
-            @Override
-            public TaskDefinition definition() {
-                return def;
+        return of(def, ctx -> {
+            GPDataFile f = ctx.input("file", GPDataFile.class);
+            try {
+                ctx.setOutput("size", new GPLong(Files.size(Path.of(URI.create(f.url())))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-
-            @Override
-            public void execute(TaskContext ctx) {
-                GPDataFile f = ctx.input("file", GPDataFile.class);
-                try {
-                    ctx.setOutput("size", new GPLong(Files.size(Path.of(URI.create(f.url())))));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        });
     }
 
     /** Tasks wait here until a test opens it; counts who entered. */

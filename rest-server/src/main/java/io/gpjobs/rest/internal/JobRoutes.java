@@ -6,7 +6,7 @@ import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobStatus;
-import io.gpjobs.value.SpatialReference;
+import io.gpjobs.spi.ParameterDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,31 +81,36 @@ final class JobRoutes {
                 + " (cancel)", Map.of("job", jobUrl(c)));
     }
 
+    /**
+     * The parameter name as the task defines it: clients may send another case ({@code output_features} for
+     * {@code Output_Features}); answers always use the task's.
+     */
+    private String paramName(Call c) {
+        String asked = c.var("param");
+        return ctx.calls().service(c.var("service")).task(c.var("task"))
+                .flatMap(t -> t.definition().parameters().stream().filter(p -> p.name().equalsIgnoreCase(asked))
+                        .map(ParameterDefinition::name).findFirst())
+                .orElse(asked);
+    }
+
     private RestResponse result(Call c) {
         owned(c);
-        ParameterValue v = ctx.calls().result(c.principal(), c.var("jobId"), c.var("param"));
-        SpatialReference outSR = OutputProjection.requested(c, "outSR");
-        if (outSR != null) {
-            v = OutputProjection.one(v, outSR);
-        }
+        ParameterValue v = Outputs.shaped(c, List.of(ctx.calls().result(c.principal(), c.var("jobId"),
+                paramName(c))), "outSR").get(0);
         return Render.json(c, ctx.pages(), GPJson.parameter(v), Render.Page.RESOURCE, v.paramName() + " (result)",
                 Map.of("job", jobUrl(c)));
     }
 
     private RestResponse results(Call c) {
         owned(c);
-        List<ParameterValue> vs = ctx.calls().results(c.principal(), c.var("jobId"));
-        SpatialReference outSR = OutputProjection.requested(c, "outSR");
-        if (outSR != null) {
-            vs = OutputProjection.all(vs, outSR);
-        }
+        List<ParameterValue> vs = Outputs.shaped(c, ctx.calls().results(c.principal(), c.var("jobId")), "outSR");
         return Render.json(c, ctx.pages(), GPJson.parameters(vs), Render.Page.RESOURCE, "Results",
                 Map.of("job", jobUrl(c)));
     }
 
     private RestResponse input(Call c) {
         owned(c);
-        ParameterValue v = ctx.calls().input(c.principal(), c.var("jobId"), c.var("param"));
+        ParameterValue v = ctx.calls().input(c.principal(), c.var("jobId"), paramName(c));
         return Render.json(c, ctx.pages(), GPJson.parameter(v), Render.Page.RESOURCE, v.paramName() + " (input)",
                 Map.of("job", jobUrl(c)));
     }

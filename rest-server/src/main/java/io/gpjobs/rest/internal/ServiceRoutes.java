@@ -9,7 +9,6 @@ import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.TaskDefinition;
-import io.gpjobs.value.SpatialReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,7 @@ final class ServiceRoutes {
         String service = c.var("service");
         String task = c.var("task");
         Map<String, String> inputs = inputs(c, service, task);
-        SpatialReference outSR = OutputProjection.requested(c, "env:outSR");
+        Outputs.shaped(c, List.of(), "env:outSR"); // a malformed flag or outSR is refused before the task runs
         if (!ctx.executes().tryAcquire()) {
             throw new GPException(503, "Server busy.", List.of("all " + ctx.limits().maxConcurrentExecutes()
                     + " synchronous execute slots are in use; try again later"));
@@ -110,9 +109,7 @@ final class ServiceRoutes {
         } finally {
             ctx.executes().release();
         }
-        if (outSR != null) {
-            r = new ExecuteResult(r.jobId(), OutputProjection.all(r.results(), outSR), r.messages());
-        }
+        r = new ExecuteResult(r.jobId(), Outputs.shaped(c, r.results(), "env:outSR"), r.messages());
         return Render.resource(c, ctx.pages(), GPJson.execute(r), task + " (execute)");
     }
 
@@ -135,7 +132,8 @@ final class ServiceRoutes {
         for (ParameterDefinition p : def.inputs()) {
             String v = c.param(p.name());
             if (v != null) {
-                inputs.put(p.name(), ctx.uploads() == null ? v : ctx.uploads().resolve(service, c.principal(), p.name(), v));
+                inputs.put(p.name(), ctx.uploads() == null ? v
+                        : ctx.uploads().resolve(service, c.principal(), p.name(), v));
             }
         }
         return inputs;

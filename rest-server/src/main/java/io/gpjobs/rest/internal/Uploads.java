@@ -99,7 +99,8 @@ public final class Uploads {
      */
     public Item put(String service, String owner, RestRequest.FilePart file, String description) {
         String name = safeName(file.fileName());
-        String ext = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!types.isEmpty() && !types.contains(ext)) {
             throw new InvalidInputException("parameter 'file': type '" + (ext.isEmpty() ? "(none)" : ext)
                     + "' of '" + Format.clip(name) + "' is not allowed; allowed: " + String.join(", ",

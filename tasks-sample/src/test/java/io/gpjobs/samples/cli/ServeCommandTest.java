@@ -58,7 +58,8 @@ class ServeCommandTest {
             String task = "/rest/services/Samples/GPServer/LongRunningTask";
             JsonNode submitted = postForm(base, task + "/submitJob", "f=json&Steps=2&Step_Delay_Ms=1");
             String id = submitted.get("jobId").asText();
-            assertThat(s.engine().anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(s.engine().anonymous().awaitCompletion(id, Duration.ofSeconds(30)).status())
+                    .isEqualTo(JobStatus.SUCCEEDED);
             assertThat(get(base, task + "/jobs/" + id + "?f=json").get("jobStatus").asText())
                     .isEqualTo("esriJobSucceeded");
             assertThat(get(base, task + "/jobs/" + id + "/results/Steps_Completed?f=json").get("value").asLong())
@@ -85,8 +86,8 @@ class ServeCommandTest {
     @Test
     void aBadCommandLineIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = GpJobsCli.run(new String[] {"serve", "--port", "http"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        int status = GpJobsCli.run(new String[] {"serve", "--port", "http"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), false);
         assertThat(status).isEqualTo(GpJobsCli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port", "http");
         assertThatThrownBy(() -> ServeCommand.Options.parse(List.of("--verbose")))

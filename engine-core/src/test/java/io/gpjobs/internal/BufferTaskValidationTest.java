@@ -1,4 +1,6 @@
-package io.gpjobs.value;
+package io.gpjobs.internal;
+
+import io.gpjobs.value.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

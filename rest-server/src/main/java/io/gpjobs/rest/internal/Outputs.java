@@ -14,16 +14,18 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Output spatial references ({@code outSR} on a result, {@code env:outSR} or {@code context.outSR} on execute):
- * feature outputs are converted between WGS 84 (4326) and Web Mercator (3857, 102100) on the sphere; other pairs
- * are refused with an error naming both; outputs without geometry are left alone. Stateless.
+ * The shape of output values a request asks for. Feature outputs lose their z and m values unless
+ * {@code returnZ}/{@code returnM} is true (the REST default), and take the output spatial reference ({@code outSR}
+ * on a result, {@code env:outSR} or {@code context.outSR} on execute): coordinates are converted between WGS 84
+ * (4326) and Web Mercator (3857, 102100) on the sphere; other pairs are refused with an error naming both. Outputs
+ * without geometry are left alone. Stateless.
  */
-final class OutputProjection {
+final class Outputs {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final double R = 6378137.0;
     private static final double MAX_LAT = 85.05112877980659;
 
-    private OutputProjection() {
+    private Outputs() {
     }
 
     /**
@@ -33,7 +35,7 @@ final class OutputProjection {
      * @throws InvalidInputException naming the parameter and value when it is neither a wkid nor spatial reference
      *                               JSON
      */
-    static SpatialReference requested(Call c, String... names) {
+    private static SpatialReference requested(Call c, String... names) {
         for (String n : names) {
             String v = c.param(n);
             if (v != null && !v.isBlank()) {
@@ -85,10 +87,23 @@ final class OutputProjection {
         }
     }
 
-    /** Every value converted to {@code target}. */
-    static List<ParameterValue> all(List<ParameterValue> values, SpatialReference target) {
+    /**
+     * {@code values} as the call asks for them: z and m by {@code returnZ}/{@code returnM}, then in the spatial
+     * reference of the first of {@code srParams} given (or {@code context.outSR}).
+     *
+     * @throws InvalidInputException naming the parameter and value when a flag or spatial reference is malformed, or
+     *                               no conversion is known
+     */
+    static List<ParameterValue> shaped(Call c, List<ParameterValue> values, String... srParams) {
+        boolean z = c.flag("returnZ", false);
+        boolean m = c.flag("returnM", false);
+        SpatialReference target = requested(c, srParams);
         List<ParameterValue> out = new ArrayList<>(values.size());
-        values.forEach(v -> out.add(one(v, target)));
+        for (ParameterValue v : values) {
+            ParameterValue x = v.value() instanceof GPFeatureRecordSetLayer fs
+                    ? new ParameterValue(v.paramName(), v.dataType(), fs.withZM(z, m)) : v;
+            out.add(target == null ? x : one(x, target));
+        }
         return out;
     }
 
@@ -98,7 +113,7 @@ final class OutputProjection {
      *
      * @throws InvalidInputException naming the output and both spatial references when no conversion is known
      */
-    static ParameterValue one(ParameterValue v, SpatialReference target) {
+    private static ParameterValue one(ParameterValue v, SpatialReference target) {
         if (!(v.value() instanceof GPFeatureRecordSetLayer fs) || fs.reference() != null) {
             return v;
         }
