@@ -60,7 +60,7 @@ if [[ "$QUICK" == 1 ]]; then
 else
   ITER=(-f 1 -wi 2 -w 3s -i 3 -r 5s)
 fi
-MAIN=(ThroughputBench LatencyBench StatusReadBench)
+MAIN=(ThroughputBench LatencyBench StatusReadBench HttpBench)
 RUN_LARGE=$(( QUICK == 0 ))
 if [[ ${#FILTER[@]} -gt 0 ]]; then
   MAIN=("${FILTER[@]}")

@@ -129,6 +129,8 @@ public final class Report {
         statusRow(s, "cold (cache miss), memory store", "StatusReadBench.cold:memory", "");
         statusRow(s, "cold (cache miss), disk store", "StatusReadBench.cold:disk", "");
 
+        http(s);
+
         s.append("\n### Azure store: storage requests per job lifecycle (submit → succeeded, no progress updates)\n\n");
         s.append("| figure | value | target |\n|---|---:|---|\n");
         s.append("| requests per job, one job at a time on an idle engine (LatencyBench) | ")
@@ -156,6 +158,25 @@ public final class Report {
         s.append("| janitor: jobs deleted | ").append(num(metrics.get("janitor.jobs"))).append(" | 100,000 |\n");
         s.append("| janitor: time to delete them, s | ").append(sec("LargeStoreBench.janitor")).append(" | |\n");
         return s.toString();
+    }
+
+    /** The HTTP section: each REST figure beside the bare Jetty handler and the in-process rate of one run. */
+    private void http(StringBuilder s) {
+        s.append("\n### GP REST API over HTTP (loopback, JDK HTTP client), operations/s\n\n");
+        s.append("| operation | REST API | bare Jetty handler, same bytes | in-process | REST × bare | REST × in-process "
+                + "| target |\n|---|---:|---:|---:|---:|---:|---|\n");
+        httpRow(s, "status read `GET jobs/<id>?f=json`", "statusRead", "REST ≥ 0.5× bare");
+        httpRow(s, "submit → succeeded, " + HttpBench.BATCH + " jobs, " + HttpStack.IN_FLIGHT + " in flight",
+                "submitToSucceeded", "REST ≥ 0.5× in-process");
+    }
+
+    private void httpRow(StringBuilder s, String label, String bench, String target) {
+        Double rest = score("HttpBench." + bench + ":rest");
+        Double bare = score("HttpBench." + bench + ":bare");
+        Double in = score("HttpBench." + bench + ":inprocess");
+        s.append("| ").append(label).append(" | ").append(num(rest)).append(" | ").append(num(bare)).append(" | ")
+                .append(num(in)).append(" | ").append(ratio(rest, bare)).append(" | ").append(ratio(rest, in))
+                .append(" | ").append(target).append(" |\n");
     }
 
     private void throughputRow(StringBuilder s, String label, String key, Double exec, Double jobrunr, String target) {

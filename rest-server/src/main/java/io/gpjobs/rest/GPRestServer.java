@@ -3,7 +3,7 @@ package io.gpjobs.rest;
 import io.gpjobs.GPEngine;
 import io.gpjobs.map.ResultMapService;
 import io.gpjobs.rest.internal.EngineCalls;
-import io.gpjobs.rest.internal.PreHtmlPages;
+import io.gpjobs.rest.internal.html.ServicesDirectoryPages;
 import io.gpjobs.rest.internal.RestContext;
 import io.gpjobs.rest.internal.RestRouter;
 import io.gpjobs.rest.internal.Uploads;
@@ -243,7 +243,7 @@ public final class GPRestServer implements AutoCloseable {
             Uploads u = uploads == null ? null : new Uploads(uploads, l.maxUploadBytes(), l.uploadTypes(),
                     Clock.systemUTC());
             RestContext ctx = RestContext.of(new EngineCalls(engine, resultMaps == null
-                    ? ResultMapService.of(engine) : resultMaps), new PreHtmlPages(), u, l,
+                    ? ResultMapService.of(engine) : resultMaps), new ServicesDirectoryPages(), u, l,
                     cors == null ? CorsPolicy.anyOrigin() : cors, tokenVerifier);
             return new JettyRestHandler(new RestRouter(ctx), contextPath == null ? "/arcgis" : contextPath, l,
                     Path.of(System.getProperty("java.io.tmpdir")));

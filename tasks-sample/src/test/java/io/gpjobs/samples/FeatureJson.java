@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Builds feature set JSON text for tests, as a client would send it. */
-final class FeatureJson {
+public final class FeatureJson {
     private FeatureJson() {
     }
 
@@ -14,7 +14,7 @@ final class FeatureJson {
     }
 
     /** A point feature set; each point gets OBJECTID and a NAME "p1", "p2", …. */
-    static String points(Integer wkid, double[]... xy) {
+    public static String points(Integer wkid, double[]... xy) {
         List<String> features = new ArrayList<>();
         for (int i = 0; i < xy.length; i++) {
             features.add(String.format(Locale.ROOT,
@@ -28,7 +28,7 @@ final class FeatureJson {
     }
 
     /** A polygon feature set of axis-aligned squares given as {x0, y0, size}; fields OBJECTID and ZONE. */
-    static String squares(Integer wkid, double[]... squares) {
+    public static String squares(Integer wkid, double[]... squares) {
         List<String> features = new ArrayList<>();
         for (int i = 0; i < squares.length; i++) {
             double x = squares[i][0];
@@ -45,7 +45,7 @@ final class FeatureJson {
     }
 
     /** A linear unit JSON value. */
-    static String distance(double distance, String units) {
+    public static String distance(double distance, String units) {
         return String.format(Locale.ROOT, "{\"distance\":%s,\"units\":\"%s\"}", distance, units);
     }
 }
