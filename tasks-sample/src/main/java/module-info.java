@@ -8,6 +8,7 @@ module io.gpjobs.samples {
     requires org.locationtech.jts;
     requires io.gpjobs.store.disk; // the gpjobs command line (io.gpjobs.samples.cli, not exported)
     requires io.gpjobs.map; // the command line's map command
+    requires java.logging; // the command line routes the engine's diagnostics to a log file
 
     exports io.gpjobs.samples;
 

@@ -1,6 +1,7 @@
 package io.gpjobs.samples.cli;
 
 import io.gpjobs.GPException;
+import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobNotFoundException;
 import java.io.PrintStream;
@@ -14,8 +15,9 @@ import java.util.Objects;
  * shares. Run {@code java -jar gpjobs.jar --help} for the usage.
  *
  * <p>Exit status: 0 when the command did what was asked (a job it waited for succeeded); 1 when a job failed, timed
- * out or was cancelled, or the engine failed; 2 when the command line is wrong (unknown command, task or job id,
- * malformed or invalid input), with a message on standard error that names the argument and the value.
+ * out or was cancelled; 2 when the command line is wrong (unknown command or task, malformed or invalid input) or
+ * cannot be done as asked (no such job, a job in the wrong state, a jobs directory that is a file or cannot be
+ * written), with a message on standard error that names the argument and the value; 3 when gpjobs itself failed.
  *
  * <p>Not instantiable; {@link #run} may be called from several threads with distinct streams.
  */
@@ -23,10 +25,15 @@ public final class GpJobsCli {
 
     /** Exit status of success. */
     public static final int OK = 0;
-    /** Exit status when a job failed, timed out or was cancelled, or the engine failed. */
+    /** Exit status when a job failed, timed out or was cancelled. */
     public static final int JOB_FAILED = 1;
-    /** Exit status of a wrong command line or invalid input. */
+    /**
+     * Exit status of a wrong command line, invalid input, or a command that cannot be done as asked (no such job, a
+     * job in the wrong state, an unusable jobs directory).
+     */
     public static final int USAGE = 2;
+    /** Exit status when gpjobs itself failed (a storage error, a bug); the log file has the details. */
+    public static final int ERROR = 3;
 
     /** The environment variable that sets the default jobs directory. */
     public static final String JOBS_DIR_ENV = "GPJOBS_JOBS_DIR";
@@ -52,7 +59,7 @@ public final class GpJobsCli {
      *
      * @param args               the command line
      * @param installShutdownHook whether to stop the engine cleanly when the JVM is stopped (Ctrl-C)
-     * @return the exit status: {@link #OK}, {@link #JOB_FAILED} or {@link #USAGE}
+     * @return the exit status: {@link #OK}, {@link #JOB_FAILED}, {@link #USAGE} or {@link #ERROR}
      */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean installShutdownHook) {
         Objects.requireNonNull(args, "args");
@@ -69,14 +76,27 @@ public final class GpJobsCli {
             out.flush();
             return OK;
         }
-        CliEngine engine;
+        GPService service;
         try {
-            engine = CliEngine.start(a.jobsDir() != null ? a.jobsDir() : defaultJobsDir(), a.serviceFile());
+            service = CliEngine.loadService(a.serviceFile(), a.olderThan());
+            if (TaskCommands.handles(a.command())) { // they need no jobs directory and no engine
+                return new TaskCommands(service, a, out).run();
+            }
         } catch (UsageException e) {
             return usageError(err, e.getMessage());
+        }
+        CliEngine engine;
+        try {
+            Path jobsDir = JobsDirectory.prepare(CliEngine.jobsDirOf(service,
+                    a.jobsDir() != null ? a.jobsDir() : defaultJobsDir()));
+            CliLogging.install(jobsDir, a.verbose(), err);
+            engine = CliEngine.start(service, jobsDir);
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        } catch (RefusedException e) {
+            return refused(err, e.getMessage());
         } catch (RuntimeException e) {
-            err.println("gpjobs: cannot open the jobs directory: " + e.getMessage());
-            return JOB_FAILED;
+            return internalError(err, "cannot start on the jobs directory", e);
         }
         Thread hook = new Thread(engine::close, "gpjobs-shutdown");
         if (installShutdownHook) {
@@ -86,17 +106,20 @@ public final class GpJobsCli {
             return new Commands(engine, a, out, err, Path.of("").toAbsolutePath()).run();
         } catch (UsageException e) {
             return usageError(err, e.getMessage());
-        } catch (InvalidInputException | JobNotFoundException e) {
-            return inputError(err, describe(e));
+        } catch (RefusedException e) {
+            return refused(err, e.getMessage());
+        } catch (InvalidInputException e) {
+            return refused(err, describe(e));
+        } catch (JobNotFoundException e) {
+            return refused(err, "no job " + jobIdIn(e) + " in " + engine.jobsDir() + " (never submitted there, "
+                    + "or deleted or cleaned up since)");
         } catch (GPException e) {
             if (e.code() == 400 || e.code() == 404) {
-                return inputError(err, describe(e));
+                return refused(err, describe(e));
             }
-            err.println("gpjobs: " + describe(e));
-            return JOB_FAILED;
+            return internalError(err, describe(e), e);
         } catch (RuntimeException e) {
-            err.println("gpjobs: " + e);
-            return JOB_FAILED;
+            return internalError(err, e.toString(), e);
         } finally {
             engine.finishAndClose(err);
             if (installShutdownHook) {
@@ -139,11 +162,32 @@ public final class GpJobsCli {
         return USAGE;
     }
 
-    /** Reports an input, task or job id the engine rejected. */
-    private static int inputError(PrintStream err, String message) {
+    /** Reports a command that cannot be done as asked: rejected input, no such job, a job in the wrong state. */
+    private static int refused(PrintStream err, String message) {
         err.println("gpjobs: " + message);
         err.flush();
         return USAGE;
+    }
+
+    /** Reports a failure of gpjobs itself (storage, a bug), kept with its stack trace in the log file. */
+    private static int internalError(PrintStream err, String message, RuntimeException e) {
+        System.getLogger(GpJobsCli.class.getName()).log(System.Logger.Level.ERROR, message, e);
+        err.println("gpjobs: " + message + (e.getMessage() == null || message.contains(e.getMessage()) ? ""
+                : ": " + e.getMessage()));
+        err.println("gpjobs: the details are in " + CliLogging.LOG_FILE + " in the jobs directory; --verbose "
+                + "shows them here");
+        err.flush();
+        return ERROR;
+    }
+
+    private static String jobIdIn(JobNotFoundException e) {
+        for (String d : e.details()) {
+            int i = d.indexOf("'j");
+            if (i >= 0 && d.indexOf('\'', i + 1) > i) {
+                return d.substring(i + 1, d.indexOf('\'', i + 1));
+            }
+        }
+        return "with that id";
     }
 
     /** The help text. */
