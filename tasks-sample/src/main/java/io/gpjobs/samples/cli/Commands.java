@@ -67,8 +67,7 @@ final class Commands {
         List<String> ops = args.operands();
         return switch (args.command()) {
             case "run" -> runTask(ops.get(0), inputs(ops.get(0), ops.subList(1, ops.size())));
-            case "submit" -> args.detach() ? Detach.submit(cli, args, out, err, baseDir)
-                    : submit(ops.get(0), inputs(ops.get(0), ops.subList(1, ops.size())));
+            case "submit" -> submit(ops.get(0), inputs(ops.get(0), ops.subList(1, ops.size())));
             case "demo" -> new Demo(cli, this).run(inputs(null, ops), baseDir.resolve(args.png() == null
                     ? Path.of(Demo.MAP_PNG) : args.png()));
             case "job" -> print(GPJson.job(engine().job(jobId(ops.get(0))), true));

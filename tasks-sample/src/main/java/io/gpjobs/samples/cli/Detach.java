@@ -1,5 +1,6 @@
 package io.gpjobs.samples.cli;
 
+import io.gpjobs.GPService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,8 +46,9 @@ final class Detach {
      *
      * @return the exit status: {@link GpJobsCli#OK} once the job was accepted, else the background process's
      */
-    static int submit(CliEngine cli, CliArguments args, PrintStream out, PrintStream err, Path baseDir) {
-        TaskCommands.task(cli.service(), args.operands().get(0)); // an unknown task needs no second process
+    static int submit(GPService service, Path jobsDir, CliArguments args, PrintStream out, PrintStream err,
+                      Path baseDir) {
+        TaskCommands.task(service, args.operands().get(0)); // an unknown task needs no second process
         List<String> cmd = new ArrayList<>();
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -55,7 +57,7 @@ final class Detach {
             }
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), GpJobsCli.class.getName(), "--jobs-dir", cli.jobsDir().toString(),
+                System.getProperty("java.class.path"), GpJobsCli.class.getName(), "--jobs-dir", jobsDir.toString(),
                 "--progress", "none"));
         if (args.serviceFile() != null) {
             cmd.addAll(List.of("--service", baseDir.resolve(args.serviceFile()).toString()));

@@ -90,6 +90,9 @@ public final class GpJobsCli {
             Path jobsDir = JobsDirectory.prepare(CliEngine.jobsDirOf(service,
                     a.jobsDir() != null ? a.jobsDir() : defaultJobsDir()));
             CliLogging.install(jobsDir, a.verbose(), err);
+            if (a.detach()) { // the job runs in a background process: this one needs no engine
+                return Detach.submit(service, jobsDir, a, out, err, Path.of("").toAbsolutePath());
+            }
             engine = CliEngine.start(service, jobsDir);
         } catch (UsageException e) {
             return usageError(err, e.getMessage());
