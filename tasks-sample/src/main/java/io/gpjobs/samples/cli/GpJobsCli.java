@@ -204,44 +204,66 @@ public final class GpJobsCli {
                 Commands:
                   tasks                        list the tasks of the service
                   describe <task>              print a task's description JSON (its parameters)
-                  run <task> [name=value...]   run a task and wait; print the execute response JSON
-                  submit <task> [name=value...] [--follow]
-                                               submit a job: print {"jobId","jobStatus"} at once, wait for
-                                               it to end and print its job JSON; with --follow show a live
-                                               progress bar and print the results JSON too
+                  run <task> [name=value...] [--out <file|folder>] [--format <f>]
+                                               run a task and wait; print the execute response JSON, or
+                                               write its outputs to files (see Files below)
+                  submit <task> [name=value...] [--follow | --detach]
+                                               submit a job: print {"jobId","jobStatus"} at once; the job
+                                               runs in this process, which waits for it to end and prints
+                                               its job JSON; --follow shows a live progress bar and prints
+                                               the results JSON too; --detach runs the job in a background
+                                               process and returns at once
                   demo [name=value...]         the sample job: Buffer the bundled Oslo bike-share stations
                                                by 250 m, with a progress bar; print the job JSON and a
                                                summary of its results with the folder that holds them
                   job <jobId>                  print a job's JSON (status, progress, messages)
                   follow <jobId>               follow a job another gpjobs process runs, with the bar
-                  results <jobId>              print a job's results JSON
+                  results <jobId> [<output>] [--out <file|folder>] [--format <f>]
+                                               print a job's results JSON, or write its outputs to files
                   inputs <jobId>               print a job's stored inputs JSON
                   cancel <jobId>               cancel a job
                   delete <jobId>               delete a job and its files
                   jobs                         list the jobs with their status
-                  cleanup                      remove jobs older than the service's maxFileAge
+                  cleanup [--older-than <age>] remove the finished jobs last updated longer ago than <age>
+                                               (90s, 30m, 12h, 7d, PT36H; default: the service's maxFileAge)
                   map <jobId> [--png <file>]   print a succeeded job's result map JSON (a layer per geodata
                                                output); with --png also draw the map into a PNG file
 
                 Inputs are name=value, the value as the REST API takes it: a literal (Steps=20,
                 Dissolve_Option=ALL) or JSON text (Distance='{"distance":500,"units":"esriMeters"}');
-                name=@file.json reads the value from a file.
+                name=@file reads the value from a file. Feature inputs come from a GeoJSON or Esri JSON
+                file (Input_Features=@stations.geojson; the format is told by the content); a data file
+                or raster input is a plain path (Input_File=data/sensors.csv). Relative paths are read
+                from the working folder.
+
+                Files: --out <folder> (an existing folder, a name ending in /, or one without an
+                extension) writes every feature, table and raster output as <output>.<ext> and prints
+                a summary with the scalar outputs; --out <file> writes one output (the only file output,
+                or the one named after the job id). --format geojson|esrijson|csv: GeoJSON (RFC 7946,
+                longitude/latitude) is the default for features, CSV for tables; rasters are written as
+                their files. Without --out, --format prints the one output on standard output.
 
                 Options:
                   --jobs-dir <path>    the jobs directory (default: $GPJOBS_JOBS_DIR, else ~/.gpjobs/jobs)
                   --service <file>     an admin service JSON ({"serviceName":...,"properties":{...}}) to use
                                        instead of the built-in asynchronous service "samples"
-                  --progress <mode>    auto (bar on a terminal, plain lines otherwise), bar, plain or none
+                  --progress <mode>    auto (a redrawn bar when stderr is a terminal, plain lines
+                                       otherwise), bar, plain or none
                   --png <file>         the PNG file the map command writes (demo: default gpjobs-demo-map.png)
+                  -v, --verbose        also show diagnostics on stderr (always kept in gpjobs.log in the
+                                       jobs directory)
                   -h, --help           this help
 
-                A job runs inside the gpjobs process that submitted it, which waits for it to end; other
-                gpjobs processes on the same jobs directory can show, follow, cancel or delete it meanwhile.
-                If that process stops (Ctrl-C, kill), its job is marked failed by the next gpjobs process on
-                the directory once the job's claim (10 s) has run out ('follow' waits for that); a job that
-                was still queued runs in that next process instead.
+                A job runs inside the gpjobs process that submitted it (or, with --detach, a background
+                gpjobs process); other gpjobs processes on the same jobs directory can show, follow,
+                cancel or delete it meanwhile. If that process stops (Ctrl-C, kill), its job is marked
+                failed by the next gpjobs process on the directory once the job's claim (10 s) has run
+                out ('follow' waits for that); a job that was still queued runs in that next process.
+                tasks, describe and --help need no jobs directory.
 
-                Exit status: 0 done; 1 the job failed, timed out or was cancelled; 2 bad command line or input.
+                Exit status: 0 done; 1 the job failed, timed out or was cancelled; 2 bad command line or
+                input, no such job, a job in the wrong state, or an unusable jobs directory; 3 gpjobs
+                itself failed (the details are in gpjobs.log).
                 """;
     }
 }
