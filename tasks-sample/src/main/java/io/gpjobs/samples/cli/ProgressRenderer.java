@@ -35,6 +35,8 @@ final class ProgressRenderer {
     private int lastPlainTenth = -1;
     /** The highest percent shown while the job executes, or -1 before any. */
     private int shownPercent = -1;
+    /** The task's last own progress while the job executes, or null before any. */
+    private JobProgress taskProgress;
 
     /**
      * A renderer writing to {@code err}.
@@ -52,6 +54,7 @@ final class ProgressRenderer {
     void update(JobInfo job) {
         printMessages(job.messages());
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        job = withTaskProgress(job);
         JobProgress progress = job.progress();
         if (job.status() == JobStatus.EXECUTING && progress != null && progress.percent() != null) {
             shownPercent = Math.max(shownPercent, progress.percent());
@@ -70,6 +73,27 @@ final class ProgressRenderer {
             }
         }
         err.flush();
+    }
+
+    /**
+     * The job with the task's last own progress when a read shows only the engine's generic "Executing..." (a read
+     * of the progress persisted before the task set its own), so the label does not flicker back to it.
+     */
+    private JobInfo withTaskProgress(JobInfo job) {
+        if (job.status() != JobStatus.EXECUTING) {
+            return job;
+        }
+        JobProgress p = job.progress();
+        if (p != null && !p.equals(JobProgress.EXECUTING)) {
+            taskProgress = p;
+            return job;
+        }
+        if (taskProgress == null) {
+            return job;
+        }
+        return new JobInfo(job.jobId(), job.serviceName(), job.taskName(), job.status(), job.messages(), taskProgress,
+                job.submitted(), job.started(), job.ended(), job.updated(), job.owner(), job.resultNames(),
+                job.inputNames());
     }
 
     /** Shows the job's final state and ends the progress line. */

@@ -111,7 +111,7 @@ class MapCommandTest {
         assertThat(png.err()).contains("'--png' applies to the map and demo commands only, not 'jobs'");
         Run unknown = cli("map", "j" + "0".repeat(32));
         assertThat(unknown.exit()).isEqualTo(GpJobsCli.USAGE);
-        assertThat(unknown.err()).contains("no job with jobId");
+        assertThat(unknown.err()).contains("no job j" + "0".repeat(32) + " in ");
         Run none = cli("map");
         assertThat(none.exit()).isEqualTo(GpJobsCli.USAGE);
         assertThat(none.err()).contains("needs a job id");
