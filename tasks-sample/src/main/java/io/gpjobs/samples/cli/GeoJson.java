@@ -237,7 +237,8 @@ final class GeoJson {
         return sum;
     }
 
-    private static ArrayNode reversed(ArrayNode ring) {
+    /** The ring's positions in the opposite order. */
+    static ArrayNode reversed(ArrayNode ring) {
         ArrayNode r = NODES.arrayNode();
         for (int i = ring.size() - 1; i >= 0; i--) {
             r.add(ring.get(i));

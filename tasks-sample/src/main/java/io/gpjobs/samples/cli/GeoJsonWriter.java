@@ -98,7 +98,7 @@ final class GeoJsonWriter {
         List<List<ArrayNode>> polygons = new ArrayList<>();
         for (ArrayNode outer : outers) {
             List<ArrayNode> polygon = new ArrayList<>();
-            polygon.add(reverse(outer)); // counter-clockwise
+            polygon.add(GeoJson.reversed(outer)); // counter-clockwise
             polygons.add(polygon);
         }
         for (ArrayNode hole : holes) {
@@ -113,7 +113,7 @@ final class GeoJsonWriter {
                 polygon.add(hole); // already counter-clockwise: an outer ring of its own
                 polygons.add(polygon);
             } else {
-                home.add(reverse(hole)); // clockwise
+                home.add(GeoJson.reversed(hole)); // clockwise
             }
         }
         return polygons;
@@ -132,14 +132,6 @@ final class GeoJsonWriter {
             }
         }
         return inside;
-    }
-
-    private static ArrayNode reverse(ArrayNode ring) {
-        ArrayNode r = NODES.arrayNode();
-        for (int i = ring.size() - 1; i >= 0; i--) {
-            r.add(ring.get(i));
-        }
-        return r;
     }
 
     private static ArrayNode positions(JsonNode vertices, LonLat lonLat) {
