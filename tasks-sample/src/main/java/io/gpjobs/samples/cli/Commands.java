@@ -109,7 +109,10 @@ final class Commands {
     private int runTask(String task, Map<String, String> inputs) {
         requireTask(task);
         if (cli.service().executionType() == GPService.ExecutionType.SYNCHRONOUS) {
-            return print(GPJson.execute(engine().execute(service, task, inputs)));
+            ExecuteResult r = engine().execute(service, task, inputs);
+            return args.outputs().any() ? new OutputFiles(engine(), out, err).write(r.jobId(),
+                    JobStatus.SUCCEEDED.wireName(), r.results(), null, args.outputs(), baseDir)
+                    : print(GPJson.execute(r));
         }
         // An asynchronous service has no execute operation: run the task as a job and answer like execute.
         JobInfo job = await(engine().submitJob(service, task, inputs).jobId(), null);
@@ -222,23 +225,7 @@ final class Commands {
 
     /** The renderer the {@code --progress} option asks for, or null for none. */
     ProgressRenderer renderer() {
-        boolean terminal = Terminal.stderrIsTerminal();
-        int width = columns();
-        return switch (args.progress()) {
-            case NONE -> null;
-            case BAR -> new ProgressRenderer(err, true, width);
-            case PLAIN -> new ProgressRenderer(err, false, width);
-            case AUTO -> new ProgressRenderer(err, terminal, width);
-        };
-    }
-
-    private static int columns() {
-        try {
-            String c = System.getenv("COLUMNS");
-            return c == null ? 100 : Integer.parseInt(c.trim());
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        return ProgressRenderer.forMode(args.progress(), err);
     }
 
     private int jobs() {

@@ -83,7 +83,7 @@ final class GeoJson {
         }
         Map<String, FieldKind> fields = new LinkedHashMap<>();
         for (JsonNode f : features) {
-            f.path("properties").fields().forEachRemaining(e -> fields.merge(e.getKey(), FieldKind.of(e.getValue()),
+            f.path("properties").properties().forEach(e -> fields.merge(e.getKey(), FieldKind.of(e.getValue()),
                     FieldKind::widen));
         }
         boolean addOid = fields.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("OBJECTID"));

@@ -43,7 +43,7 @@ final class GeoJsonWriter {
             JsonNode g = f.path("geometry");
             feature.set("geometry", g.isObject() ? geometry(g, lonLat) : NODES.nullNode());
             ObjectNode props = feature.putObject("properties");
-            f.path("attributes").fields().forEachRemaining(e -> props.set(e.getKey(), e.getValue()));
+            f.path("attributes").properties().forEach(e -> props.set(e.getKey(), e.getValue()));
         }
         return fc;
     }

@@ -50,6 +50,26 @@ final class ProgressRenderer {
         this.width = Math.max(40, width);
     }
 
+    /**
+     * The renderer a {@code --progress} mode asks for on {@code err}, or null for none: AUTO redraws when standard
+     * error is a terminal ({@link Terminal}); the width is {@code $COLUMNS}, else 100.
+     */
+    static ProgressRenderer forMode(CliArguments.ProgressMode mode, PrintStream err) {
+        int width;
+        try {
+            String c = System.getenv("COLUMNS");
+            width = c == null ? 100 : Integer.parseInt(c.trim());
+        } catch (NumberFormatException e) {
+            width = 100;
+        }
+        return switch (mode) {
+            case NONE -> null;
+            case BAR -> new ProgressRenderer(err, true, width);
+            case PLAIN -> new ProgressRenderer(err, false, width);
+            case AUTO -> new ProgressRenderer(err, Terminal.stderrIsTerminal(), width);
+        };
+    }
+
     /** Shows the job's state now: new messages, then the progress line. */
     void update(JobInfo job) {
         printMessages(job.messages());
