@@ -175,6 +175,19 @@ class GpJobsCliFilesTest {
     }
 
     @Test
+    void aSynchronousServiceWritesItsOutputsToo() throws Exception {
+        Files.writeString(tmp.resolve("sync.json"), "{\"serviceName\":\"sync\",\"type\":\"GPServer\","
+                + "\"properties\":{\"executionType\":\"Synchronous\"}}");
+        Files.writeString(tmp.resolve("stations.geojson"), STATIONS_GEOJSON);
+        Run r = cli().run("--service", "sync.json", "run", "Buffer", "Input_Features=@stations.geojson",
+                "Distance={\"distance\":30,\"units\":\"esriMeters\"}", "--out", "sync-out/", "--format", "esrijson");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode set = CliProcess.MAPPER.readTree(tmp.resolve("sync-out/Output_Features.json").toFile());
+        assertThat(set.path("features")).hasSize(4);
+        assertThat(set.path("spatialReference").path("wkid").asInt()).isEqualTo(4326);
+    }
+
+    @Test
     void aDataFileThatIsNotThereIsAnInputErrorNamingIt() throws Exception {
         Run r = cli().run("run", "CsvToPoints", "Input_File=data/missing.csv");
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
