@@ -91,6 +91,16 @@ class GpJobsCliBehaviourTest {
         Run underFile = cli().run("--jobs-dir", file.resolve("jobs").toString(), "submit", "LongRunningTask");
         assertThat(underFile.exit()).isEqualTo(2);
         assertThat(underFile.err()).contains("cannot create the jobs directory " + file.resolve("jobs"));
+        // gpjobs' own failure, here the store's (a file where the service's folder belongs): 3, the trace in the log
+        Path broken = Files.createDirectories(tmp.resolve("broken-jobs"));
+        Files.writeString(broken.resolve("samples_gpserver"), "not a folder");
+        Run storage = cli().run("--jobs-dir", broken.toString(), "submit", "LongRunningTask", "Steps=1");
+        assertThat(storage.exit()).as(storage.toString()).isEqualTo(3);
+        assertThat(storage.err()).contains("cannot create job").contains("the details are in gpjobs.log")
+                .doesNotContain("\tat ").doesNotContain(INPUT_ERROR);
+        assertThat(Files.readString(broken.resolve(CliLogging.LOG_FILE))).contains("SEVERE")
+                .contains("JobStoreException").contains("\tat ");
+
         for (String[] noDir : List.of(new String[] {"tasks"}, new String[] {"describe", "Buffer"},
                 new String[] {"--help"})) {
             List<String> args = new ArrayList<>(List.of("--jobs-dir", file.toString()));
