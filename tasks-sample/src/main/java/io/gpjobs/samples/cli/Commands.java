@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpjobs.ExecuteResult;
 import io.gpjobs.GPEngine;
+import io.gpjobs.GPException;
 import io.gpjobs.GPJson;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
@@ -109,7 +110,16 @@ final class Commands {
     private int runTask(String task, Map<String, String> inputs) {
         requireTask(task);
         if (cli.service().executionType() == GPService.ExecutionType.SYNCHRONOUS) {
-            ExecuteResult r = engine().execute(service, task, inputs);
+            ExecuteResult r;
+            try {
+                r = engine().execute(service, task, inputs);
+            } catch (GPException e) {
+                if (e.code() != 500) {
+                    throw e;
+                }
+                err.println("gpjobs: task '" + task + "' did not succeed: " + String.join("; ", e.details()));
+                return GpJobsCli.JOB_FAILED; // the task failed, timed out or was cancelled
+            }
             return args.outputs().any() ? new OutputFiles(engine(), out, err).write(r.jobId(),
                     JobStatus.SUCCEEDED.wireName(), r.results(), null, args.outputs(), baseDir)
                     : print(GPJson.execute(r));

@@ -185,6 +185,13 @@ class GpJobsCliFilesTest {
         JsonNode set = CliProcess.MAPPER.readTree(tmp.resolve("sync-out/Output_Features.json").toFile());
         assertThat(set.path("features")).hasSize(4);
         assertThat(set.path("spatialReference").path("wkid").asInt()).isEqualTo(4326);
+
+        // a failing task on a synchronous service is a failed job: exit 1, not an error of gpjobs
+        Files.writeString(tmp.resolve("bad.csv"), "x,y\n1,2\nthree,4\n");
+        Run failed = cli().run("--service", "sync.json", "run", "CsvToPoints", "Input_File=bad.csv",
+                "Fail_On_Bad_Rows=true");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("did not succeed").contains("three");
     }
 
     @Test
