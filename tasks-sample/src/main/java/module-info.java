@@ -9,6 +9,7 @@ module io.gpjobs.samples {
     requires io.gpjobs.store.disk; // the gpjobs command line (io.gpjobs.samples.cli, not exported)
     requires io.gpjobs.map; // the command line's map command
     requires io.gpjobs.rest; // the command line's serve command
+    requires java.logging; // the command line routes the engine's diagnostics to a log file
 
     exports io.gpjobs.samples;
 

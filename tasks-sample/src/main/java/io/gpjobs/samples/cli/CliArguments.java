@@ -2,6 +2,7 @@ package io.gpjobs.samples.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,17 @@ import java.util.Objects;
  * @param follow      whether {@code --follow} was given
  * @param progress    how progress is shown ({@code --progress}, default {@link ProgressMode#AUTO})
  * @param png         the {@code --png} option of the map and demo commands: the PNG file to write, or null
+ * @param outputs     the {@code --format} and {@code --out} options of the run and results commands
+ * @param olderThan   the {@code --older-than} option of the cleanup command, or null for the service's maxFileAge
+ * @param detach      whether {@code --detach} was given (submit: run the job in a background process)
+ * @param verbose     whether {@code --verbose} was given (diagnostics on standard error too)
  */
 record CliArguments(String command, List<String> operands, Path jobsDir, Path serviceFile, boolean follow,
-                    ProgressMode progress, Path png) {
+                    ProgressMode progress, Path png,
+                    OutputOptions outputs,
+                    Duration olderThan,
+                    boolean detach,
+                    boolean verbose) {
 
     /** How a followed job's progress is drawn on standard error. */
     enum ProgressMode {
@@ -46,7 +55,7 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
             Map.entry("demo", new int[] {0, -1}),
             Map.entry("job", new int[] {1, 1}),
             Map.entry("follow", new int[] {1, 1}),
-            Map.entry("results", new int[] {1, 1}),
+            Map.entry("results", new int[] {1, 2}),
             Map.entry("inputs", new int[] {1, 1}),
             Map.entry("cancel", new int[] {1, 1}),
             Map.entry("delete", new int[] {1, 1}),
@@ -59,6 +68,7 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         Objects.requireNonNull(command, "command");
         operands = List.copyOf(operands);
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(outputs, "outputs");
     }
 
     /**
@@ -77,6 +87,11 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         boolean help = false;
         ProgressMode progress = null;
         Path png = null;
+        String format = null;
+        Path out = null;
+        Duration olderThan = null;
+        boolean detach = false;
+        boolean verbose = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String a = Objects.requireNonNull(args[i], "argument");
@@ -117,6 +132,27 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
                         String v = inline != null ? inline : value(args, ++i, name);
                         png = path(name, v);
                     }
+                    case "--format" -> {
+                        once(name, format);
+                        format = OutputOptions.format(inline != null ? inline : value(args, ++i, name));
+                    }
+                    case "--out" -> {
+                        once(name, out);
+                        String v = inline != null ? inline : value(args, ++i, name);
+                        out = path(name, v);
+                    }
+                    case "--older-than" -> {
+                        once(name, olderThan);
+                        olderThan = DurationArgument.parse(name, inline != null ? inline : value(args, ++i, name));
+                    }
+                    case "--detach" -> {
+                        noValue(name, inline);
+                        detach = true;
+                    }
+                    case "--verbose", "-v" -> {
+                        noValue(name, inline);
+                        verbose = true;
+                    }
                     default -> throw new UsageException("unknown option '" + a + "'");
                 }
                 continue;
@@ -127,9 +163,10 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
                 operands.add(a);
             }
         }
+        OutputOptions outputs = new OutputOptions(format, out);
         if (help || command == null) {
             return new CliArguments("help", List.of(), jobsDir, serviceFile, follow,
-                    progress == null ? ProgressMode.AUTO : progress, png);
+                    progress == null ? ProgressMode.AUTO : progress, png, outputs, olderThan, detach, verbose);
         }
         int[] arity = COMMANDS.get(command);
         if (arity == null) {
@@ -149,13 +186,29 @@ record CliArguments(String command, List<String> operands, Path jobsDir, Path se
         if (png != null && !command.equals("map") && !command.equals("demo")) {
             throw new UsageException("option '--png' applies to the map and demo commands only, not '" + command + "'");
         }
+        only("--format", format != null, command, "run", "results");
+        only("--out", out != null, command, "run", "results");
+        only("--older-than", olderThan != null, command, "cleanup");
+        only("--detach", detach, command, "submit");
+        if (detach && follow) {
+            throw new UsageException("options '--detach' and '--follow' exclude each other: a detached job runs "
+                    + "in the background; follow it with 'gpjobs follow <jobId>'");
+        }
         return new CliArguments(command, operands, jobsDir, serviceFile, follow,
-                progress == null ? ProgressMode.AUTO : progress, png);
+                progress == null ? ProgressMode.AUTO : progress, png, outputs, olderThan, detach, verbose);
+    }
+
+    private static void only(String option, boolean given, String command, String... commands) {
+        if (given && !List.of(commands).contains(command)) {
+            throw new UsageException("option '" + option + "' applies to the " + String.join(" and ", commands)
+                    + " command" + (commands.length > 1 ? "s" : "") + " only, not '" + command + "'");
+        }
     }
 
     private static String operandName(String command) {
         return switch (command) {
             case "describe", "run", "submit" -> "a task name";
+            case "results" -> "a job id (and an output name)";
             default -> "a job id";
         };
     }

@@ -61,25 +61,57 @@ final class CliEngine implements AutoCloseable {
     }
 
     /**
-     * Starts an engine on {@code jobsDir} with the built-in service, or the service of {@code serviceFile} (on its
-     * own {@code jobsDirectory} when it names a local one).
+     * The service every command acts on: the built-in one with every task {@link ServiceLoader} finds, or the one
+     * of {@code serviceFile}; with {@code maxFileAge} (the cleanup command's {@code --older-than}) when not null.
      *
      * @throws UsageException naming the file or property when the service JSON cannot be read or is invalid, or no
      *                        task is on the class path
      */
-    static CliEngine start(Path jobsDir, Path serviceFile) {
+    static GPService loadService(Path serviceFile, Duration maxFileAge) {
         List<Task> tasks = new ArrayList<>();
         ServiceLoader.load(Task.class, CliEngine.class.getClassLoader()).forEach(tasks::add);
         if (tasks.isEmpty()) {
             throw new UsageException("no task found on the class path (none registered in "
                     + "META-INF/services/io.gpjobs.spi.Task)");
         }
-        GPService service = serviceFile == null ? defaultService(tasks) : readService(serviceFile, tasks);
+        GPService s = serviceFile == null ? defaultService(tasks) : readService(serviceFile, tasks);
+        if (maxFileAge == null) {
+            return s;
+        }
+        GPService.Builder b = GPService.builder(s.name()).executionType(s.executionType())
+                .maxUsageTime(s.maxUsageTime()).maxWaitTime(s.maxWaitTime()).maxInstances(s.maxInstances())
+                .maxQueueSize(s.maxQueueSize()).showMessages(s.showMessages()).maximumRecords(s.maximumRecords())
+                .maxFileAge(maxFileAge).resultMapServer(s.resultMapServer())
+                .progressMessageUpdateInterval(s.progressMessageUpdateInterval())
+                .cancellationCheckInterval(s.cancellationCheckInterval());
+        if (s.description() != null) {
+            b.description(s.description());
+        }
+        if (s.jobsDirectory() != null) {
+            b.jobsDirectory(s.jobsDirectory());
+        }
+        s.tasks().values().forEach(b::task);
+        return b.build();
+    }
+
+    /**
+     * The jobs directory of {@code service}: its own {@code jobsDirectory} when that is a local path, else
+     * {@code jobsDir} (absolute, normalized).
+     */
+    static Path jobsDirOf(GPService service, Path jobsDir) {
         // The store of the service's jobs directory: the engine's store when the service names none, and the CLI's
         // view of the records (leases) and job folders either way.
         String own = service.jobsDirectory();
-        Path dir = (own == null || own.startsWith("/cloudStores/") ? jobsDir : Path.of(own)).toAbsolutePath()
+        return (own == null || own.startsWith("/cloudStores/") ? jobsDir : Path.of(own)).toAbsolutePath()
                 .normalize();
+    }
+
+    /**
+     * Starts an engine for {@code service} on the jobs directory {@code dir} (see {@link #jobsDirOf}), which exists.
+     *
+     * @throws UsageException when the engine refuses the service
+     */
+    static CliEngine start(GPService service, Path dir) {
         JobStore store = DiskJobStoreConfig.builder(dir).build().open();
         try {
             return new CliEngine(service, dir, store);

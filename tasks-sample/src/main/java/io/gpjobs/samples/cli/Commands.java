@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpjobs.ExecuteResult;
 import io.gpjobs.GPEngine;
+import io.gpjobs.GPException;
 import io.gpjobs.GPJson;
 import io.gpjobs.GPService;
+import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.MessageType;
-import io.gpjobs.spi.Task;
-import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.GPDataType;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +39,8 @@ final class Commands {
     private final CliEngine cli;
     private final String service;
     private final CliArguments args;
-    private final PrintStream out;
-    private final PrintStream err;
+    private PrintStream out;
+    private PrintStream err;
     private final Path baseDir;
 
     /**
@@ -65,47 +67,62 @@ final class Commands {
     int run() {
         List<String> ops = args.operands();
         return switch (args.command()) {
-            case "tasks" -> tasks();
-            case "describe" -> print(engine().taskJson(service, ops.get(0)));
-            case "run" -> runTask(ops.get(0), inputs(ops.subList(1, ops.size())));
-            case "submit" -> submit(ops.get(0), inputs(ops.subList(1, ops.size())));
-            case "demo" -> new Demo(cli, this).run(inputs(ops), baseDir.resolve(args.png() == null ? Path.of(Demo.MAP_PNG) : args.png()));
-            case "job" -> print(GPJson.job(engine().anonymous().job(ops.get(0)), true));
-            case "follow" -> followAndPrint(ops.get(0), renderer());
-            case "results" -> print(GPJson.parameters(engine().anonymous().results(ops.get(0))));
-            case "inputs" -> print(GPJson.parameters(engine().anonymous().inputs(ops.get(0))));
-            case "cancel" -> print(GPJson.jobStatus(engine().anonymous().cancel(ops.get(0))));
-            case "delete" -> print(GPJson.jobStatus(engine().anonymous().delete(ops.get(0))));
+            case "run" -> runTask(ops.get(0), inputs(ops.get(0), ops.subList(1, ops.size())));
+            case "submit" -> submit(ops.get(0), inputs(ops.get(0), ops.subList(1, ops.size())));
+            case "demo" -> new Demo(cli, this).run(inputs(null, ops), baseDir.resolve(args.png() == null
+                    ? Path.of(Demo.MAP_PNG) : args.png()));
+            case "job" -> print(GPJson.job(engine().anonymous().job(jobId(ops.get(0))), true));
+            case "follow" -> followAndPrint(jobId(ops.get(0)), renderer());
+            case "results" -> results(jobId(ops.get(0)), ops.size() > 1 ? ops.get(1) : null);
+            case "inputs" -> print(GPJson.parameters(engine().anonymous().inputs(jobId(ops.get(0)))));
+            case "cancel" -> cancel(jobId(ops.get(0)));
+            case "delete" -> print(GPJson.jobStatus(engine().anonymous().delete(jobId(ops.get(0)))));
             case "jobs" -> jobs();
             case "cleanup" -> cleanup();
-            case "map" -> MapCommand.run(this, engine(), ops.get(0), args.png() == null ? null
+            case "map" -> MapCommand.run(this, engine(), jobId(ops.get(0)), args.png() == null ? null
                     : baseDir.resolve(args.png()));
             default -> throw new UsageException("unknown command '" + args.command() + "'");
         };
+    }
+
+    /** @throws UsageException naming the argument when it is not a job id */
+    static String jobId(String operand) {
+        if (!operand.matches("j[0-9a-f]{32}")) {
+            throw new UsageException("'" + operand + "' is not a job id: a job id is 'j' and 32 lowercase hex "
+                    + "digits, as 'gpjobs submit' and 'gpjobs jobs' print it");
+        }
+        return operand;
     }
 
     private GPEngine engine() {
         return cli.engine();
     }
 
-    private Map<String, String> inputs(List<String> operands) {
-        return InputArguments.parse(operands, baseDir);
-    }
-
-    private int tasks() {
-        GPService s = cli.service();
-        for (String name : s.taskNames()) {
-            Task t = s.task(name).orElseThrow();
-            TaskDefinition d = t.definition();
-            out.printf("%-24s %s%n", name, d.displayName() + (d.description().isEmpty() ? "" : ": " + d.description()));
-        }
-        return GpJobsCli.OK;
+    /** The inputs of {@code operands}, files converted by the parameter types of {@code task} (when not null). */
+    private Map<String, String> inputs(String task, List<String> operands) {
+        Map<String, GPDataType> types = new HashMap<>();
+        String definitionOf = task != null ? task : Demo.TASK;
+        cli.service().task(definitionOf).ifPresent(t -> t.definition().parameters()
+                .forEach(p -> types.put(p.name(), p.dataType())));
+        return InputArguments.parse(operands, baseDir, types);
     }
 
     private int runTask(String task, Map<String, String> inputs) {
         requireTask(task);
         if (cli.service().executionType() == GPService.ExecutionType.SYNCHRONOUS) {
-            return print(GPJson.execute(engine().anonymous().execute(service, task, inputs)));
+            ExecuteResult r;
+            try {
+                r = engine().anonymous().execute(service, task, inputs);
+            } catch (GPException e) {
+                if (e.code() != 500) {
+                    throw e;
+                }
+                err.println("gpjobs: task '" + task + "' did not succeed: " + String.join("; ", e.details()));
+                return GpJobsCli.JOB_FAILED; // the task failed, timed out or was cancelled
+            }
+            return args.outputs().any() ? new OutputFiles(engine(), out, err).write(r.jobId(),
+                    JobStatus.SUCCEEDED.wireName(), r.results(), null, args.outputs(), baseDir)
+                    : print(GPJson.execute(r));
         }
         // An asynchronous service has no execute operation: run the task as a job and answer like execute.
         JobInfo job = await(engine().anonymous().submitJob(service, task, inputs).jobId(), null);
@@ -121,7 +138,41 @@ final class Commands {
             return GpJobsCli.JOB_FAILED;
         }
         List<ParameterValue> results = engine().anonymous().results(job.jobId());
+        if (args.outputs().any()) {
+            return new OutputFiles(engine(), out, err).write(job.jobId(), job.status().wireName(), results, null,
+                    args.outputs(), baseDir);
+        }
         return print(GPJson.execute(new ExecuteResult(job.jobId(), results, job.messages())));
+    }
+
+    /** The results command: the GP JSON of every result, or the outputs written as {@code --format/--out} say. */
+    private int results(String jobId, String param) {
+        JobInfo job = engine().anonymous().job(jobId);
+        if (job.status() != JobStatus.SUCCEEDED) {
+            throw new RefusedException("job " + jobId + " has no results: it " + (job.isTerminal() ? "ended "
+                    : "is ") + ProgressRenderer.statusWord(job.status()) + (job.isTerminal() ? ""
+                    : "; results come when it succeeds ('gpjobs follow " + jobId + "' waits for that)"));
+        }
+        List<ParameterValue> results = engine().anonymous().results(jobId);
+        if (args.outputs().any() || param != null) {
+            return new OutputFiles(engine(), out, err).write(jobId, job.status().wireName(), results, param,
+                    args.outputs(), baseDir);
+        }
+        return print(GPJson.parameters(results));
+    }
+
+    /** The cancel command; a job that already ended is refused plainly, not as an input error. */
+    private int cancel(String jobId) {
+        try {
+            return print(GPJson.jobStatus(engine().anonymous().cancel(jobId)));
+        } catch (InvalidInputException e) {
+            JobInfo job = engine().anonymous().job(jobId);
+            if (!job.isTerminal()) {
+                throw e;
+            }
+            throw new RefusedException("job " + jobId + " already ended " + ProgressRenderer.statusWord(job.status())
+                    + "; there is nothing to cancel", e);
+        }
     }
 
     private int submit(String task, Map<String, String> inputs) {
@@ -129,8 +180,17 @@ final class Commands {
         JobInfo submitted = engine().anonymous().submitJob(service, task, inputs);
         out.println(GPJson.toJson(GPJson.jobStatus(submitted)));
         out.flush();
+        if (Detach.isChild()) {
+            Detach.handOver(this, submitted.jobId());
+        }
         if (args.follow()) {
             return followAndPrint(submitted.jobId(), renderer());
+        }
+        if (!Detach.isChild()) {
+            err.println("gpjobs: job " + submitted.jobId() + " runs in this process: gpjobs returns when it ends "
+                    + "and then prints its JSON; stopping gpjobs (Ctrl-C) stops the job. To get the prompt back "
+                    + "at once, submit with --detach; to watch it, with --follow.");
+            err.flush();
         }
         JobInfo done = await(submitted.jobId(), null);
         print(GPJson.job(done, true));
@@ -175,23 +235,7 @@ final class Commands {
 
     /** The renderer the {@code --progress} option asks for, or null for none. */
     ProgressRenderer renderer() {
-        boolean terminal = System.console() != null;
-        int width = columns();
-        return switch (args.progress()) {
-            case NONE -> null;
-            case BAR -> new ProgressRenderer(err, true, width);
-            case PLAIN -> new ProgressRenderer(err, false, width);
-            case AUTO -> new ProgressRenderer(err, terminal, width);
-        };
-    }
-
-    private static int columns() {
-        try {
-            String c = System.getenv("COLUMNS");
-            return c == null ? 100 : Integer.parseInt(c.trim());
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        return ProgressRenderer.forMode(args.progress(), err);
     }
 
     private int jobs() {
@@ -216,8 +260,12 @@ final class Commands {
 
     private int cleanup() {
         int removed = engine().runJanitor();
-        err.println("gpjobs: removed " + removed + " job(s) older than " + cli.service().maxFileAge().toMinutes()
-                + " minutes");
+        err.println("gpjobs: removed " + removed + " finished job(s) last updated more than "
+                + DurationArgument.describe(cli.service().maxFileAge()) + " ago" + (args.olderThan() == null
+                ? " (the service's maxFileAge; --older-than <duration> chooses another age)" : ""));
+        out.println(GPJson.toJson(MAPPER.createObjectNode().put("removed", removed)
+                .put("olderThanSeconds", cli.service().maxFileAge().toSeconds())));
+        out.flush();
         return GpJobsCli.OK;
     }
 
@@ -247,6 +295,17 @@ final class Commands {
     /** Standard error. */
     PrintStream err() {
         return err;
+    }
+
+    /** From now on writes what it would print to {@code to} instead (a detached job's log). */
+    void redirect(PrintStream to) {
+        this.out = to;
+        this.err = to;
+    }
+
+    /** The engine of this invocation. */
+    CliEngine cli() {
+        return cli;
     }
 
     /** The service name. */

@@ -105,4 +105,28 @@ class CliArgumentsTest {
         assertThatThrownBy(() -> CliArguments.parse("run", "T", "--follow")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("'--follow' applies to the submit command only");
     }
+
+    @Test
+    void outputCleanupDetachAndVerboseOptions() {
+        CliArguments r = CliArguments.parse("results", "j" + "a".repeat(32), "Output_Features", "--format", "GeoJSON",
+                "--out=buffers.geojson", "-v");
+        assertThat(r.outputs()).isEqualTo(new OutputOptions("geojson", Path.of("buffers.geojson")));
+        assertThat(r.verbose()).isTrue();
+        assertThat(CliArguments.parse("cleanup", "--older-than", "36h").olderThan())
+                .isEqualTo(java.time.Duration.ofHours(36));
+        assertThat(CliArguments.parse("cleanup", "--older-than", "PT90M").olderThan())
+                .isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(CliArguments.parse("submit", "T", "--detach").detach()).isTrue();
+
+        assertThatThrownBy(() -> CliArguments.parse("results", "j", "--format", "shp"))
+                .hasMessage("option '--format' must be geojson, esrijson or csv, got 'shp'");
+        assertThatThrownBy(() -> CliArguments.parse("cleanup", "--older-than", "0s"))
+                .hasMessageContaining("option '--older-than' needs a positive duration").hasMessageContaining("'0s'");
+        assertThatThrownBy(() -> CliArguments.parse("jobs", "--older-than", "2h"))
+                .hasMessage("option '--older-than' applies to the cleanup command only, not 'jobs'");
+        assertThatThrownBy(() -> CliArguments.parse("submit", "T", "--out", "x"))
+                .hasMessage("option '--out' applies to the run and results commands only, not 'submit'");
+        assertThatThrownBy(() -> CliArguments.parse("submit", "T", "--detach", "--follow"))
+                .hasMessageContaining("'--detach' and '--follow' exclude each other");
+    }
 }

@@ -2,12 +2,9 @@ package io.gpjobs.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import io.gpjobs.samples.cli.CliProcess.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (a raster layer, no layer for the scalar output) and drawn into a PNG whose pixels show the colour ramp.
  */
 class MapCommandTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The ends of the result map's raster colour ramp. */
     private static final int RAMP_LOW = 0xFFFFFFB2;
     private static final int RAMP_HIGH = 0xFFBD0026;
@@ -40,18 +37,6 @@ class MapCommandTest {
         // On the module path this test's module does not read java.desktop (only result-map does): let it read it
         // to decode the PNG.
         ModuleLayer.boot().findModule("java.desktop").ifPresent(MapCommandTest.class.getModule()::addReads);
-    }
-
-    record Run(int exit, String out, String err) {
-        List<JsonNode> json() throws IOException {
-            List<JsonNode> docs = new ArrayList<>();
-            try (JsonParser p = MAPPER.createParser(out)) {
-                while (p.nextToken() != null) {
-                    docs.add(p.readValueAsTree());
-                }
-            }
-            return docs;
-        }
     }
 
     Run cli(String... args) {
@@ -111,7 +96,7 @@ class MapCommandTest {
         assertThat(png.err()).contains("'--png' applies to the map and demo commands only, not 'jobs'");
         Run unknown = cli("map", "j" + "0".repeat(32));
         assertThat(unknown.exit()).isEqualTo(GpJobsCli.USAGE);
-        assertThat(unknown.err()).contains("no job with jobId");
+        assertThat(unknown.err()).contains("no job j" + "0".repeat(32) + " in ");
         Run none = cli("map");
         assertThat(none.exit()).isEqualTo(GpJobsCli.USAGE);
         assertThat(none.err()).contains("needs a job id");

@@ -103,4 +103,27 @@ class ProgressRendererTest {
         String line = bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
         assertThat(line).hasSize(59).endsWith("…");
     }
+
+    @Test
+    void onceAPercentWasShownTheBarNeverGoesBackNorBouncesWhileTheJobExecutes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressRenderer r = new ProgressRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 200);
+        r.update(job(JobStatus.EXECUTING, JobProgress.EXECUTING, List.of()));
+        r.update(step(40, "Buffering"));
+        r.update(job(JobStatus.EXECUTING, JobProgress.EXECUTING, List.of())); // an older read: the engine's own
+        r.update(job(JobStatus.EXECUTING, new JobProgress(JobProgress.Type.DEFAULT, "Dissolving", null), List.of()));
+        r.update(step(20, "Phase two"));
+        r.update(step(60, "Phase two"));
+        r.finish(job(JobStatus.SUCCEEDED, null, List.of()));
+        List<String> frames = List.of(bytes.toString(StandardCharsets.UTF_8).split("[\r\n]+")).stream()
+                .filter(l -> l.startsWith("[")).toList();
+        assertThat(frames).hasSize(7);
+        assertThat(frames.get(0)).contains("<=>");
+        assertThat(frames.get(1)).contains(" 40% Buffering");
+        assertThat(frames.get(2)).contains(" 40% Buffering");
+        assertThat(frames.get(3)).startsWith("[" + "#".repeat(9) + ".".repeat(15) + "]  40% Dissolving");
+        assertThat(frames.get(4)).contains(" 40% Phase two");
+        assertThat(frames.get(5)).contains(" 60% Phase two");
+        assertThat(frames.get(6)).contains("100% succeeded");
+    }
 }
