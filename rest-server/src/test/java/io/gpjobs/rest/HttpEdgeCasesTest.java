@@ -190,6 +190,15 @@ class HttpEdgeCasesTest {
     }
 
     @Test
+    void percentEncodedPathSegmentsAreMatchedDecoded() throws Exception {
+        String encoded = ECHO.substring(0, ECHO.length() - 2) + "%68o"; // "Echo" with its 'h' percent-encoded
+        assertThat(json(get(encoded + "?f=json")).get("name").asText()).isEqualTo("Echo");
+        HttpTester.Response r = get("/arcgis/rest/services/%3Cscript%3E/GPServer?f=json");
+        assertThat(json(r).at("/error/code").asInt()).isEqualTo(404);
+        assertThat(r.getContent()).doesNotContain("<script>").contains("\\u003cscript\\u003e");
+    }
+
+    @Test
     void badTokensAreAnsweredInTheEnvelope() throws Exception {
         String secure = "/arcgis/rest/services/Secure/GPServer/Echo";
         assertThat(json(get(secure + "?f=json")).at("/error/code").asInt()).isEqualTo(499);

@@ -56,7 +56,11 @@ public sealed interface RestResponse {
 
         /** The JSON text. */
         public String text() {
-            return pretty ? body.toPrettyString() : GPJson.toJson(body);
+            String json = pretty ? body.toPrettyString() : GPJson.toJson(body);
+            // '<' and '>' occur in JSON text only inside strings: escaping them keeps the value and makes an echoed
+            // name such as "<script>" inert should anything ever show the body as HTML.
+            return json.indexOf('<') < 0 && json.indexOf('>') < 0 ? json
+                    : json.replace("<", "\\u003c").replace(">", "\\u003e");
         }
 
         @Override

@@ -30,6 +30,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.UrlEncoded;
 
 /**
@@ -124,7 +125,22 @@ public final class JettyRestHandler extends Handler.Abstract {
         if (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        // Jetty leaves the path in context percent-encoded: decode each segment after splitting, so an encoded
+        // character (a space in a name) is matched as itself and an encoded slash never makes a new segment.
+        List<String> out = new ArrayList<>();
+        for (String segment : p.split("/", -1)) {
+            String decoded;
+            try {
+                decoded = URIUtil.decodePath(segment);
+            } catch (IllegalArgumentException e) {
+                decoded = segment;
+            }
+            out.add(decoded);
+        }
+        return List.copyOf(out);
     }
 
     private static String mime(String contentType) {
