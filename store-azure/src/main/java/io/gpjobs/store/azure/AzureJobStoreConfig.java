@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpjobs.store.azure.internal.ConnectionStrings;
+import io.gpjobs.store.azure.internal.QueueNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The settings of an Azure jobs directory: one storage account (its connection string), a Blob container for the
- * jobs' files and large values, and a Table for the job records. Build one with {@link #builder()}, from the
+ * jobs' files and large values, a Table for the job records and, for dispatch across nodes, the queue of the
+ * asynchronous service ({@code jobsStoreQueue}, or a name derived from the service's). Build one with {@link #builder()}, from the
  * cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}), or from the provider
  * settings map ({@link #fromSettings}).
  *
@@ -33,6 +35,7 @@ public final class AzureJobStoreConfig {
     private final String connectionString;
     private final String container;
     private final String table;
+    private final String jobsStoreQueue;
     private final boolean createIfMissing;
     private final int inlineLimitChars;
     private final int maxRetries;
@@ -49,6 +52,7 @@ public final class AzureJobStoreConfig {
         this.connectionString = b.connectionString;
         this.container = b.container;
         this.table = b.table;
+        this.jobsStoreQueue = b.jobsStoreQueue;
         this.createIfMissing = b.createIfMissing;
         this.inlineLimitChars = b.inlineLimitChars;
         this.maxRetries = b.maxRetries;
@@ -118,7 +122,7 @@ public final class AzureJobStoreConfig {
     /**
      * Reads the provider settings: the keys of the data item's {@code info}: {@code connectionString},
      * {@code objectStore} (the container) and {@code tableStore} (the table), and optionally
-     * {@code createIfMissing} ({@code true}/{@code false}).
+     * {@code jobsStoreQueue} (the job queue) and {@code createIfMissing} ({@code true}/{@code false}).
      *
      * @param settings the settings, not null
      * @param name     the cloud store's name, or null
@@ -132,6 +136,10 @@ public final class AzureJobStoreConfig {
                 .table(require(settings, "tableStore"));
         if (name != null) {
             b.name(name);
+        }
+        String queue = settings.get("jobsStoreQueue");
+        if (queue != null) {
+            b.jobsStoreQueue(queue);
         }
         String deferred = settings.get("writeResultsWithNextUpdate");
         if (deferred != null) {
@@ -177,6 +185,27 @@ public final class AzureJobStoreConfig {
     /** The Table that holds the job records. */
     public String table() {
         return table;
+    }
+
+    /**
+     * The configured job queue ({@code jobsStoreQueue}), or null when each asynchronous service's queue is named
+     * after the service ({@link #queueName}).
+     */
+    public String jobsStoreQueue() {
+        return jobsStoreQueue;
+    }
+
+    /**
+     * The queue that carries the jobs of {@code serviceName} across nodes: {@link #jobsStoreQueue()} when set, else
+     * {@code gpjobs-} and the service name lower-cased, with other characters turned into hyphens (and a short hash
+     * when the name had to change, so two services never share a derived queue). Its poison queue is
+     * {@code <queue>-poison}.
+     *
+     * @param serviceName the asynchronous service, not null
+     */
+    public String queueName(String serviceName) {
+        Objects.requireNonNull(serviceName, "serviceName");
+        return jobsStoreQueue != null ? jobsStoreQueue : QueueNames.derive(serviceName);
     }
 
     /** Whether opening the store creates the container and table when they do not exist. */
@@ -243,6 +272,7 @@ public final class AzureJobStoreConfig {
         b.connectionString = connectionString;
         b.container = container;
         b.table = table;
+        b.jobsStoreQueue = jobsStoreQueue;
         b.createIfMissing = createIfMissing;
         b.inlineLimitChars = inlineLimitChars;
         b.maxRetries = maxRetries;
@@ -259,7 +289,8 @@ public final class AzureJobStoreConfig {
     @Override
     public String toString() {
         return "AzureJobStoreConfig[name=" + name + ", account=" + ConnectionStrings.describe(connectionString)
-                + ", container=" + container + ", table=" + table + "]";
+                + ", container=" + container + ", table=" + table
+                + (jobsStoreQueue == null ? "" : ", jobsStoreQueue=" + jobsStoreQueue) + "]";
     }
 
     /** Builds an {@link AzureJobStoreConfig}; each setter checks its argument. Not thread-safe. */
@@ -268,6 +299,7 @@ public final class AzureJobStoreConfig {
         private String connectionString;
         private String container;
         private String table;
+        private String jobsStoreQueue;
         private boolean createIfMissing = true;
         private int inlineLimitChars = 16 * 1024;
         private int maxRetries = 2;
@@ -326,6 +358,18 @@ public final class AzureJobStoreConfig {
                         + "' is invalid: use a letter followed by 2-62 letters or digits (and not 'tables')");
             }
             this.table = value;
+            return this;
+        }
+
+        /**
+         * The job queue ({@code jobsStoreQueue}) of the asynchronous service on this store: 3–56 lowercase letters,
+         * digits and single hyphens (so that {@code <name>-poison} is a valid queue too). Unset: derived from the
+         * service name ({@link AzureJobStoreConfig#queueName}).
+         *
+         * @throws IllegalArgumentException naming the value when it is not a valid queue name
+         */
+        public Builder jobsStoreQueue(String value) {
+            this.jobsStoreQueue = QueueNames.requireValid(value);
             return this;
         }
 
