@@ -14,6 +14,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
 import io.gpjobs.store.azure.AzureJobStoreConfig;
 import io.gpjobs.store.azure.AzureRequestObserver;
 
@@ -60,6 +62,44 @@ final class AzureClients {
             b.addPolicy(new ObservingPolicy("blob", c.requestObserver()));
         }
         return b.buildClient();
+    }
+
+    /**
+     * A client of the queue {@code name}; every answer's {@code Date} header sets {@code clock}. Messages are plain
+     * text (no Base64), as the job id is.
+     */
+    static QueueClient queue(AzureJobStoreConfig c, HttpClient http, String name, ServerClock clock) {
+        QueueClientBuilder b = new QueueClientBuilder()
+                .connectionString(c.connectionString())
+                .queueName(name)
+                .httpClient(http)
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, c.maxRetries() + 1,
+                        c.requestTimeout(), c.retryDelay(), c.maxRetryDelay(), null))
+                .addPolicy(new DatePolicy(clock));
+        if (c.requestObserver() != null) {
+            b.addPolicy(new ObservingPolicy("queue", c.requestObserver()));
+        }
+        return b.buildClient();
+    }
+
+    /** Sets the server clock from each answer's {@code Date} header. */
+    private static final class DatePolicy extends HttpPipelineSyncPolicy {
+        private final ServerClock clock;
+
+        DatePolicy(ServerClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public HttpPipelinePosition getPipelinePosition() {
+            return HttpPipelinePosition.PER_RETRY;
+        }
+
+        @Override
+        protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
+            clock.observe(response.getHeaderValue(com.azure.core.http.HttpHeaderName.DATE));
+            return response;
+        }
     }
 
     /** Reports each response (retries included) to the observer; runs after the retry policy. */
