@@ -349,6 +349,7 @@ public final class GPEngine implements AutoCloseable {
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration janitorInterval = Duration.ofMinutes(5);
         private Duration timeoutGrace = Duration.ofSeconds(10);
+        private EngineScheduler scheduler;
 
         private Builder() {
         }
@@ -447,6 +448,17 @@ public final class GPEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The scheduler of the engine's timers: the watchdog tick (time limits, progress persistence, lease
+         * renewal and takeover, cancel checks), the janitor, the polling of jobs another engine runs, and the
+         * dispatchers' polls (default: threads of the engine's own, real time, ended by {@link GPEngine#close()}).
+         * The engine does not shut down a scheduler given here; it cancels its pending tasks when it closes.
+         */
+        public Builder scheduler(EngineScheduler s) {
+            this.scheduler = Objects.requireNonNull(s, "scheduler");
+            return this;
+        }
+
         private static String randomHex() {
             byte[] b = new byte[4];
             new SecureRandom().nextBytes(b);
@@ -477,7 +489,7 @@ public final class GPEngine implements AutoCloseable {
             try {
                 Map<GPService, JobStore> stores = resolver.resolve(List.copyOf(services.values()), jobStore);
                 JobEngine e = new JobEngine(new JobEngine.Settings(stores, resolver.owned(), clock, node, listeners,
-                        accessPolicy, leaseDuration, janitorInterval, timeoutGrace));
+                        accessPolicy, leaseDuration, janitorInterval, timeoutGrace, scheduler));
                 return new GPEngine(e, services);
             } catch (RuntimeException ex) {
                 resolver.owned().forEach(st -> {

@@ -2,11 +2,14 @@ package io.gpjobs.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.AccessPolicy;
+import io.gpjobs.spi.DispatchContext.RunEnd;
+import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobListener;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobRecord;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JobEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobEngine.class.getName());
     /** How often the watchdog looks at running jobs (real time; deadlines are judged on the engine's clock). */
-    static final long TICK_MILLIS = 25;
+    static final Duration TICK = Duration.ofMillis(25);
 
     /**
      * The engine's settings, already resolved by the public builder.
@@ -56,10 +60,11 @@ public final class JobEngine implements AutoCloseable {
      * @param leaseDuration   how long a claim holds without renewal
      * @param janitorInterval how often the janitor runs by itself
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
+     * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
-                           Duration janitorInterval, Duration timeoutGrace) {
+                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -96,7 +101,14 @@ public final class JobEngine implements AutoCloseable {
     final JobReads reads;
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
-    private final ScheduledThreadPoolExecutor timer;
+    /** The scheduler this engine created (shut down on close), or null when the host gave one. */
+    private final ScheduledThreadPoolExecutor ownTimer;
+    final EngineScheduler scheduler;
+    final Timers timers;
+    /** The dispatcher of each store, started after recovery, closed before the stores. */
+    private final Map<JobStore, JobDispatcher> dispatchers = new IdentityHashMap<>();
+    /** Held by a watchdog tick while it runs; close takes it to wait for a tick in flight. */
+    private final Object tickLock = new Object();
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
     public JobEngine(Settings s) {
@@ -118,13 +130,27 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
-        AtomicInteger timerThreads = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        if (s.scheduler() != null) {
+            this.ownTimer = null;
+            this.scheduler = s.scheduler();
+        } else {
+            AtomicInteger timerThreads = new AtomicInteger();
+            this.ownTimer = new ScheduledThreadPoolExecutor(2, r -> {
+                Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ownTimer.setRemoveOnCancelPolicy(true);
+            this.scheduler = EngineScheduler.of(ownTimer);
+        }
+        this.timers = new Timers(scheduler);
+        for (ServiceRuntime rt : services.values()) {
+            JobDispatcher d = dispatchers.computeIfAbsent(rt.store(),
+                    st -> st.dispatcher().orElseGet(InProcessDispatcher::new));
+            rt.dispatcher(d);
+        }
+        dispatchers.forEach((st, d) -> d.start(new EngineDispatchContext(this, services.values().stream()
+                .filter(rt -> rt.store() == st).toList())));
         this.recovery = new Recovery(this);
         recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
@@ -132,15 +158,8 @@ public final class JobEngine implements AutoCloseable {
                 new Worker(rt, runner).start();
             }
         }
-        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        long janitorMs = s.janitorInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                reads.runJanitor();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "janitor failed", e);
-            }
-        }, janitorMs, janitorMs, TimeUnit.MILLISECONDS);
+        timers.every("watchdog tick", TICK, this::tick);
+        timers.every("janitor", s.janitorInterval(), reads::runJanitor);
     }
 
     /** This engine's node id. */
@@ -154,6 +173,14 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void tick() {
+        synchronized (tickLock) {
+            if (!closed.get()) {
+                tickNow();
+            }
+        }
+    }
+
+    private void tickNow() {
         try {
             runner.tick();
             expireWaitingSyncJobs();
@@ -226,6 +253,7 @@ public final class JobEngine implements AutoCloseable {
         }
         boolean queued = false;
         String id = JobIds.next();
+        rt.permitted.add(id);
         try {
             Instant now = clock.instant();
             // One write: the record and its inputs are stored together, so New never needs a write of its own; the
@@ -240,7 +268,10 @@ public final class JobEngine implements AutoCloseable {
                 syncResults.put(id, new AtomicReference<>());
             }
             JobRecord submitted = writer.create(rt.store(), fresh, stored);
-            rt.queue.add(new ServiceRuntime.QueueEntry(id, true));
+            rt.dispatcher().dispatch(submitted);
+            if (!(rt.dispatcher() instanceof InProcessDispatcher)) {
+                rt.releasePermit(id); // accepted by a dispatcher that queues it elsewhere
+            }
             queued = true;
             return submitted;
         } catch (RuntimeException ex) {
@@ -258,7 +289,7 @@ public final class JobEngine implements AutoCloseable {
             throw ex;
         } finally {
             if (!queued) {
-                rt.permits.release();
+                rt.releasePermit(id);
                 pendingInputs.remove(id);
                 completions.remove(id);
                 syncResults.remove(id);
@@ -431,7 +462,20 @@ public final class JobEngine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        timer.shutdownNow();
+        timers.stop();
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+        }
+        synchronized (tickLock) {
+            // a tick in flight has ended; none starts again
+        }
+        for (JobStore st : dispatchers.keySet()) {
+            try {
+                dispatchers.get(st).close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not close a job dispatcher", e);
+            }
+        }
         for (JobExecution x : running.values()) {
             x.engineStopping = true;
             x.token.fire("was stopped");
@@ -465,8 +509,11 @@ public final class JobEngine implements AutoCloseable {
                 }
             }
         }
+        services.values().forEach(rt -> rt.queue.forEach(q -> q.done().complete(RunEnd.STOPPED)));
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            if (ownTimer != null) {
+                ownTimer.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package io.gpjobs.internal;
 
 import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.DispatchContext.RunEnd;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobRecord;
@@ -34,7 +35,7 @@ final class JobRunner {
     /** The current backoff of each job whose claim keeps failing. */
     private final ConcurrentHashMap<String, Duration> claimBackoff = new ConcurrentHashMap<>();
 
-    private record DeferredClaim(ServiceRuntime runtime, Instant due) {
+    private record DeferredClaim(ServiceRuntime runtime, ServiceRuntime.QueueEntry entry, Instant due) {
     }
 
     JobRunner(JobEngine engine) {
@@ -61,8 +62,13 @@ final class JobRunner {
         return ids;
     }
 
-    /** Claims and runs one queued job on the calling worker thread. */
-    void run(ServiceRuntime rt, String jobId, Worker worker) {
+    /**
+     * Claims and runs one queued job on the calling worker thread.
+     *
+     * @return how the run ended, or null when the claim is deferred (the store refused it; queued again later)
+     */
+    RunEnd run(ServiceRuntime rt, ServiceRuntime.QueueEntry entry, Worker worker) {
+        String jobId = entry.jobId();
         Instant now = engine.clock.instant();
         JobRecord claimed;
         try {
@@ -79,23 +85,23 @@ final class JobRunner {
         } catch (JobNotFoundException e) {
             claimBackoff.remove(jobId);
             engine.pendingInputs.remove(jobId);
-            return;
+            return RunEnd.NOT_CLAIMED;
         } catch (JobStoreException e) {
             // The store is unreachable: the job is still queued there. Queue it here again after a backoff.
             Duration wait = claimBackoff.merge(jobId, JobEnds.FIRST_BACKOFF, (old, first) ->
                     old.multipliedBy(2).compareTo(JobEnds.MAX_BACKOFF) < 0 ? old.multipliedBy(2)
                             : JobEnds.MAX_BACKOFF);
-            deferredClaims.put(jobId, new DeferredClaim(rt, now.plus(wait)));
+            deferredClaims.put(jobId, new DeferredClaim(rt, entry, now.plus(wait)));
             LOG.log(System.Logger.Level.WARNING, "could not start job " + jobId + " (" + e.getMessage()
                     + "); it stays queued and is tried again in " + wait.toSeconds() + " s");
-            return;
+            return null;
         }
         claimBackoff.remove(jobId);
         if (claimed == null) {
             // Cancelled, deleted or claimed by another engine meanwhile.
             engine.pendingInputs.remove(jobId);
             engine.completeIfTerminal(rt, jobId);
-            return;
+            return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
         Map<String, GPValue> inputs = engine.pendingInputs.remove(jobId);
@@ -109,8 +115,7 @@ final class JobRunner {
                 inputs = decode(rt, task, jobId);
             }
         } catch (RuntimeException e) {
-            failUnstarted(rt, claimed, worker, e);
-            return;
+            return failUnstarted(rt, claimed, worker, e);
         }
         x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
         engine.running.put(jobId, x);
@@ -130,7 +135,7 @@ final class JobRunner {
             x.returned.set(true);
             Thread.interrupted(); // an interrupt was for the task; the final writes must not see it
         }
-        finish(x, ok, failure);
+        return finish(x, ok, failure);
     }
 
     private Map<String, GPValue> decode(ServiceRuntime rt, Task task, String jobId) {
@@ -148,14 +153,14 @@ final class JobRunner {
     }
 
     /** Fails a claimed job whose task could not start (kept and retried like any end when the store fails). */
-    private void failUnstarted(ServiceRuntime rt, JobRecord claimed, Worker worker, RuntimeException e) {
+    private RunEnd failUnstarted(ServiceRuntime rt, JobRecord claimed, Worker worker, RuntimeException e) {
         Instant now = engine.clock.instant();
         worker.uncount();
         try {
-            engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
-                    claimed.messages(), null, false, null, describe(e)), now);
+            return engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
+                    claimed.messages(), null, false, null, describe(e)), now) ? RunEnd.RECORDED : RunEnd.PENDING;
         } catch (JobNotFoundException gone) {
-            // deleted meanwhile
+            return RunEnd.RECORDED; // deleted meanwhile
         }
     }
 
@@ -163,10 +168,11 @@ final class JobRunner {
      * Records the end of a job whose task returned: results (first) and the final status. When the storage fails,
      * the outcome is kept and written later ({@link JobEnds}); the worker is free at once either way.
      */
-    private void finish(JobExecution x, boolean ok, Throwable failure) {
+    private RunEnd finish(JobExecution x, boolean ok, Throwable failure) {
         try {
             if (x.abandoned.get() || !x.completed.compareAndSet(false, true)) {
-                return; // timed out or deleted: the engine already wrote the job's last status
+                // timed out, deleted or stopped: the engine already wrote (or keeps) the job's last status
+                return x.engineStopping ? RunEnd.STOPPED : RunEnd.RECORDED;
             }
             Map<String, StoredValue> results = null;
             String problem = null;
@@ -188,11 +194,13 @@ final class JobRunner {
             if (results != null) {
                 end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
             }
-            engine.ends.writeOrKeep(end, now);
+            boolean written = engine.ends.writeOrKeep(end, now);
+            return x.engineStopping ? RunEnd.STOPPED : written ? RunEnd.RECORDED : RunEnd.PENDING;
         } catch (JobNotFoundException gone) {
-            // deleted while running: nothing left to write
+            return RunEnd.RECORDED; // deleted while running: nothing left to write
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record the end of job " + x.jobId, e);
+            return RunEnd.PENDING;
         } finally {
             engine.running.remove(x.jobId, x);
         }
@@ -243,7 +251,7 @@ final class JobRunner {
         engine.ends.retryDue(now);
         deferredClaims.forEach((jobId, c) -> {
             if (!now.isBefore(c.due()) && deferredClaims.remove(jobId, c)) {
-                c.runtime().queue.add(new ServiceRuntime.QueueEntry(jobId, false));
+                c.runtime().queue.add(c.entry());
             }
         });
         for (JobExecution x : engine.running.values()) {

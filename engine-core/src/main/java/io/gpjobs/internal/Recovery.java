@@ -159,7 +159,7 @@ final class Recovery {
                         + " (its lease expired)");
             }
             e.completions.putIfAbsent(r.jobId(), new CompletableFuture<>());
-            rt.queue.add(new ServiceRuntime.QueueEntry(r.jobId(), false));
+            rt.dispatcher().dispatch(held);
         }
     }
 
