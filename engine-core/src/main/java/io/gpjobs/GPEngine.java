@@ -343,6 +343,7 @@ public final class GPEngine implements AutoCloseable {
         private final List<String> cloudStores = new ArrayList<>();
         private final List<JobStoreProvider> providers = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private boolean workers = true;
         private String nodeId;
         private final List<JobListener> listeners = new ArrayList<>();
         private AccessPolicy accessPolicy = AccessPolicy.allowAll();
@@ -459,6 +460,18 @@ public final class GPEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether this engine runs jobs (default true). An engine without workers (a web tier) accepts jobs, answers
+         * for them, cancels and deletes them, and leaves running them to other nodes: every service's jobs
+         * directory must then be a store that dispatches across nodes (an Azure cloud store with its queue), which
+         * {@link #build()} checks. The worker count of an engine that runs jobs is each service's
+         * {@code maxInstances}, per node.
+         */
+        public Builder workers(boolean run) {
+            this.workers = run;
+            return this;
+        }
+
         private static String randomHex() {
             byte[] b = new byte[4];
             new SecureRandom().nextBytes(b);
@@ -489,7 +502,7 @@ public final class GPEngine implements AutoCloseable {
             try {
                 Map<GPService, JobStore> stores = resolver.resolve(List.copyOf(services.values()), jobStore);
                 JobEngine e = new JobEngine(new JobEngine.Settings(stores, resolver.owned(), clock, node, listeners,
-                        accessPolicy, leaseDuration, janitorInterval, timeoutGrace, scheduler));
+                        accessPolicy, leaseDuration, janitorInterval, timeoutGrace, scheduler, workers));
                 return new GPEngine(e, services);
             } catch (RuntimeException ex) {
                 resolver.owned().forEach(st -> {

@@ -61,10 +61,12 @@ public final class JobEngine implements AutoCloseable {
      * @param janitorInterval how often the janitor runs by itself
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
      * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
+     * @param workers         whether this engine runs jobs (false: it accepts and answers only, a web tier)
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
-                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler) {
+                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler,
+                           boolean workers) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -122,7 +124,7 @@ public final class JobEngine implements AutoCloseable {
         this.writer = new RecordWriter(cache, this::written);
         s.services().entrySet().stream().sorted(Map.Entry.comparingByKey(
                 java.util.Comparator.comparing(GPService::name))).forEach(e -> {
-                    services.put(e.getKey().name(), new ServiceRuntime(e.getKey(), e.getValue()));
+                    services.put(e.getKey().name(), new ServiceRuntime(e.getKey(), e.getValue(), s.workers()));
                     if (stores.stream().noneMatch(st -> st == e.getValue())) {
                         stores.add(e.getValue());
                     }
@@ -148,13 +150,18 @@ public final class JobEngine implements AutoCloseable {
             JobDispatcher d = dispatchers.computeIfAbsent(rt.store(),
                     st -> st.dispatcher().orElseGet(InProcessDispatcher::new));
             rt.dispatcher(d);
+            if (!s.workers() && d instanceof InProcessDispatcher) {
+                throw new IllegalArgumentException("an engine without workers cannot run the jobs of service '"
+                        + rt.service().name() + "': its jobs directory dispatches in process (only a store shared"
+                        + " by nodes, such as an Azure cloud store, hands jobs to other nodes)");
+            }
         }
         dispatchers.forEach((st, d) -> d.start(new EngineDispatchContext(this, services.values().stream()
                 .filter(rt -> rt.store() == st).toList())));
         this.recovery = new Recovery(this);
         recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
-            for (int i = 0; i < rt.service().maxInstances(); i++) {
+            for (int i = 0; i < rt.slots; i++) {
                 new Worker(rt, runner).start();
             }
         }
@@ -258,7 +265,7 @@ public final class JobEngine implements AutoCloseable {
             Instant now = clock.instant();
             // One write: the record and its inputs are stored together, so New never needs a write of its own; the
             // job is stored Submitted, or Waiting when every slot is taken (listeners still hear New first).
-            boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
+            boolean waiting = rt.slots > 0 && rt.queue.size() >= rt.slots - rt.busy.get();
             JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
                     : JobStatus.SUBMITTED, 0, now, null, null, now, principal, nodeId, now.plus(leaseDuration), false,
                     List.of(EngineMessages.SUBMITTED), null);

@@ -117,7 +117,7 @@ final class JobRunner {
         } catch (RuntimeException e) {
             return failUnstarted(rt, claimed, worker, e);
         }
-        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
+        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), claimed.started(), worker, engine.events);
         engine.running.put(jobId, x);
         // A cancel that landed between the claim and the registration above fires the token now.
         JobRecord latest = engine.cache.getIfPresent(jobId);
@@ -191,6 +191,7 @@ final class JobRunner {
             Instant now = engine.clock.instant();
             JobEnds.End end = new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
                     x.messages(), x.progress(), x.engineStopping, results, problem);
+            end.claim = new JobEnds.Claim(engine.nodeId, x.claimedAt);
             if (results != null) {
                 end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
             }
@@ -330,6 +331,12 @@ final class JobRunner {
         try {
             engine.writer.update(x.service.store(), x.jobId, cur -> {
                 if (x.completed.get() || (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING)) {
+                    return null;
+                }
+                if (!JobEnds.Claim.holds(engine.nodeId, x.claimedAt, cur)) {
+                    // Another run of the job holds it now (this one was taken for lost): stop, write nothing.
+                    x.fenced = true;
+                    x.token.fire("was taken over by node " + cur.nodeId());
                     return null;
                 }
                 return cur.withMessages(messages).withProgress(progress).withUpdated(now)

@@ -36,6 +36,9 @@ public final class AzureJobStoreConfig {
     private final String container;
     private final String table;
     private final String jobsStoreQueue;
+    private final boolean queueDispatch;
+    private final boolean rerunOnNodeFailure;
+    private final int maxDequeueCount;
     private final boolean createIfMissing;
     private final int inlineLimitChars;
     private final int maxRetries;
@@ -53,6 +56,9 @@ public final class AzureJobStoreConfig {
         this.container = b.container;
         this.table = b.table;
         this.jobsStoreQueue = b.jobsStoreQueue;
+        this.queueDispatch = b.queueDispatch != null ? b.queueDispatch : b.jobsStoreQueue != null;
+        this.rerunOnNodeFailure = b.rerunOnNodeFailure;
+        this.maxDequeueCount = b.maxDequeueCount;
         this.createIfMissing = b.createIfMissing;
         this.inlineLimitChars = b.inlineLimitChars;
         this.maxRetries = b.maxRetries;
@@ -141,6 +147,22 @@ public final class AzureJobStoreConfig {
         if (queue != null) {
             b.jobsStoreQueue(queue);
         }
+        String dispatch = settings.get("queueDispatch");
+        if (dispatch != null) {
+            b.queueDispatch(bool("queueDispatch", dispatch));
+        }
+        String rerun = settings.get("rerunOnNodeFailure");
+        if (rerun != null) {
+            b.rerunOnNodeFailure(bool("rerunOnNodeFailure", rerun));
+        }
+        String deliveries = settings.get("maxDequeueCount");
+        if (deliveries != null) {
+            try {
+                b.maxDequeueCount(Integer.parseInt(deliveries.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("maxDequeueCount must be a whole number, got '" + deliveries + "'");
+            }
+        }
         String deferred = settings.get("writeResultsWithNextUpdate");
         if (deferred != null) {
             if (!deferred.equals("true") && !deferred.equals("false")) {
@@ -157,6 +179,13 @@ public final class AzureJobStoreConfig {
             b.createIfMissing(Boolean.parseBoolean(create));
         }
         return b.build();
+    }
+
+    private static boolean bool(String key, String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(key + " must be 'true' or 'false', got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static String require(Map<String, String> settings, String key) {
@@ -206,6 +235,28 @@ public final class AzureJobStoreConfig {
     public String queueName(String serviceName) {
         Objects.requireNonNull(serviceName, "serviceName");
         return jobsStoreQueue != null ? jobsStoreQueue : QueueNames.derive(serviceName);
+    }
+
+    /**
+     * Whether the store's jobs are dispatched across the nodes that share it, through one queue per service (see
+     * {@link #queueName}); when false, every job runs on the engine that accepted it (in-process dispatch). Default:
+     * true when {@code jobsStoreQueue} is set.
+     */
+    public boolean queueDispatch() {
+        return queueDispatch;
+    }
+
+    /**
+     * Whether a job whose node was lost while running it (its lease ran out) runs again on another node; when false
+     * (the default) it ends Failed with a message naming the lost node. Only with {@link #queueDispatch()}.
+     */
+    public boolean rerunOnNodeFailure() {
+        return rerunOnNodeFailure;
+    }
+
+    /** How many deliveries of one job's message end in the poison queue, its job Failed (default 5). */
+    public int maxDequeueCount() {
+        return maxDequeueCount;
     }
 
     /** Whether opening the store creates the container and table when they do not exist. */
@@ -273,6 +324,9 @@ public final class AzureJobStoreConfig {
         b.container = container;
         b.table = table;
         b.jobsStoreQueue = jobsStoreQueue;
+        b.queueDispatch = queueDispatch;
+        b.rerunOnNodeFailure = rerunOnNodeFailure;
+        b.maxDequeueCount = maxDequeueCount;
         b.createIfMissing = createIfMissing;
         b.inlineLimitChars = inlineLimitChars;
         b.maxRetries = maxRetries;
@@ -300,6 +354,9 @@ public final class AzureJobStoreConfig {
         private String container;
         private String table;
         private String jobsStoreQueue;
+        private Boolean queueDispatch;
+        private boolean rerunOnNodeFailure;
+        private int maxDequeueCount = 5;
         private boolean createIfMissing = true;
         private int inlineLimitChars = 16 * 1024;
         private int maxRetries = 2;
@@ -370,6 +427,31 @@ public final class AzureJobStoreConfig {
          */
         public Builder jobsStoreQueue(String value) {
             this.jobsStoreQueue = QueueNames.requireValid(value);
+            return this;
+        }
+
+        /** See {@link AzureJobStoreConfig#queueDispatch()} (default: whether jobsStoreQueue is set). */
+        public Builder queueDispatch(boolean value) {
+            this.queueDispatch = value;
+            return this;
+        }
+
+        /** See {@link AzureJobStoreConfig#rerunOnNodeFailure()} (default false). */
+        public Builder rerunOnNodeFailure(boolean value) {
+            this.rerunOnNodeFailure = value;
+            return this;
+        }
+
+        /**
+         * See {@link AzureJobStoreConfig#maxDequeueCount()} (default 5).
+         *
+         * @throws IllegalArgumentException unless 1..1000
+         */
+        public Builder maxDequeueCount(int value) {
+            if (value < 1 || value > 1000) {
+                throw new IllegalArgumentException("maxDequeueCount must be 1..1000, got " + value);
+            }
+            this.maxDequeueCount = value;
             return this;
         }
 
