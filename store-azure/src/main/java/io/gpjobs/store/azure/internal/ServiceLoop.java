@@ -91,7 +91,10 @@ final class ServiceLoop {
     /** One poll; plans the next. */
     void poll() {
         if (stopped || !polling.compareAndSet(false, true)) {
-            return;
+            return; // the poll under way plans the next one (and sees a wake-up request)
+        }
+        synchronized (lock) {
+            next = null; // this poll is running: planning the next one must not take it for a pending one
         }
         Duration after;
         try {
