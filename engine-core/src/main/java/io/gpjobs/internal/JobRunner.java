@@ -176,7 +176,7 @@ final class JobRunner {
             }
             Map<String, StoredValue> results = null;
             String problem = null;
-            if (ok && !x.token.isCancellationRequested() && !x.engineStopping) {
+            if (ok && !x.token.isCancellationRequested() && !x.engineStopping && !x.fenced) {
                 try {
                     results = encodeResults(x);
                 } catch (RuntimeException e) {
@@ -302,7 +302,11 @@ final class JobRunner {
                     x.token.fire("was deleted");
                 } else {
                     engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
-                    if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
+                    if ((fresh.status() == JobStatus.EXECUTING || fresh.status() == JobStatus.CANCELLING)
+                            && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, fresh)) {
+                        x.fenced = true; // another run holds the job: this one stops and stores nothing
+                        x.token.fire("was taken over by node " + fresh.nodeId());
+                    } else if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
                         x.token.fire("was cancelled");
                     }
                 }
