@@ -203,6 +203,24 @@ class QueueDispatchIT {
         assertThat(early.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
+    @Test
+    void aCancelOnTheWebNodeStopsTheJobOnItsWorkerAndAJobDeletedWhileQueuedNeverRuns() throws Exception {
+        site = new QueueSite(b -> { });
+        GPEngine web = site.node("web", false, Clock.systemUTC(), QueueSite.ran());
+        // No worker yet: the job waits in the queue and is deleted there.
+        String deleted = web.submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "gone")).jobId();
+        assertThat(web.delete(deleted).status()).isEqualTo(JobStatus.DELETED);
+        Set<String> ran = QueueSite.ran();
+        site.node("worker", true, Clock.systemUTC(), ran);
+        String running = web.submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "cx")).jobId();
+        site.gates.awaitEntered("cx");
+        assertThat(web.cancel(running).status()).isEqualTo(JobStatus.CANCELLING);
+        // the worker sees the request at its next cancel check (cancellationCheckInterval 1 s)
+        assertThat(web.awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+        assertQueueEmpties();
+        assertThat(ran).containsExactly(running);
+    }
+
     /** Plants a job Executing on {@code node} with a 1-second lease that is never renewed, and its message. */
     private String plantRunningJobOfLostNode(String node) {
         JobStore raw = site.store();
