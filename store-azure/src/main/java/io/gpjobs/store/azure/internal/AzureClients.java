@@ -46,7 +46,7 @@ final class AzureClients {
                         .setBaseDelay(c.retryDelay())
                         .setMaxDelay(c.maxRetryDelay())));
         if (c.requestObserver() != null) {
-            b.addPolicy(new ObservingPolicy("table", c.requestObserver()));
+            b.addPolicy(ResponsePolicy.observing("table", c.requestObserver()));
         }
         return b.buildClient();
     }
@@ -59,7 +59,7 @@ final class AzureClients {
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, c.maxRetries() + 1,
                         c.requestTimeout(), c.retryDelay(), c.maxRetryDelay(), null));
         if (c.requestObserver() != null) {
-            b.addPolicy(new ObservingPolicy("blob", c.requestObserver()));
+            b.addPolicy(ResponsePolicy.observing("blob", c.requestObserver()));
         }
         return b.buildClient();
     }
@@ -75,19 +75,32 @@ final class AzureClients {
                 .httpClient(http)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, c.maxRetries() + 1,
                         c.requestTimeout(), c.retryDelay(), c.maxRetryDelay(), null))
-                .addPolicy(new DatePolicy(clock));
+                .addPolicy(ResponsePolicy.dates(clock));
         if (c.requestObserver() != null) {
-            b.addPolicy(new ObservingPolicy("queue", c.requestObserver()));
+            b.addPolicy(ResponsePolicy.observing("queue", c.requestObserver()));
         }
         return b.buildClient();
     }
 
-    /** Sets the server clock from each answer's {@code Date} header. */
-    private static final class DatePolicy extends HttpPipelineSyncPolicy {
-        private final ServerClock clock;
+    /** Tells an observer of each response (retries included: the policy runs after the retry policy). */
+    private static final class ResponsePolicy extends HttpPipelineSyncPolicy {
+        private final java.util.function.BiConsumer<HttpPipelineCallContext, HttpResponse> onResponse;
 
-        DatePolicy(ServerClock clock) {
-            this.clock = clock;
+        ResponsePolicy(java.util.function.BiConsumer<HttpPipelineCallContext, HttpResponse> onResponse) {
+            this.onResponse = onResponse;
+        }
+
+        /** Sets the server clock from each answer's {@code Date} header. */
+        static ResponsePolicy dates(ServerClock clock) {
+            return new ResponsePolicy((ctx, r) -> clock.observe(r.getHeaderValue(
+                    com.azure.core.http.HttpHeaderName.DATE)));
+        }
+
+        /** Reports each response to the request observer. */
+        static ResponsePolicy observing(String service, AzureRequestObserver observer) {
+            return new ResponsePolicy((ctx, r) -> observer.onResponse(service,
+                    ctx.getHttpRequest().getHttpMethod().name(), ctx.getHttpRequest().getUrl().getPath(),
+                    r.getStatusCode()));
         }
 
         @Override
@@ -97,31 +110,7 @@ final class AzureClients {
 
         @Override
         protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
-            clock.observe(response.getHeaderValue(com.azure.core.http.HttpHeaderName.DATE));
-            return response;
-        }
-    }
-
-    /** Reports each response (retries included) to the observer; runs after the retry policy. */
-    private static final class ObservingPolicy extends HttpPipelineSyncPolicy {
-        private final String service;
-        private final AzureRequestObserver observer;
-
-        ObservingPolicy(String service, AzureRequestObserver observer) {
-            this.service = service;
-            this.observer = observer;
-        }
-
-        @Override
-        public HttpPipelinePosition getPipelinePosition() {
-            return HttpPipelinePosition.PER_RETRY;
-        }
-
-        @Override
-        protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
-            var request = context.getHttpRequest();
-            observer.onResponse(service, request.getHttpMethod().name(), request.getUrl().getPath(),
-                    response.getStatusCode());
+            onResponse.accept(context, response);
             return response;
         }
     }

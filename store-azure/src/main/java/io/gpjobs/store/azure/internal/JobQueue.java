@@ -154,12 +154,17 @@ public final class JobQueue {
 
     /** Copies a message to the poison queue, then deletes it here; false when the receipt no longer holds it. */
     public boolean toPoison(Delivery d) {
+        copyToPoison(d);
+        return delete(d);
+    }
+
+    /** Puts a copy of a message on the poison queue (the message stays here until deleted). */
+    public void copyToPoison(Delivery d) {
         try {
             poison.sendMessage(BinaryData.fromString(d.jobId()));
         } catch (RuntimeException e) {
             throw AzureErrors.failure("move message of job '" + d.jobId() + "' to " + poison.getQueueName(), where, e);
         }
-        return delete(d);
     }
 
     /** The job ids in the poison queue (up to 32, without receiving them). */

@@ -125,12 +125,14 @@ public final class QueueDispatcher implements JobDispatcher {
             return;
         }
         if (d.dequeueCount() > tuning.maxDequeueCount()) {
+            // Copied first: whoever sees the job Failed finds its message in the poison queue.
+            loop.queue().copyToPoison(d);
             if (fixes.poisoned(c.store(svc), d.jobId(), d.dequeueCount(), QueueNames.poison(loop.queue().name()))
                     != null) {
                 LOG.log(System.Logger.Level.WARNING, "job " + d.jobId() + " failed: its message was delivered "
                         + d.dequeueCount() + " times; moved to " + QueueNames.poison(loop.queue().name()));
             }
-            loop.queue().toPoison(d);
+            loop.queue().delete(d);
             return;
         }
         if (held) {
