@@ -33,7 +33,7 @@ class FencingTest {
                 .task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("node-a")
                 .leaseDuration(LEASE).build()) {
-            String id = engine.submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
+            String id = engine.anonymous().submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
             gate.awaitEntered();
             JobRecord theirs = takeOver(store, id, clock.instant().plusSeconds(1));
             clock.advance(LEASE.dividedBy(3).plusSeconds(1)); // node-a's renewal is due
@@ -53,7 +53,7 @@ class FencingTest {
                 .task(TestTasks.echo()).cancellationCheckInterval(Duration.ofSeconds(2)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("node-a")
                 .leaseDuration(LEASE).build()) {
-            String id = engine.submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
+            String id = engine.anonymous().submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
             gate.awaitEntered();
             JobRecord theirs = takeOver(store, id, clock.instant().plusSeconds(1));
             clock.advance(Duration.ofSeconds(3)); // the cancel check is due, the lease renewal is not
@@ -72,7 +72,7 @@ class FencingTest {
                 .task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).nodeId("node-a").leaseDuration(LEASE)
                 .build()) {
-            String id = engine.submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
+            String id = engine.anonymous().submitJob("Fence", "Wait", Map.of("text", "x")).jobId();
             gate.awaitEntered();
             JobRecord theirs = takeOver(store, id, Instant.now().plusSeconds(1));
             gate.open(); // the task returns successfully before any check: its end must not land on node-b's run
@@ -92,7 +92,7 @@ class FencingTest {
 
     /** Runs a job on the service's only slot: once it ended, the slot finished with the job before it. */
     private static void slotFreed(GPEngine engine) throws Exception {
-        String next = engine.submitJob("Fence", "Echo", Map.of("text", "after")).jobId();
-        assertThat(engine.awaitCompletion(next, Duration.ofSeconds(20)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        String next = engine.anonymous().submitJob("Fence", "Echo", Map.of("text", "after")).jobId();
+        assertThat(engine.anonymous().awaitCompletion(next, Duration.ofSeconds(20)).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 }

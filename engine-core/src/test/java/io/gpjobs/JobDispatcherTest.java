@@ -77,29 +77,29 @@ class JobDispatcherTest {
             assertThat(ctx.nodeId()).isEqualTo("n1");
             assertThat(ctx.store("Queued")).isSameAs(store);
 
-            String first = engine.submitJob("Queued", "Echo", Map.of("text", "a")).jobId();
-            String second = engine.submitJob("Queued", "Echo", Map.of("text", "b")).jobId();
+            String first = engine.anonymous().submitJob("Queued", "Echo", Map.of("text", "a")).jobId();
+            String second = engine.anonymous().submitJob("Queued", "Echo", Map.of("text", "b")).jobId();
             assertThat(d.dispatched).extracting(JobRecord::jobId).containsExactly(first, second);
             assertThat(d.dispatched).extracting(JobRecord::status).containsOnly(JobStatus.SUBMITTED);
             // Accepted and stored, but nobody asked a slot to run them.
-            assertThat(engine.job(first).status()).isEqualTo(JobStatus.SUBMITTED);
+            assertThat(engine.anonymous().job(first).status()).isEqualTo(JobStatus.SUBMITTED);
             assertThat(ctx.freeSlots("Queued")).isEqualTo(1);
 
             assertThat(end(ctx.run("Queued", first, 1))).isEqualTo(RunEnd.RECORDED);
-            assertThat(engine.job(first).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(first).status()).isEqualTo(JobStatus.SUCCEEDED);
             // A second delivery of a job that ended is not run again.
             assertThat(end(ctx.run("Queued", first, 2))).isEqualTo(RunEnd.NOT_CLAIMED);
 
-            engine.cancel(second);
+            engine.anonymous().cancel(second);
             assertThat(end(ctx.run("Queued", second, 1))).isEqualTo(RunEnd.NOT_CLAIMED);
 
-            String gated = engine.submitJob("Queued", "Gated", Map.of("text", "c")).jobId();
+            String gated = engine.anonymous().submitJob("Queued", "Gated", Map.of("text", "c")).jobId();
             var running = ctx.run("Queued", gated, 1);
             gate.awaitEntered();
             assertThat(ctx.freeSlots("Queued")).isZero();
             gate.open();
             assertThat(end(running)).isEqualTo(RunEnd.RECORDED);
-            assertThat(engine.awaitCompletion(gated, Duration.ofSeconds(20)).status())
+            assertThat(engine.anonymous().awaitCompletion(gated, Duration.ofSeconds(20)).status())
                     .isEqualTo(JobStatus.SUCCEEDED);
             assertThat(ctx.freeSlots("Queued")).isEqualTo(1);
 
@@ -118,10 +118,37 @@ class JobDispatcherTest {
         GPService svc = GPService.builder("Local").maxInstances(2).task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
             for (int i = 0; i < 20; i++) {
-                String id = engine.submitJob("Local", "Echo", Map.of("text", "x" + i)).jobId();
-                assertThat(engine.awaitCompletion(id, Duration.ofSeconds(20)).status())
+                String id = engine.anonymous().submitJob("Local", "Echo", Map.of("text", "x" + i)).jobId();
+                assertThat(engine.anonymous().awaitCompletion(id, Duration.ofSeconds(20)).status())
                         .isEqualTo(JobStatus.SUCCEEDED);
             }
         }
+    }
+
+    @Test
+    void runsTheEngineStopsUnderEndStoppedAndTheDispatcherClosesAfterThem() throws Exception {
+        DispatchingStore store = new DispatchingStore();
+        TestTasks.Gate gate = new TestTasks.Gate();
+        GPService svc = GPService.builder("Stopping").maxInstances(1).task(TestTasks.cooperative("Coop", gate))
+                .task(TestTasks.echo()).build();
+        HoldingDispatcher d = store.dispatcher;
+        GPEngine engine = GPEngine.builder().service(svc).jobStore(store).timeoutGrace(Duration.ofMillis(200))
+                .build();
+        java.util.concurrent.CompletionStage<RunEnd> running;
+        java.util.concurrent.CompletionStage<RunEnd> waiting;
+        try {
+            String coop = engine.anonymous().submitJob("Stopping", "Coop", Map.of("text", "a")).jobId();
+            String queued = engine.anonymous().submitJob("Stopping", "Echo", Map.of("text", "b")).jobId();
+            running = d.context.run("Stopping", coop, 1);
+            gate.awaitEntered();
+            waiting = d.context.run("Stopping", queued, 1);
+            assertThat(d.context.freeSlots("Stopping")).isZero();
+        } finally {
+            engine.close(); // the task stops on its token (the gate opens with it)
+        }
+        assertThat(end(running)).isEqualTo(RunEnd.STOPPED);
+        assertThat(end(waiting)).isEqualTo(RunEnd.STOPPED);
+        assertThat(d.closes).hasValue(1);
+        assertThat(store.read(d.dispatched.get(1).jobId()).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
     }
 }

@@ -12,7 +12,7 @@ import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ final class JobRunner {
         if (claimed == null) {
             // Cancelled, deleted or claimed by another engine meanwhile.
             engine.pendingInputs.remove(jobId);
-            engine.completeIfTerminal(rt, jobId);
+            engine.commands.completeIfTerminal(rt, jobId);
             return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
@@ -132,7 +132,7 @@ final class JobRunner {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            x.returned.set(true);
+            x.markReturned();
             Thread.interrupted(); // an interrupt was for the task; the final writes must not see it
         }
         return finish(x, ok, failure);
@@ -145,7 +145,7 @@ final class JobRunner {
             // With the parameter's definition, value-table columns and composite members keep their declared types.
             values.put(e.getKey(), task.definition().parameter(e.getKey())
                     .filter(p -> p.dataType().equals(type))
-                    .map(p -> GPValueCodec.fromJson(p, e.getValue().json()))
+                    .map(p -> GPValueCodec.fromJson(p.shape(), e.getValue().json()))
                     .orElseGet(() -> GPValueCodec.fromJson(type, e.getValue().json())));
         }
         // Validated again so that defaults added to the task since the job was stored apply too.
@@ -275,6 +275,11 @@ final class JobRunner {
         if (x.timeoutFired.get()) {
             Instant grace = x.graceDeadline;
             if (grace != null && !now.isBefore(grace) && x.abandoned.compareAndSet(false, true)) {
+                // The token fired a grace period ago and the task still runs: interrupt it as the fallback, and
+                // give its slot to a new worker (the thread exits whenever the task finally returns).
+                if (!x.returned.get()) {
+                    x.thread.interrupt();
+                }
                 abandon(x);
             }
             return;
@@ -358,10 +363,8 @@ final class JobRunner {
         // Claim the job's end before the task can react to the token: a task that stops on the token must not
         // turn a timeout into a failure.
         boolean ours = x.completed.compareAndSet(false, true);
+        // Cooperative first: the token fires now, the thread is interrupted only once the grace period passed.
         x.token.fire("timed out");
-        if (!x.returned.get()) {
-            x.thread.interrupt();
-        }
         if (!ours) {
             return;
         }
@@ -373,14 +376,15 @@ final class JobRunner {
         }
     }
 
-    /** Gives up on a task that ignores cancellation and interruption: frees its slot with a new worker. */
+    /** Gives up on a task that ignored its cancellation for a grace period: frees its slot with a new worker. */
     private void abandon(JobExecution x) {
         Worker w = x.worker;
         w.abandoned.set(true);
         w.uncount();
         engine.running.remove(x.jobId, x);
-        LOG.log(System.Logger.Level.WARNING, "job " + x.jobId + " ignored cancellation past its time limit; thread "
-                + x.thread.getName() + " is abandoned and replaced");
+        LOG.log(System.Logger.Level.WARNING, "job " + x.jobId + " ignored cancellation for " + engine.timeoutGrace
+                .toSeconds() + " s past its time limit; thread " + x.thread.getName() + " is interrupted, abandoned "
+                + "and replaced");
         if (!engine.closed.get()) {
             new Worker(x.service, this).start();
         }

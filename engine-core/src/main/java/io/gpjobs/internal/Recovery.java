@@ -95,7 +95,7 @@ final class Recovery {
             Set<String> held = atStart ? Set.of() : held(rt);
             List<JobRecord> unfinished;
             try {
-                unfinished = JobReads.all(rt.store(), q);
+                unfinished = JobAdmin.all(rt.store(), q);
             } catch (JobStoreException ex) {
                 if (atStart) {
                     throw ex;

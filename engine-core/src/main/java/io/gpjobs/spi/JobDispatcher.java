@@ -13,10 +13,12 @@ package io.gpjobs.spi;
  * from the returned stage when each run ended (to delete its message, or to leave it for another node).
  *
  * <p>Lifecycle: {@link #start} once, then {@code dispatch} any number of times from any thread, then
- * {@link #close} once the engine stopped accepting jobs. Implementations are thread-safe; a provider creates them
- * without I/O, {@code start} may do I/O. {@code close} is idempotent: it stops receiving, stops waiting for runs
- * with a bound, stops heartbeats last, and never forgets a job it accepted (an unfinished job stays queued in
- * the store for the next engine).
+ * {@link #close}. When the engine starts closing, {@link DispatchContext#run} refuses new runs
+ * ({@link IllegalStateException}: stop receiving); the engine stops its tasks, every pending run's stage completes
+ * (with {@link DispatchContext.RunEnd#STOPPED} for runs that did not end), and only then calls {@code close}, so
+ * that heartbeats stop last. Implementations are thread-safe; a store creates them without I/O, {@code start} may
+ * do I/O. {@code close} is idempotent and never deletes the message of an unfinished job: it stays queued in the
+ * store for another engine.
  */
 public interface JobDispatcher extends AutoCloseable {
 
@@ -29,8 +31,11 @@ public interface JobDispatcher extends AutoCloseable {
     void start(DispatchContext context);
 
     /**
-     * Dispatches a job that is stored Submitted or Waiting. Called on the submitting thread (or the engine's
-     * recovery): it should return quickly and never runs the task itself.
+     * Dispatches a job that is stored Submitted or Waiting. Called on the submitting thread, and by an engine's
+     * recovery when it takes over a queued job whose lease expired (the engine renews the leases of the jobs in its
+     * own ready queue only, so a job waiting in a dispatcher's queue longer than a lease is handed here again: a
+     * dispatcher with a durable queue may treat that as a re-queue). It should return quickly and never runs the
+     * task itself.
      *
      * @param job the stored record, not null
      * @throws JobStoreException when the job could not be handed on (the submit fails and the job is removed)

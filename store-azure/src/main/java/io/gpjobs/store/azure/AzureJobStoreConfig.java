@@ -1,13 +1,10 @@
 package io.gpjobs.store.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.CloudStoreItem;
 import io.gpjobs.store.azure.internal.ConnectionStrings;
 import io.gpjobs.store.azure.internal.QueueNames;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The settings of an Azure jobs directory: one storage account (its connection string), a Blob container for the
  * jobs' files and large values, a Table for the job records and, for dispatch across nodes, the queue of the
- * asynchronous service ({@code jobsStoreQueue}, or a name derived from the service's). Build one with {@link #builder()}, from the
- * cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}), or from the provider
- * settings map ({@link #fromSettings}).
+ * asynchronous service ({@code jobsStoreQueue}, or a name derived from the service's). Build one with
+ * {@link #builder()}, from the cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}),
+ * or from the provider settings map ({@link #fromSettings}).
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the account key or a SAS token.
  */
@@ -28,8 +25,6 @@ public final class AzureJobStoreConfig {
 
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,62}");
-    private static final Pattern STORE_PATH = Pattern.compile("/cloudStores/([^/]+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final String connectionString;
@@ -88,41 +83,12 @@ public final class AzureJobStoreConfig {
      *                                  is not {@code azure}, or a value is invalid
      */
     public static AzureJobStoreConfig fromCloudStoreJson(String dataItemJson) {
-        Objects.requireNonNull(dataItemJson, "dataItemJson");
-        JsonNode root;
-        try {
-            root = JSON.readTree(dataItemJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cloud store data item is not valid JSON: " + e.getOriginalMessage(), e);
+        CloudStoreItem item = CloudStoreItem.parse(dataItemJson);
+        if (!AzureJobStoreProvider.NAME.equals(item.provider())) {
+            throw new IllegalArgumentException("cloud store data item: 'provider' must be '" + AzureJobStoreProvider.NAME
+                    + "', got '" + item.provider() + "'");
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("cloud store data item must be a JSON object");
-        }
-        String type = root.path("type").asText("cloudStore");
-        if (!"cloudStore".equals(type)) {
-            throw new IllegalArgumentException("cloud store data item: 'type' must be 'cloudStore', got '" + type + "'");
-        }
-        String provider = root.path("provider").asText(null);
-        if (!"azure".equals(provider)) {
-            throw new IllegalArgumentException("cloud store data item: 'provider' must be 'azure', got '" + provider + "'");
-        }
-        String path = root.path("path").asText(null);
-        var m = path == null ? null : STORE_PATH.matcher(path);
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(
-                    "cloud store data item: 'path' must be '/cloudStores/<name>', got '" + path + "'");
-        }
-        JsonNode info = root.path("info");
-        if (!info.isObject()) {
-            throw new IllegalArgumentException("cloud store data item: 'info' object is missing");
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : info.properties()) {
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                settings.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        return fromSettings(settings, m.group(1));
+        return fromSettings(item.settings(), item.name());
     }
 
     /**

@@ -83,7 +83,7 @@ class MultiProcessSiteIT {
         List<String> ids = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
-            ids.add(web.submitJob(SiteNodeMain.SERVICE, "Count", Map.of("text", "n" + i)).jobId());
+            ids.add(web.anonymous().submitJob(SiteNodeMain.SERVICE, "Count", Map.of("text", "n" + i)).jobId());
         }
         long submitted = System.nanoTime();
         // The task bodies' files say when all ran (a query of the whole partition per poll would load the emulator).
@@ -101,7 +101,7 @@ class MultiProcessSiteIT {
         System.out.println("jobs run per worker process: " + perNode);
         assertThat(perNode).containsOnlyKeys("w1", "w2", "w3");
         assertThat(perNode.values()).allSatisfy(n -> assertThat(n).isPositive());
-        assertThat(web.result(ids.get(500), "result").value().toString()).contains("ran on w");
+        assertThat(web.anonymous().result(ids.get(500), "result").value().toString()).contains("ran on w");
     }
 
     @Test
@@ -150,7 +150,7 @@ class MultiProcessSiteIT {
         assertThat(after.version()).as("writes after the other node's end").isEqualTo(won.version());
         assertThat(after.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(look.results(id).get("result").json()).contains("ran on " + other);
-        assertThat(web.result(id, "result").value()).isEqualTo(new GPString("ran on " + other));
+        assertThat(web.anonymous().result(id, "result").value()).isEqualTo(new GPString("ran on " + other));
     }
 
     @Test
@@ -170,14 +170,14 @@ class MultiProcessSiteIT {
                 () -> raw.read(id).orElseThrow(), r -> r.status().isTerminal());
         assertThat(end.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(runs().get(id)).containsExactly("w1");
-        assertThat(web.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(web.anonymous().job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
     void aTaskThatCrashesItsJvmEveryTimeEndsInThePoisonQueue() throws Exception {
         site(true, 2);
         GPEngine web = webNode(null);
-        String id = web.submitJob(SiteNodeMain.SERVICE, "Crash", Map.of("text", "boom")).jobId();
+        String id = web.anonymous().submitJob(SiteNodeMain.SERVICE, "Crash", Map.of("text", "boom")).jobId();
         JobStore look = lookingStore();
         int crashed = 0;
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -212,7 +212,7 @@ class MultiProcessSiteIT {
         GPEngine web = webNode(null);
         List<Process> two = List.of(worker("w1"), worker("w2"));
         awaitReady(two);
-        String id = web.submitJob(SiteNodeMain.SERVICE, "Hold", Map.of("text", "h")).jobId();
+        String id = web.anonymous().submitJob(SiteNodeMain.SERVICE, "Hold", Map.of("text", "h")).jobId();
         String node = awaitEntered(id);
         return new Held(web, id, node, two.get(node.equals("w1") ? 0 : 1));
     }

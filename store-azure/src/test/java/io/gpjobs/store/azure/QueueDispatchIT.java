@@ -60,7 +60,7 @@ class QueueDispatchIT {
         // Four jobs that wait at their gates: each worker has two slots, so each must take two.
         List<String> gated = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            gated.add(web.submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "g" + i)).jobId());
+            gated.add(web.anonymous().submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "g" + i)).jobId());
         }
         for (int i = 0; i < 4; i++) {
             site.gates.awaitEntered("g" + i);
@@ -72,14 +72,14 @@ class QueueDispatchIT {
         }
         List<String> echo = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            echo.add(web.submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "e" + i)).jobId());
+            echo.add(web.anonymous().submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "e" + i)).jobId());
         }
         List<String> all = new ArrayList<>(gated);
         all.addAll(echo);
         for (String id : all) {
-            assertThat(web.awaitCompletion(id, WAIT).status()).as(id).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(web.anonymous().awaitCompletion(id, WAIT).status()).as(id).isEqualTo(JobStatus.SUCCEEDED);
         }
-        assertThat(web.result(echo.get(7), "result").value()).isEqualTo(new GPString("E7"));
+        assertThat(web.anonymous().result(echo.get(7), "result").value()).isEqualTo(new GPString("E7"));
         assertThat(onWeb).isEmpty();
         Set<String> both = new HashSet<>(on1);
         both.retainAll(on2);
@@ -93,12 +93,12 @@ class QueueDispatchIT {
         RequestCounter counter = new RequestCounter();
         site = new QueueSite(b -> b.requestObserver(counter));
         GPEngine node = site.node("solo", true, Clock.systemUTC(), QueueSite.ran());
-        node.awaitCompletion(node.submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "warm")).jobId(), WAIT);
+        node.anonymous().awaitCompletion(node.anonymous().submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "warm")).jobId(), WAIT);
         Await.until(WAIT, "the warm-up job's message deleted", counter::trace,
                 t -> t.stream().anyMatch(r -> r.startsWith("DELETE ") && r.contains("/messages/")));
         counter.reset();
-        String id = node.submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "six")).jobId();
-        assertThat(node.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        String id = node.anonymous().submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "six")).jobId();
+        assertThat(node.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         List<String> mine = Await.until(WAIT, "the job's message deleted", () -> jobRequests(counter, id),
                 t -> t.stream().anyMatch(r -> r.startsWith("DELETE ")));
         System.out.println("requests of one queued Echo job run by its accepting node: " + mine);
@@ -111,7 +111,7 @@ class QueueDispatchIT {
         String id = plantRunningJobOfLostNode("node-lost");
         Set<String> ran = QueueSite.ran();
         GPEngine worker = site.node("worker", true, Clock.systemUTC(), ran);
-        JobInfo end = worker.awaitCompletion(id, WAIT);
+        JobInfo end = worker.anonymous().awaitCompletion(id, WAIT);
         assertThat(end.status()).isEqualTo(JobStatus.FAILED);
         assertThat(end.messages()).extracting(JobMessage::description)
                 .anySatisfy(m -> assertThat(m).contains("node-lost"));
@@ -125,7 +125,7 @@ class QueueDispatchIT {
         String id = plantRunningJobOfLostNode("node-lost");
         Set<String> ran = QueueSite.ran();
         GPEngine worker = site.node("worker", true, Clock.systemUTC(), ran);
-        JobInfo end = worker.awaitCompletion(id, WAIT);
+        JobInfo end = worker.anonymous().awaitCompletion(id, WAIT);
         assertThat(end.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(ran).containsExactly(id);
         assertThat(end.messages()).extracting(JobMessage::description)
@@ -138,7 +138,7 @@ class QueueDispatchIT {
         site = new QueueSite(b -> b.rerunOnNodeFailure(true).maxDequeueCount(1));
         String id = plantRunningJobOfLostNode("node-crashing");
         GPEngine worker = site.node("worker", true, Clock.systemUTC(), QueueSite.ran());
-        JobInfo end = worker.awaitCompletion(id, WAIT);
+        JobInfo end = worker.anonymous().awaitCompletion(id, WAIT);
         assertThat(end.status()).isEqualTo(JobStatus.FAILED);
         assertThat(end.messages()).extracting(JobMessage::description)
                 .anySatisfy(m -> assertThat(m).contains("delivered 2 times").contains("-poison"));
@@ -153,7 +153,7 @@ class QueueDispatchIT {
         site = new QueueSite(b -> { });
         Set<String> ran = QueueSite.ran();
         GPEngine a = site.node("node-a", true, Clock.systemUTC(), ran);
-        String id = a.submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "fence")).jobId();
+        String id = a.anonymous().submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "fence")).jobId();
         site.gates.awaitEntered("fence");
         // Another node takes the job over (as it would after node-a's lease ran out while node-a was paused).
         JobStore raw = site.store();
@@ -169,7 +169,7 @@ class QueueDispatchIT {
         assertThat(after.status()).isEqualTo(JobStatus.EXECUTING);
         assertThat(after.nodeId()).isEqualTo("node-b");
         assertThat(raw.results(id)).isEmpty();
-        assertThat(a.job(id).status()).isEqualTo(JobStatus.EXECUTING);
+        assertThat(a.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
     }
 
     @Test
@@ -178,7 +178,7 @@ class QueueDispatchIT {
         Set<String> healthy = QueueSite.ran();
         Set<String> skewed = QueueSite.ran();
         GPEngine a = site.node("node-ok", true, Clock.systemUTC(), healthy);
-        String id = a.submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "skew")).jobId();
+        String id = a.anonymous().submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "skew")).jobId();
         site.gates.awaitEntered("skew");
         GPEngine late = site.node("node-ahead", true, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5)), skewed);
         GPEngine early = site.node("node-behind", true, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)), skewed);
@@ -188,7 +188,7 @@ class QueueDispatchIT {
         q.put(id, Duration.ZERO);
         Instant until = Instant.now().plus(QueueSite.LEASE.multipliedBy(5));
         while (Instant.now().isBefore(until)) {
-            assertThat(a.job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(a.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
             assertThat(skewed).isEmpty();
             Thread.onSpinWait();
         }
@@ -196,11 +196,11 @@ class QueueDispatchIT {
                 .queueName(site.config.jobsStoreQueue()).buildClient();
         assertThat(raw.getProperties().getApproximateMessagesCount()).as("both messages still held").isEqualTo(2);
         site.gates.release("skew");
-        assertThat(a.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(a.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(healthy).containsExactly(id);
         assertThat(skewed).isEmpty();
-        assertThat(late.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(early.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(late.anonymous().job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(early.anonymous().job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
@@ -208,15 +208,15 @@ class QueueDispatchIT {
         site = new QueueSite(b -> { });
         GPEngine web = site.node("web", false, Clock.systemUTC(), QueueSite.ran());
         // No worker yet: the job waits in the queue and is deleted there.
-        String deleted = web.submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "gone")).jobId();
-        assertThat(web.delete(deleted).status()).isEqualTo(JobStatus.DELETED);
+        String deleted = web.anonymous().submitJob(QueueSite.SERVICE, "Echo", Map.of("text", "gone")).jobId();
+        assertThat(web.anonymous().delete(deleted).status()).isEqualTo(JobStatus.DELETED);
         Set<String> ran = QueueSite.ran();
         site.node("worker", true, Clock.systemUTC(), ran);
-        String running = web.submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "cx")).jobId();
+        String running = web.anonymous().submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "cx")).jobId();
         site.gates.awaitEntered("cx");
-        assertThat(web.cancel(running).status()).isEqualTo(JobStatus.CANCELLING);
+        assertThat(web.anonymous().cancel(running).status()).isEqualTo(JobStatus.CANCELLING);
         // the worker sees the request at its next cancel check (cancellationCheckInterval 1 s)
-        assertThat(web.awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(web.anonymous().awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
         assertQueueEmpties();
         assertThat(ran).containsExactly(running);
     }
