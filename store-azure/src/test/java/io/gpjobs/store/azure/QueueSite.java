@@ -35,6 +35,11 @@ final class QueueSite implements AutoCloseable {
         this.config = b.build();
     }
 
+    /** A site on a given store (another emulator). */
+    QueueSite(AzureJobStoreConfig config) {
+        this.config = config;
+    }
+
     /** A node: its own store on the site's config; {@code ran} collects the ids of the jobs its tasks ran. */
     GPEngine node(String id, boolean workers, Clock clock, Set<String> ran) {
         return node(id, workers, clock, ran, config);
@@ -85,6 +90,9 @@ final class QueueSite implements AutoCloseable {
                     ctx.cancellation().throwIfCancellationRequested();
                 }
                 ctx.setOutput("result", new GPString(text.toUpperCase(java.util.Locale.ROOT)));
+                if (gates != null) {
+                    gates.returned(text).countDown();
+                }
             }
         };
     }

@@ -119,6 +119,12 @@ public final class QueueDispatcher implements JobDispatcher {
         Instant now = tuning.clock().now();
         Instant leaseEnd = LeaseJudge.serverLeaseEnd(e.get());
         boolean held = status == JobStatus.EXECUTING || status == JobStatus.CANCELLING;
+        if (held && c.nodeId().equals(LeaseJudge.node(e.get())) && loop.runsHere(d.jobId())) {
+            // Its node is this one and the run is under way (its renewals failed for a while, e.g. during a
+            // storage outage): it is alive, whatever the lease says.
+            loop.queue().hide(d, c.leaseDuration());
+            return;
+        }
         if (held && leaseEnd != null && now.isBefore(leaseEnd)) {
             // Its node is alive: hide the message for the rest of the lease (and a second for the Date's rounding).
             loop.queue().hide(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));

@@ -49,9 +49,14 @@ final class ServiceLoop {
         return queue;
     }
 
-    /** How many of this service's runs here hold a message (a snapshot). */
-    int heldRuns() {
-        return held.size();
+    /** Whether a run of {@code jobId} under way here holds a message of it. */
+    boolean runsHere(String jobId) {
+        for (HeldRun r : held) {
+            if (r.delivery.jobId().equals(jobId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void start() {
