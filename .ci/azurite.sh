@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs, starts and stops the Azurite storage emulator for the store-azure integration tests.
+# Installs, starts and stops the Azurite storage emulator (blob, queue and table) for the integration tests.
 #
 #   bash .ci/azurite.sh install   # npm install azurite (skipped when the pinned version is already there)
 #   bash .ci/azurite.sh start     # start on free loopback ports, in memory; writes .ci/.azurite.env
@@ -79,7 +79,7 @@ cmd_start() {
     </dev/null >>"$LOG_FILE" 2>&1 &
   pid=$!
   local deadline=$((SECONDS + START_TIMEOUT_S))
-  until port_open "$blob" && port_open "$table"; do
+  until port_open "$blob" && port_open "$queue" && port_open "$table"; do
     if ! pid_alive "$pid"; then
       log "Azurite exited during startup; its output:"; cat "$LOG_FILE" >&2; exit 1
     fi
@@ -98,7 +98,7 @@ AZURITE_QUEUE_PORT=$queue
 AZURITE_TABLE_PORT=$table
 GPJOBS_AZURITE_CONNECTION_STRING=$cs
 EOF
-  log "Azurite started (PID $pid): blob 127.0.0.1:$blob, table 127.0.0.1:$table; settings in $ENV_FILE"
+  log "Azurite started (PID $pid): blob 127.0.0.1:$blob, queue 127.0.0.1:$queue, table 127.0.0.1:$table; settings in $ENV_FILE"
 }
 
 cmd_status() {

@@ -9,6 +9,7 @@ module io.gpjobs.store.azure {
     requires com.azure.storage.blob;
     requires com.azure.storage.common;
     requires com.azure.data.tables;
+    requires com.azure.storage.queue;
 
     exports io.gpjobs.store.azure;
 

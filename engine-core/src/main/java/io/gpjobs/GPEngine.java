@@ -189,12 +189,13 @@ public final class GPEngine implements AutoCloseable {
         private Duration janitorInterval;
         private Duration timeoutGrace;
         private EngineScheduler scheduler;
+        private Boolean workers;
 
         /** What {@link #build()} hands on, defaults applied. */
         record Options(Map<String, GPService> services, JobStore jobStore, List<CloudStoreItem> cloudStores,
                        List<JobStoreProvider> providers, Clock clock, String nodeId, List<JobListener> listeners,
                        AccessPolicy accessPolicy, Duration leaseDuration, Duration janitorInterval,
-                       Duration timeoutGrace, EngineScheduler scheduler) {
+                       Duration timeoutGrace, EngineScheduler scheduler, boolean workers) {
         }
 
         private Builder() {
@@ -313,6 +314,18 @@ public final class GPEngine implements AutoCloseable {
         }
 
         /**
+         * Whether this engine runs jobs (default true). An engine without workers (a web tier) accepts jobs, answers
+         * for them, cancels and deletes them, and leaves running them to other nodes: every service's jobs
+         * directory must then be a store that dispatches across nodes (an Azure cloud store with its queue), which
+         * {@link #build()} checks. The worker count of an engine that runs jobs is each service's
+         * {@code maxInstances}, per node.
+         */
+        public Builder workers(boolean run) {
+            this.workers = once("workers", workers, run);
+            return this;
+        }
+
+        /**
          * Builds and starts the engine.
          *
          * @throws IllegalStateException    when no service was added
@@ -330,7 +343,8 @@ public final class GPEngine implements AutoCloseable {
                     accessPolicy != null ? accessPolicy : AccessPolicy.allowAll(),
                     leaseDuration != null ? leaseDuration : Duration.ofSeconds(30),
                     janitorInterval != null ? janitorInterval : Duration.ofMinutes(5),
-                    timeoutGrace != null ? timeoutGrace : Duration.ofSeconds(10), scheduler);
+                    timeoutGrace != null ? timeoutGrace : Duration.ofSeconds(10), scheduler,
+                    workers == null || workers);
             return new GPEngine(EngineBridge.start(o), services);
         }
     }

@@ -33,6 +33,11 @@ final class EngineDispatchContext implements DispatchContext {
     }
 
     @Override
+    public java.time.Duration leaseDuration() {
+        return engine.leaseDuration;
+    }
+
+    @Override
     public EngineScheduler scheduler() {
         return engine.scheduler;
     }

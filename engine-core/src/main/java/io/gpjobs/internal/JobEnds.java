@@ -46,6 +46,17 @@ final class JobEnds {
      * What one ended job still needs written. Mutable fields are written only by the thread attempting its writes
      * (never two at once: the first attempt by the thread that ended the job, retries by the watchdog).
      */
+    /**
+     * One run of a job: the node that claimed it and when. A record held by another node, or claimed again since,
+     * belongs to another run, whose writes this one must never overwrite (it is fenced).
+     */
+    record Claim(String nodeId, java.time.Instant at) {
+        /** Whether {@code cur} is still held by the run of {@code nodeId} claimed at {@code at}. */
+        static boolean holds(String nodeId, java.time.Instant at, JobRecord cur) {
+            return nodeId.equals(cur.nodeId()) && (at == null || at.equals(cur.started()));
+        }
+    }
+
     static final class End {
         final String jobId;
         final ServiceRuntime runtime;
@@ -68,6 +79,8 @@ final class JobEnds {
         /** When the next retry is due; null while the first attempt runs. */
         volatile Instant nextAttempt;
         volatile Duration backoff = FIRST_BACKOFF;
+        /** The run this end belongs to, or null when any holder may write it. */
+        volatile Claim claim;
 
         End(String jobId, ServiceRuntime runtime, Kind kind, Instant endedAt, List<JobMessage> messages,
             JobProgress progress, boolean engineStopping, Map<String, StoredValue> results, String problem) {
@@ -197,6 +210,12 @@ final class JobEnds {
         JobRecord written = engine.writer.update(store, end.jobId, cur -> {
             if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
                 return null;
+            }
+            Claim c = end.claim;
+            if (c != null && !Claim.holds(c.nodeId(), c.at(), cur)) {
+                LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " was taken over by node " + cur.nodeId()
+                        + " while it ran here: this run's end and outputs are dropped");
+                return null; // fenced: another run of the job holds it
             }
             List<JobMessage> m = new ArrayList<>(end.messages);
             JobStatus target;

@@ -51,10 +51,12 @@ public final class JobEngine implements AutoCloseable {
      * @param janitorInterval how often the janitor runs by itself
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
      * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
+     * @param workers         whether this engine runs jobs (false: it accepts and answers only, a web tier)
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
-                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler) {
+                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler,
+                           boolean workers) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -116,7 +118,7 @@ public final class JobEngine implements AutoCloseable {
         this.writer = new RecordWriter(cache, this::written);
         s.services().entrySet().stream().sorted(Map.Entry.comparingByKey(
                 java.util.Comparator.comparing(GPService::name))).forEach(e -> {
-                    services.put(e.getKey().name(), new ServiceRuntime(e.getKey(), e.getValue()));
+                    services.put(e.getKey().name(), new ServiceRuntime(e.getKey(), e.getValue(), s.workers()));
                     if (stores.stream().noneMatch(st -> st == e.getValue())) {
                         stores.add(e.getValue());
                     }
@@ -146,13 +148,18 @@ public final class JobEngine implements AutoCloseable {
             JobDispatcher d = dispatchers.computeIfAbsent(rt.store(),
                     st -> st.dispatcher().orElseGet(InProcessDispatcher::new));
             rt.dispatcher(d);
+            if (!s.workers() && d instanceof InProcessDispatcher) {
+                throw new IllegalArgumentException("an engine without workers cannot run the jobs of service '"
+                        + rt.service().name() + "': its jobs directory dispatches in process (only a store shared"
+                        + " by nodes, such as an Azure cloud store, hands jobs to other nodes)");
+            }
         }
         dispatchers.forEach((st, d) -> d.start(new EngineDispatchContext(this, services.values().stream()
                 .filter(rt -> rt.store() == st).toList())));
         this.recovery = new Recovery(this);
         recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
-            for (int i = 0; i < rt.service().maxInstances(); i++) {
+            for (int i = 0; i < rt.slots; i++) {
                 new Worker(rt, runner).start();
             }
         }

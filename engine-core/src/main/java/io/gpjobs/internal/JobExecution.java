@@ -26,6 +26,8 @@ final class JobExecution {
     final Thread thread;
     final Worker worker;
     final Instant deadline;
+    /** When this engine claimed the job: with the node id, it names this run (a later claim elsewhere fences it). */
+    final Instant claimedAt;
 
     private final List<JobMessage> messages;
     private final Map<String, GPValue> outputs = new LinkedHashMap<>();
@@ -41,6 +43,8 @@ final class JobExecution {
     final AtomicBoolean timeoutFired = new AtomicBoolean();
     /** Set when the engine gave up on the thread and replaced its worker. */
     final AtomicBoolean abandoned = new AtomicBoolean();
+    /** Set when the record showed another run of the job holding it: this run's outputs are dropped. */
+    volatile boolean fenced;
     /** Set when the engine is closing under this job. */
     volatile boolean engineStopping;
 
@@ -64,6 +68,7 @@ final class JobExecution {
         this.thread = Thread.currentThread();
         this.worker = worker;
         this.deadline = now.plus(service.service().maxUsageTime());
+        this.claimedAt = now;
         this.lastPersist = now;
         this.lastLease = now;
         this.lastCancelCheck = now;

@@ -117,7 +117,7 @@ final class JobRunner {
         } catch (RuntimeException e) {
             return failUnstarted(rt, claimed, worker, e);
         }
-        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
+        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), claimed.started(), worker, engine.events);
         engine.running.put(jobId, x);
         // A cancel that landed between the claim and the registration above fires the token now.
         JobRecord latest = engine.cache.getIfPresent(jobId);
@@ -176,7 +176,7 @@ final class JobRunner {
             }
             Map<String, StoredValue> results = null;
             String problem = null;
-            if (ok && !x.token.isCancellationRequested() && !x.engineStopping) {
+            if (ok && !x.token.isCancellationRequested() && !x.engineStopping && !x.fenced) {
                 try {
                     results = encodeResults(x);
                 } catch (RuntimeException e) {
@@ -191,6 +191,7 @@ final class JobRunner {
             Instant now = engine.clock.instant();
             JobEnds.End end = new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
                     x.messages(), x.progress(), x.engineStopping, results, problem);
+            end.claim = new JobEnds.Claim(engine.nodeId, x.claimedAt);
             if (results != null) {
                 end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
             }
@@ -306,7 +307,11 @@ final class JobRunner {
                     x.token.fire("was deleted");
                 } else {
                     engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
-                    if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
+                    if ((fresh.status() == JobStatus.EXECUTING || fresh.status() == JobStatus.CANCELLING)
+                            && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, fresh)) {
+                        x.fenced = true; // another run holds the job: this one stops and stores nothing
+                        x.token.fire("was taken over by node " + fresh.nodeId());
+                    } else if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
                         x.token.fire("was cancelled");
                     }
                 }
@@ -335,6 +340,12 @@ final class JobRunner {
         try {
             engine.writer.update(x.service.store(), x.jobId, cur -> {
                 if (x.completed.get() || (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING)) {
+                    return null;
+                }
+                if (!JobEnds.Claim.holds(engine.nodeId, x.claimedAt, cur)) {
+                    // Another run of the job holds it now (this one was taken for lost): stop, write nothing.
+                    x.fenced = true;
+                    x.token.fire("was taken over by node " + cur.nodeId());
                     return null;
                 }
                 return cur.withMessages(messages).withProgress(progress).withUpdated(now)

@@ -71,7 +71,7 @@ public final class JobSubmission {
             Instant now = e.clock.instant();
             // One write: the record and its inputs are stored together, so New never needs a write of its own; the
             // job is stored Submitted, or Waiting when every slot is taken (listeners still hear New first).
-            boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
+            boolean waiting = rt.slots > 0 && rt.queue.size() >= rt.slots - rt.busy.get();
             JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
                     : JobStatus.SUBMITTED, 0, now, null, null, now, principal, e.nodeId, now.plus(e.leaseDuration), false,
                     List.of(EngineMessages.SUBMITTED), null);

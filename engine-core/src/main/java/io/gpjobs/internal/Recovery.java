@@ -84,6 +84,13 @@ final class Recovery {
             if (e.closed.get()) {
                 return;
             }
+            // A dispatcher of its own (a queue shared by nodes) finds the jobs of lost nodes itself, judging leases
+            // on the storage's clock: this sweep would judge them on this node's. It only takes back, at start, the
+            // jobs this node id held before.
+            boolean ownDispatch = !(rt.dispatcher() instanceof InProcessDispatcher);
+            if (ownDispatch && !atStart) {
+                continue;
+            }
             JobQuery q = JobQuery.all().withService(rt.service().name()).withStatuses(UNFINISHED);
             Set<String> held = atStart ? Set.of() : held(rt);
             List<JobRecord> unfinished;
@@ -99,7 +106,8 @@ final class Recovery {
                 continue;
             }
             for (JobRecord r : unfinished) {
-                if (held.contains(r.jobId()) || !lost(r, r, now, atStart)) {
+                if (held.contains(r.jobId()) || !lost(r, r, now, atStart)
+                        || (ownDispatch && !e.nodeId.equals(r.nodeId()))) {
                     continue;
                 }
                 try {

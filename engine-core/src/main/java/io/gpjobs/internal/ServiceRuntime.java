@@ -24,6 +24,8 @@ final class ServiceRuntime {
     private final GPService service;
     private final JobStore store;
     private volatile JobDispatcher dispatcher;
+    /** The worker slots of this engine: maxInstances, or 0 on an engine without workers. */
+    final int slots;
     final LinkedBlockingQueue<QueueEntry> queue = new LinkedBlockingQueue<>();
     final Semaphore permits;
     /** Submitted jobs holding one of the queue's permits until a slot takes them (or they leave the queue). */
@@ -33,8 +35,9 @@ final class ServiceRuntime {
     final Set<Worker> workers = ConcurrentHashMap.newKeySet();
     final AtomicInteger threadNumber = new AtomicInteger();
 
-    ServiceRuntime(GPService service, JobStore store) {
+    ServiceRuntime(GPService service, JobStore store, boolean workers) {
         this.service = service;
+        this.slots = workers ? service.maxInstances() : 0;
         this.store = store;
         this.permits = new Semaphore(service.maxQueueSize());
     }
@@ -64,7 +67,7 @@ final class ServiceRuntime {
 
     /** How many more jobs can start now: slots minus busy ones minus jobs waiting in the ready queue. */
     int freeSlots() {
-        return Math.max(0, service.maxInstances() - busy.get() - queue.size());
+        return Math.max(0, slots - busy.get() - queue.size());
     }
 
     /** Removes the queue entry of {@code jobId}, if any, returning its permit; its run ends as not claimed. */

@@ -38,6 +38,12 @@ public interface DispatchContext {
     /** The engine's clock (time stamps, deadlines, leases). */
     Clock clock();
 
+    /**
+     * How long the engine's claim of a job holds without renewal; it renews every third of it while the job runs.
+     * A queue dispatcher hides a message it runs for this long and extends it as often.
+     */
+    java.time.Duration leaseDuration();
+
     /** The engine's scheduler: a dispatcher's polls and heartbeats go through it, so tests can drive them. */
     EngineScheduler scheduler();
 

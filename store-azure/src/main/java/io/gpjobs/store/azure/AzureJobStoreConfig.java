@@ -2,6 +2,7 @@ package io.gpjobs.store.azure;
 
 import io.gpjobs.CloudStoreItem;
 import io.gpjobs.store.azure.internal.ConnectionStrings;
+import io.gpjobs.store.azure.internal.QueueNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The settings of an Azure jobs directory: one storage account (its connection string), a Blob container for the
- * jobs' files and large values, and a Table for the job records. Build one with {@link #builder()}, from the
- * cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}), or from the provider
- * settings map ({@link #fromSettings}).
+ * jobs' files and large values, a Table for the job records and, for dispatch across nodes, the queue of the
+ * asynchronous service ({@code jobsStoreQueue}, or a name derived from the service's). Build one with
+ * {@link #builder()}, from the cloud-store data item of an ArcGIS Server administrator ({@link #fromCloudStoreJson}),
+ * or from the provider settings map ({@link #fromSettings}).
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the account key or a SAS token.
  */
@@ -28,6 +30,10 @@ public final class AzureJobStoreConfig {
     private final String connectionString;
     private final String container;
     private final String table;
+    private final String jobsStoreQueue;
+    private final boolean queueDispatch;
+    private final boolean rerunOnNodeFailure;
+    private final int maxDequeueCount;
     private final boolean createIfMissing;
     private final int inlineLimitChars;
     private final int maxRetries;
@@ -44,6 +50,10 @@ public final class AzureJobStoreConfig {
         this.connectionString = b.connectionString;
         this.container = b.container;
         this.table = b.table;
+        this.jobsStoreQueue = b.jobsStoreQueue;
+        this.queueDispatch = b.queueDispatch != null ? b.queueDispatch : b.jobsStoreQueue != null;
+        this.rerunOnNodeFailure = b.rerunOnNodeFailure;
+        this.maxDequeueCount = b.maxDequeueCount;
         this.createIfMissing = b.createIfMissing;
         this.inlineLimitChars = b.inlineLimitChars;
         this.maxRetries = b.maxRetries;
@@ -84,7 +94,7 @@ public final class AzureJobStoreConfig {
     /**
      * Reads the provider settings: the keys of the data item's {@code info}: {@code connectionString},
      * {@code objectStore} (the container) and {@code tableStore} (the table), and optionally
-     * {@code createIfMissing} ({@code true}/{@code false}).
+     * {@code jobsStoreQueue} (the job queue) and {@code createIfMissing} ({@code true}/{@code false}).
      *
      * @param settings the settings, not null
      * @param name     the cloud store's name, or null
@@ -98,6 +108,26 @@ public final class AzureJobStoreConfig {
                 .table(require(settings, "tableStore"));
         if (name != null) {
             b.name(name);
+        }
+        String queue = settings.get("jobsStoreQueue");
+        if (queue != null) {
+            b.jobsStoreQueue(queue);
+        }
+        String dispatch = settings.get("queueDispatch");
+        if (dispatch != null) {
+            b.queueDispatch(bool("queueDispatch", dispatch));
+        }
+        String rerun = settings.get("rerunOnNodeFailure");
+        if (rerun != null) {
+            b.rerunOnNodeFailure(bool("rerunOnNodeFailure", rerun));
+        }
+        String deliveries = settings.get("maxDequeueCount");
+        if (deliveries != null) {
+            try {
+                b.maxDequeueCount(Integer.parseInt(deliveries.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("maxDequeueCount must be a whole number, got '" + deliveries + "'");
+            }
         }
         String deferred = settings.get("writeResultsWithNextUpdate");
         if (deferred != null) {
@@ -115,6 +145,13 @@ public final class AzureJobStoreConfig {
             b.createIfMissing(Boolean.parseBoolean(create));
         }
         return b.build();
+    }
+
+    private static boolean bool(String key, String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(key + " must be 'true' or 'false', got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static String require(Map<String, String> settings, String key) {
@@ -143,6 +180,49 @@ public final class AzureJobStoreConfig {
     /** The Table that holds the job records. */
     public String table() {
         return table;
+    }
+
+    /**
+     * The configured job queue ({@code jobsStoreQueue}), or null when each asynchronous service's queue is named
+     * after the service ({@link #queueName}).
+     */
+    public String jobsStoreQueue() {
+        return jobsStoreQueue;
+    }
+
+    /**
+     * The queue that carries the jobs of {@code serviceName} across nodes: {@link #jobsStoreQueue()} when set, else
+     * {@code gpjobs-} and the service name lower-cased, with other characters turned into hyphens (and a short hash
+     * when the name had to change, so two services never share a derived queue). Its poison queue is
+     * {@code <queue>-poison}.
+     *
+     * @param serviceName the asynchronous service, not null
+     */
+    public String queueName(String serviceName) {
+        Objects.requireNonNull(serviceName, "serviceName");
+        return jobsStoreQueue != null ? jobsStoreQueue : QueueNames.derive(serviceName);
+    }
+
+    /**
+     * Whether the store's jobs are dispatched across the nodes that share it, through one queue per service (see
+     * {@link #queueName}); when false, every job runs on the engine that accepted it (in-process dispatch). Default:
+     * true when {@code jobsStoreQueue} is set.
+     */
+    public boolean queueDispatch() {
+        return queueDispatch;
+    }
+
+    /**
+     * Whether a job whose node was lost while running it (its lease ran out) runs again on another node; when false
+     * (the default) it ends Failed with a message naming the lost node. Only with {@link #queueDispatch()}.
+     */
+    public boolean rerunOnNodeFailure() {
+        return rerunOnNodeFailure;
+    }
+
+    /** How many deliveries of one job's message end in the poison queue, its job Failed (default 5). */
+    public int maxDequeueCount() {
+        return maxDequeueCount;
     }
 
     /** Whether opening the store creates the container and table when they do not exist. */
@@ -209,6 +289,10 @@ public final class AzureJobStoreConfig {
         b.connectionString = connectionString;
         b.container = container;
         b.table = table;
+        b.jobsStoreQueue = jobsStoreQueue;
+        b.queueDispatch = queueDispatch;
+        b.rerunOnNodeFailure = rerunOnNodeFailure;
+        b.maxDequeueCount = maxDequeueCount;
         b.createIfMissing = createIfMissing;
         b.inlineLimitChars = inlineLimitChars;
         b.maxRetries = maxRetries;
@@ -225,7 +309,8 @@ public final class AzureJobStoreConfig {
     @Override
     public String toString() {
         return "AzureJobStoreConfig[name=" + name + ", account=" + ConnectionStrings.describe(connectionString)
-                + ", container=" + container + ", table=" + table + "]";
+                + ", container=" + container + ", table=" + table
+                + (jobsStoreQueue == null ? "" : ", jobsStoreQueue=" + jobsStoreQueue) + "]";
     }
 
     /** Builds an {@link AzureJobStoreConfig}; each setter checks its argument. Not thread-safe. */
@@ -234,6 +319,10 @@ public final class AzureJobStoreConfig {
         private String connectionString;
         private String container;
         private String table;
+        private String jobsStoreQueue;
+        private Boolean queueDispatch;
+        private boolean rerunOnNodeFailure;
+        private int maxDequeueCount = 5;
         private boolean createIfMissing = true;
         private int inlineLimitChars = 16 * 1024;
         private int maxRetries = 2;
@@ -292,6 +381,43 @@ public final class AzureJobStoreConfig {
                         + "' is invalid: use a letter followed by 2-62 letters or digits (and not 'tables')");
             }
             this.table = value;
+            return this;
+        }
+
+        /**
+         * The job queue ({@code jobsStoreQueue}) of the asynchronous service on this store: 3–56 lowercase letters,
+         * digits and single hyphens (so that {@code <name>-poison} is a valid queue too). Unset: derived from the
+         * service name ({@link AzureJobStoreConfig#queueName}).
+         *
+         * @throws IllegalArgumentException naming the value when it is not a valid queue name
+         */
+        public Builder jobsStoreQueue(String value) {
+            this.jobsStoreQueue = QueueNames.requireValid(value);
+            return this;
+        }
+
+        /** See {@link AzureJobStoreConfig#queueDispatch()} (default: whether jobsStoreQueue is set). */
+        public Builder queueDispatch(boolean value) {
+            this.queueDispatch = value;
+            return this;
+        }
+
+        /** See {@link AzureJobStoreConfig#rerunOnNodeFailure()} (default false). */
+        public Builder rerunOnNodeFailure(boolean value) {
+            this.rerunOnNodeFailure = value;
+            return this;
+        }
+
+        /**
+         * See {@link AzureJobStoreConfig#maxDequeueCount()} (default 5).
+         *
+         * @throws IllegalArgumentException unless 1..1000
+         */
+        public Builder maxDequeueCount(int value) {
+            if (value < 1 || value > 1000) {
+                throw new IllegalArgumentException("maxDequeueCount must be 1..1000, got " + value);
+            }
+            this.maxDequeueCount = value;
             return this;
         }
 

@@ -136,4 +136,35 @@ class AzureJobStoreConfigTest {
                 .hasMessageContaining("no response")
                 .hasMessageNotContaining(KEY);
     }
+
+    @Test
+    void readsJobsStoreQueueBesideObjectAndTableStore() {
+        AzureJobStoreConfig c = AzureJobStoreConfig.fromCloudStoreJson(seedDataItem(FULL)
+                .replace("\"tableStore\": \"mytable\"", "\"tableStore\": \"mytable\", \"jobsStoreQueue\": \"myqueue\""));
+        assertThat(c.jobsStoreQueue()).isEqualTo("myqueue");
+        assertThat(c.queueName("AnyService")).isEqualTo("myqueue");
+        assertThat(c.toString()).contains("jobsStoreQueue=myqueue");
+        assertThat(c.toBuilder().build().jobsStoreQueue()).isEqualTo("myqueue");
+    }
+
+    @Test
+    void withoutJobsStoreQueueEachServiceGetsAQueueNamedAfterIt() {
+        AzureJobStoreConfig c = AzureJobStoreConfig.fromCloudStoreJson(seedDataItem(FULL));
+        assertThat(c.jobsStoreQueue()).isNull();
+        assertThat(c.queueName("buffer")).isEqualTo("gpjobs-buffer");
+        assertThat(c.queueName("Buffer")).startsWith("gpjobs-buffer-").hasSize("gpjobs-buffer-".length() + 8);
+        assertThat(c.queueName("Buffer")).isNotEqualTo(c.queueName("BUFFER"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Upper", "a--b", "-ab", "ab", "ab-", "a_b",
+            "a23456789012345678901234567890123456789012345678901234567"})
+    void invalidQueueNamesAreRejected(String name) {
+        assertThatThrownBy(() -> AzureJobStoreConfig.builder().jobsStoreQueue(name))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jobsStoreQueue")
+                .hasMessageContaining("'" + name + "'");
+        assertThatThrownBy(() -> AzureJobStoreConfig.fromSettings(Map.of("connectionString", FULL,
+                "objectStore", "c1c", "tableStore", "t1t", "jobsStoreQueue", name), null))
+                .hasMessageContaining("'" + name + "'");
+    }
 }

@@ -32,10 +32,11 @@ final class Azurite {
             + "or set GPJOBS_AZURITE_CONNECTION_STRING to a running emulator's connection string";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern ENDPOINT = Pattern.compile("(Blob|Table)Endpoint=([^;]+)");
+    private static final Pattern ENDPOINT = Pattern.compile("(Blob|Queue|Table)Endpoint=([^;]+)");
     private static volatile String cached;
     private static final Set<String> containers = ConcurrentHashMap.newKeySet();
     private static final Set<String> tables = ConcurrentHashMap.newKeySet();
+    private static final Set<String> queues = ConcurrentHashMap.newKeySet();
 
     private Azurite() {
     }
@@ -109,6 +110,13 @@ final class Azurite {
         return name;
     }
 
+    /** A fresh job queue name (its poison queue is deleted with it). */
+    static String newQueue() {
+        String name = "it-" + hex(8);
+        queues.add(name);
+        return name;
+    }
+
     /** A config builder on the emulator with fresh names. */
     static AzureJobStoreConfig.Builder config() {
         return AzureJobStoreConfig.builder().connectionString(connectionString())
@@ -136,6 +144,17 @@ final class Azurite {
                 containers.remove(c);
             } catch (RuntimeException e) {
                 // best effort: the emulator's memory is freed when it stops
+            }
+        }
+        var queueService = new com.azure.storage.queue.QueueServiceClientBuilder().connectionString(cached)
+                .buildClient();
+        for (String q : List.copyOf(queues)) {
+            try {
+                queueService.getQueueClient(q).deleteIfExists();
+                queueService.getQueueClient(q + "-poison").deleteIfExists();
+                queues.remove(q);
+            } catch (RuntimeException e) {
+                // best effort
             }
         }
         for (String t : List.copyOf(tables)) {

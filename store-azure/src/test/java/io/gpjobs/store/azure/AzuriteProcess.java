@@ -51,6 +51,7 @@ final class AzuriteProcess implements AutoCloseable {
     String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + KEY
                 + ";BlobEndpoint=http://127.0.0.1:" + blobPort + "/devstoreaccount1"
+                + ";QueueEndpoint=http://127.0.0.1:" + queuePort + "/devstoreaccount1"
                 + ";TableEndpoint=http://127.0.0.1:" + tablePort + "/devstoreaccount1;";
     }
 
@@ -69,7 +70,7 @@ final class AzuriteProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(location.resolve("azurite.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(accepts(blobPort) && accepts(tablePort))) {
+        while (!(accepts(blobPort) && accepts(queuePort) && accepts(tablePort))) {
             if (!process.isAlive()) {
                 throw new AssertionError("Azurite exited during startup: "
                         + Files.readString(location.resolve("azurite.log")));

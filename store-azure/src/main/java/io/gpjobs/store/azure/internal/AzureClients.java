@@ -14,6 +14,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
 import io.gpjobs.store.azure.AzureJobStoreConfig;
 import io.gpjobs.store.azure.AzureRequestObserver;
 
@@ -44,7 +46,7 @@ final class AzureClients {
                         .setBaseDelay(c.retryDelay())
                         .setMaxDelay(c.maxRetryDelay())));
         if (c.requestObserver() != null) {
-            b.addPolicy(new ObservingPolicy("table", c.requestObserver()));
+            b.addPolicy(ResponsePolicy.observing("table", c.requestObserver()));
         }
         return b.buildClient();
     }
@@ -57,19 +59,48 @@ final class AzureClients {
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, c.maxRetries() + 1,
                         c.requestTimeout(), c.retryDelay(), c.maxRetryDelay(), null));
         if (c.requestObserver() != null) {
-            b.addPolicy(new ObservingPolicy("blob", c.requestObserver()));
+            b.addPolicy(ResponsePolicy.observing("blob", c.requestObserver()));
         }
         return b.buildClient();
     }
 
-    /** Reports each response (retries included) to the observer; runs after the retry policy. */
-    private static final class ObservingPolicy extends HttpPipelineSyncPolicy {
-        private final String service;
-        private final AzureRequestObserver observer;
+    /**
+     * A client of the queue {@code name}; every answer's {@code Date} header sets {@code clock}. Messages are plain
+     * text (no Base64), as the job id is.
+     */
+    static QueueClient queue(AzureJobStoreConfig c, HttpClient http, String name, ServerClock clock) {
+        QueueClientBuilder b = new QueueClientBuilder()
+                .connectionString(c.connectionString())
+                .queueName(name)
+                .httpClient(http)
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, c.maxRetries() + 1,
+                        c.requestTimeout(), c.retryDelay(), c.maxRetryDelay(), null))
+                .addPolicy(ResponsePolicy.dates(clock));
+        if (c.requestObserver() != null) {
+            b.addPolicy(ResponsePolicy.observing("queue", c.requestObserver()));
+        }
+        return b.buildClient();
+    }
 
-        ObservingPolicy(String service, AzureRequestObserver observer) {
-            this.service = service;
-            this.observer = observer;
+    /** Tells an observer of each response (retries included: the policy runs after the retry policy). */
+    private static final class ResponsePolicy extends HttpPipelineSyncPolicy {
+        private final java.util.function.BiConsumer<HttpPipelineCallContext, HttpResponse> onResponse;
+
+        ResponsePolicy(java.util.function.BiConsumer<HttpPipelineCallContext, HttpResponse> onResponse) {
+            this.onResponse = onResponse;
+        }
+
+        /** Sets the server clock from each answer's {@code Date} header. */
+        static ResponsePolicy dates(ServerClock clock) {
+            return new ResponsePolicy((ctx, r) -> clock.observe(r.getHeaderValue(
+                    com.azure.core.http.HttpHeaderName.DATE)));
+        }
+
+        /** Reports each response to the request observer. */
+        static ResponsePolicy observing(String service, AzureRequestObserver observer) {
+            return new ResponsePolicy((ctx, r) -> observer.onResponse(service,
+                    ctx.getHttpRequest().getHttpMethod().name(), ctx.getHttpRequest().getUrl().getPath(),
+                    r.getStatusCode()));
         }
 
         @Override
@@ -79,9 +110,7 @@ final class AzureClients {
 
         @Override
         protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
-            var request = context.getHttpRequest();
-            observer.onResponse(service, request.getHttpMethod().name(), request.getUrl().getPath(),
-                    response.getStatusCode());
+            onResponse.accept(context, response);
             return response;
         }
     }

@@ -68,8 +68,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * lifecycle needs one request less. Until then only this instance sees them; a crash in between leaves the job
  * Executing without results, which recovery marks Failed, so no succeeded job ever lacks its results.
  *
- * <p>Thread-safe. Requests per job lifecycle (create, claim, results, succeed): 4 table requests (index and record
- * inserts, two conditional replaces) and no read; 5 when results are written at once.
+ * <p>Thread-safe. A job's lifecycle costs 4 table requests (two inserts, two conditional replaces), 5 when
+ * results are written at once; with {@link QueueDispatcher queue dispatch}, 6 when its node runs it.
  */
 final class AzureJobStore implements JobStore {
 
@@ -98,8 +98,6 @@ final class AzureJobStore implements JobStore {
         this.files = new JobFiles(blobs, scratch);
         this.scratch = scratch;
     }
-
-    // ------------------------------------------------------------------ records
 
     @Override
     public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
@@ -287,8 +285,6 @@ final class AzureJobStore implements JobStore {
         return any;
     }
 
-    // ------------------------------------------------------------------ values
-
     @Override
     public Map<String, StoredValue> inputs(String jobId) {
         JobRecord.requireValidJobId(jobId);
@@ -403,8 +399,6 @@ final class AzureJobStore implements JobStore {
         throw new JobStoreException("job '" + jobId + "': its results kept changing while being read");
     }
 
-    // ------------------------------------------------------------------ files
-
     @Override
     public Path scratchFolder(String jobId) throws IOException {
         return scratch.folder(JobRecord.requireValidJobId(jobId));
@@ -454,6 +448,12 @@ final class AzureJobStore implements JobStore {
     }
 
     @Override
+    public Optional<io.gpjobs.spi.JobDispatcher> dispatcher() {
+        return !config.queueDispatch() ? Optional.empty() : Optional.of(new QueueDispatcher(config, table,
+                QueueTuning.defaults(config.rerunOnNodeFailure(), config.maxDequeueCount()), null));
+    }
+
+    @Override
     public void close() {
         scratch.close();
     }
@@ -462,8 +462,6 @@ final class AzureJobStore implements JobStore {
     public String toString() {
         return "AzureJobStore[" + config + "]";
     }
-
-    // ------------------------------------------------------------------ helpers
 
     /** A fetched record with the cache entry that describes it. */
     private record Fetched(JobRecord record, JobCache.Entry entry) {
@@ -525,5 +523,4 @@ final class AzureJobStore implements JobStore {
     private static String where(AzureJobStoreConfig config) {
         return "table '" + config.table() + "', container '" + config.container() + "'";
     }
-
 }

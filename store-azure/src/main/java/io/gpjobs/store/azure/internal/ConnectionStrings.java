@@ -59,6 +59,16 @@ public final class ConnectionStrings {
         }
     }
 
+    /**
+     * Whether the account's queue endpoint is known: named, or implied (development storage, or an account name
+     * without explicit blob and table endpoints).
+     */
+    static boolean hasQueueEndpoint(String cs) {
+        Map<String, String> kv = parse(cs);
+        return "true".equalsIgnoreCase(kv.get("usedevelopmentstorage")) || kv.containsKey("queueendpoint")
+                || !(kv.containsKey("blobendpoint") || kv.containsKey("tableendpoint"));
+    }
+
     /** A description safe to log: the account name and endpoints, no key, no signature. */
     public static String describe(String cs) {
         if (cs == null) {

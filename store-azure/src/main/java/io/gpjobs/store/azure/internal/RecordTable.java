@@ -38,6 +38,15 @@ final class RecordTable {
         }
     }
 
+    /** The entities a query lists (all pages). */
+    Iterable<TableEntity> list(com.azure.data.tables.models.ListEntitiesOptions options) {
+        try {
+            return List.copyOf(table.listEntities(options, null, null).stream().toList());
+        } catch (RuntimeException e) {
+            throw AzureErrors.failure("query jobs", where, e);
+        }
+    }
+
     /**
      * Writes {@code e} if its ETag still matches and returns the new ETag. A retry whose first attempt was applied
      * (the response was lost) gets 412; the entity then carries this write's {@code token}, and the write counts as
