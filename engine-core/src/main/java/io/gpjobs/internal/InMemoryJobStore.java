@@ -120,6 +120,11 @@ public final class InMemoryJobStore implements JobStore {
         if (dir != null) {
             deleteTree(dir);
             had = true;
+        } else {
+            Path base = scratchRoot();
+            if (base != null) {
+                deleteTree(base.resolve(jobId)); // made again by a task of a deleted job that went on writing
+            }
         }
         return had;
     }
@@ -169,6 +174,10 @@ public final class InMemoryJobStore implements JobStore {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private synchronized Path scratchRoot() {
+        return scratchRoot;
     }
 
     private synchronized Path root() throws IOException {

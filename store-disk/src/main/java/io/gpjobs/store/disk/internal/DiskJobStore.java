@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -81,6 +80,7 @@ public final class DiskJobStore implements JobStore {
     private final JobFiles jobFiles;
     private final WriterMarks marks;
     private final JobRecords records;
+    private final Removals removals;
     private volatile boolean closed;
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
@@ -91,6 +91,7 @@ public final class DiskJobStore implements JobStore {
         this.index = new RecordIndex(root);
         this.jobFiles = new JobFiles(files);
         this.records = new JobRecords(index, locks, marks, clock);
+        this.removals = new Removals(files, locks);
     }
 
     /**
@@ -217,27 +218,30 @@ public final class DiskJobStore implements JobStore {
     @Override
     public boolean delete(String jobId) {
         JobRecord.requireValidJobId(jobId);
-        Path away;
+        Path away = null;
         try (JobLocks.Held held = locks.lock(jobId)) {
             Optional<Path> dir = locate(jobId);
             index.remove(jobId);
-            if (dir.isEmpty()) {
-                return false;
+            if (dir.isPresent()) {
+                away = removals.rename(jobId, dir.get());
+                marks.mark();
             }
-            away = dir.get().resolveSibling(Names.deleted(jobId));
-            Files.move(dir.get(), away, StandardCopyOption.ATOMIC_MOVE);
-            marks.mark();
-            files.syncFolder(away.getParent());
         } catch (IOException e) {
             throw new JobStoreException("cannot delete job '" + jobId + "': " + e, e);
         }
-        try {
-            AtomicFiles.deleteTree(away);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "job {0} is deleted but {1} could not be removed yet: {2}",
-                    jobId, away, e);
+        boolean had = away != null;
+        if (had) {
+            removals.remove(away);
         }
-        return true;
+        // A task may still write into its folder: what it made again after the rename (or a folder without a
+        // record, e.g. a quarantined one) goes too. What cannot be removed now is retried by the janitor.
+        try {
+            return removals.removeRemains(jobId, index.serviceFolders()) | had;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "job {0} is deleted but what is left of it could not be removed "
+                    + "yet (the janitor tries again): {1}", jobId, e);
+            return had;
+        }
     }
 
     @Override
@@ -320,14 +324,12 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(olderThan, "olderThan");
         checkOpen();
         try {
-            return DirectoryCleaner.removeOrphans(index, olderThan, (id, dir) -> {
+            return DirectoryCleaner.removeOrphans(index, olderThan, removals, (id, dir) -> {
                 try (JobLocks.Held held = locks.lock(id)) {
                     if (Files.exists(dir.resolve(Names.RECORD)) || !Files.isDirectory(dir)) {
                         return false;
                     }
-                    Path away = dir.resolveSibling(Names.deleted(id));
-                    Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
-                    AtomicFiles.deleteTree(away);
+                    removals.remove(removals.rename(id, dir));
                     LOG.log(System.Logger.Level.INFO, "removed job folder {0}: it holds no record", dir);
                     return true;
                 }
