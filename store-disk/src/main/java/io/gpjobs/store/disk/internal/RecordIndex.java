@@ -40,6 +40,10 @@ final class RecordIndex {
     /** What {@link #refresh} does with a record it cannot parse. */
     interface CorruptHandler {
         void corrupt(String jobId, Path dir, RecordCodec.CorruptException e);
+
+        /** A record that could not be read for a reason that may pass (it is not moved aside); skipped by default. */
+        default void unreadable(String jobId, Path dir, IOException e) {
+        }
     }
 
     /** The identity of a record file that could not be used (e.g. a newer format). */
@@ -163,7 +167,13 @@ final class RecordIndex {
                 for (Path dir : ds) {
                     String id = dir.getFileName().toString();
                     if (JobRecord.isValidJobId(id)) {
-                        refreshJob(id, folder, dir, g, onCorrupt);
+                        try {
+                            refreshJob(id, folder, dir, g, onCorrupt);
+                        } catch (IOException e) {
+                            // one job folder the system will not read (permissions, a failing disk) is skipped, not
+                            // fatal: the job reads as an error of its own and the next refresh tries again
+                            onCorrupt.unreadable(id, dir, e);
+                        }
                     }
                 }
             } catch (NoSuchFileException e) {
