@@ -97,6 +97,8 @@ public final class JobEngine implements AutoCloseable {
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
     private final ScheduledThreadPoolExecutor timer;
+    /** This engine's hold on its node id in each store: a second live engine with the id is refused. */
+    private final List<JobStore.NodeRegistration> nodes;
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
     public JobEngine(Settings s) {
@@ -118,6 +120,7 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
+        this.nodes = registerNode(stores, nodeId);
         AtomicInteger timerThreads = new AtomicInteger();
         this.timer = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
@@ -141,6 +144,20 @@ public final class JobEngine implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "janitor failed", e);
             }
         }, janitorMs, janitorMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers {@code nodeId} in every store, or in none when a store refuses (the refusal is thrown). */
+    private static List<JobStore.NodeRegistration> registerNode(List<JobStore> stores, String nodeId) {
+        List<JobStore.NodeRegistration> held = new ArrayList<>();
+        try {
+            for (JobStore st : stores) {
+                held.add(st.registerNode(nodeId));
+            }
+        } catch (RuntimeException e) {
+            held.forEach(JobStore.NodeRegistration::close);
+            throw e;
+        }
+        return List.copyOf(held);
     }
 
     /** This engine's node id. */
@@ -473,6 +490,7 @@ public final class JobEngine implements AutoCloseable {
         // The watchdog has stopped: one last attempt for ends the store refused, then say which jobs stay Executing.
         ends.closing(clock.instant());
         completions.values().forEach(f -> f.cancel(false));
+        nodes.forEach(JobStore.NodeRegistration::close);
         for (JobStore st : ownedStores) {
             try {
                 st.close();

@@ -98,6 +98,32 @@ public interface JobStore extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Registers a live engine with node id {@code nodeId} on this store until the returned registration is closed,
+     * refusing a second live engine with the same node id: two such engines would each take the other's running
+     * jobs for its own from a previous run and mark them failed. A registration ends when it is closed, when the
+     * store is closed, and when the process that made it ends (however it ends). The default registers nothing
+     * (a store that cannot tell live engines apart).
+     *
+     * @param nodeId the engine's node id
+     * @return the registration; closing it is idempotent
+     * @throws IllegalStateException when a live engine (in this process or another) holds {@code nodeId} on
+     *                               this store; the message names the node id, the store and, where known, the
+     *                               holder
+     * @throws JobStoreException     when the storage fails
+     */
+    default NodeRegistration registerNode(String nodeId) {
+        return () -> { };
+    }
+
+    /** A live engine's hold on its node id in a store (see {@link #registerNode}). */
+    @FunctionalInterface
+    interface NodeRegistration extends AutoCloseable {
+        /** Gives the node id up; idempotent, never throws. */
+        @Override
+        void close();
+    }
+
     /** Releases the store's resources. Records stay in storage. */
     @Override
     void close();

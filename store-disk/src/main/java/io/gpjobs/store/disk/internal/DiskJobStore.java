@@ -86,6 +86,8 @@ public final class DiskJobStore implements JobStore {
     private final WriterMarks marks;
     private final JobRecords records;
     private final Removals removals;
+    /** The node ids registered through this store, given up when it closes. */
+    private final java.util.Set<NodeRegistration> nodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
@@ -383,6 +385,24 @@ public final class DiskJobStore implements JobStore {
         }
     }
 
+    /**
+     * {@inheritDoc} On this store: an exclusive file lock on {@code .nodes/<nodeId>.lock}, which the system drops
+     * when the holding process ends however it ends.
+     */
+    @Override
+    public NodeRegistration registerNode(String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        checkOpen();
+        NodeRegistration held = NodeLocks.lock(root, nodeId);
+        NodeRegistration[] self = new NodeRegistration[1];
+        self[0] = () -> {
+            nodes.remove(self[0]);
+            held.close();
+        };
+        nodes.add(self[0]);
+        return self[0];
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the disk job store of '" + root + "' is closed");
@@ -393,6 +413,7 @@ public final class DiskJobStore implements JobStore {
     public void close() {
         if (!closed) {
             closed = true;
+            List.copyOf(nodes).forEach(NodeRegistration::close);
             locks.release();
             marks.close();
         }
