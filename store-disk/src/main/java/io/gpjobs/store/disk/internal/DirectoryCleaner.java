@@ -31,6 +31,8 @@ final class DirectoryCleaner {
     /**
      * Removes the stale temporary entries (see {@link Names#isStale}) in every service folder, job folder and
      * job file tree. Entries of live processes are left alone, so opening a directory another engine uses is safe.
+     * The folders of jobs restored from a snapshot are not looked into (a finished job's leftovers go with it when
+     * the janitor removes it): that would cost a walk of every job folder at each open.
      *
      * @return how many entries were removed
      */
@@ -41,7 +43,8 @@ final class DirectoryCleaner {
                 String name = child.getFileName().toString();
                 if (Names.isTransient(name)) {
                     removed += removeIfStale(child);
-                } else if (JobRecord.isValidJobId(name) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (JobRecord.isValidJobId(name) && !index.restored(name)
+                        && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     for (Path entry : list(child)) {
                         removed += removeIfStale(entry);
                     }

@@ -76,6 +76,8 @@ import java.util.Optional;
 public final class DiskJobStore implements JobStore {
 
     private static final System.Logger LOG = System.getLogger(DiskJobStore.class.getName());
+    /** After how many changes of the index the janitor (or an open) writes its snapshot again. */
+    private static final long SNAPSHOT_AFTER = 10_000;
 
     private final Path root;
     private final Clock clock;
@@ -86,6 +88,8 @@ public final class DiskJobStore implements JobStore {
     private final WriterMarks marks;
     private final JobRecords records;
     private final Removals removals;
+    /** The index's change count when its snapshot was last written or restored. */
+    private volatile long savedChanges;
     /** The node ids registered through this store, given up when it closes. */
     private final java.util.Set<NodeRegistration> nodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -125,8 +129,13 @@ public final class DiskJobStore implements JobStore {
         }
         DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
+            int restored = IndexSnapshot.load(dir, store.index);
             DirectoryCleaner.removeStaleTemporaries(store.index);
+            long before = store.index.changes();
             store.records.refresh();
+            LOG.log(System.Logger.Level.DEBUG, "{0}: {1} finished jobs restored from the index snapshot, {2} read",
+                    dir, restored, store.index.changes() - before);
+            store.saveIndexIfChanged(SNAPSHOT_AFTER);
         } catch (IOException | RuntimeException e) {
             locks.release();
             marks.close();
@@ -369,6 +378,7 @@ public final class DiskJobStore implements JobStore {
     public int deleteOrphans(Instant olderThan) {
         Objects.requireNonNull(olderThan, "olderThan");
         checkOpen();
+        saveIndexIfChanged(SNAPSHOT_AFTER);
         try {
             return DirectoryCleaner.removeOrphans(index, olderThan, removals, (id, dir) -> {
                 try (JobLocks.Held held = locks.lock(id)) {
@@ -403,6 +413,24 @@ public final class DiskJobStore implements JobStore {
         return self[0];
     }
 
+    /**
+     * Writes the index snapshot ({@link IndexSnapshot}) when the index changed at least {@code atLeast} times since
+     * it was last written; a failure only costs the next open more reads.
+     */
+    private void saveIndexIfChanged(long atLeast) {
+        long now = index.changes();
+        if (now - savedChanges < atLeast) {
+            return;
+        }
+        try {
+            int saved = IndexSnapshot.write(root, index);
+            savedChanges = now;
+            LOG.log(System.Logger.Level.DEBUG, "saved {0} finished jobs to the index snapshot of {1}", saved, root);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save the index snapshot of {0}: {1}", root, e);
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the disk job store of '" + root + "' is closed");
@@ -412,6 +440,7 @@ public final class DiskJobStore implements JobStore {
     @Override
     public void close() {
         if (!closed) {
+            saveIndexIfChanged(1);
             closed = true;
             List.copyOf(nodes).forEach(NodeRegistration::close);
             locks.release();

@@ -77,9 +77,15 @@ final class JobRecords {
                 throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
                         + "; use that gpjobs version to read it", e);
             } catch (RecordCodec.CorruptException e) {
+                // a job taken from the index snapshot is met here for the first time since the store opened: like a
+                // record found corrupt at open, it is quarantined and reads as absent (reported in the log)
+                boolean unseenSinceOpen = index.restored(jobId);
                 Path moved = quarantine(jobId, dir.get(), e);
                 if (moved == null) {
                     return load(jobId);
+                }
+                if (unseenSinceOpen) {
+                    return Optional.empty();
                 }
                 throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
                         + "); it was moved to '" + moved + "' and the job now reads as absent", e);
