@@ -13,4 +13,5 @@ module io.gpjobs.testkit {
     opens io.gpjobs.testkit to org.junit.platform.commons;
 
     uses io.gpjobs.spi.JobStoreProvider;
+    uses io.gpjobs.spi.Task;
 }

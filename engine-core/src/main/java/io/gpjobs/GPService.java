@@ -1,10 +1,11 @@
 package io.gpjobs;
 
-import io.gpjobs.internal.ServiceJsonReader;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,42 +15,27 @@ import java.util.ServiceLoader;
 
 /**
  * A GP service: a named set of tasks with the service properties of an ArcGIS admin service JSON. Built in code
- * with {@link #builder(String)} or read from the admin JSON with {@link #fromJson(String, List)}.
+ * with {@link #builder(String)} or read from the admin JSON with {@link #fromJson(String, List)}; both go through
+ * the {@link Builder}, which checks every property.
  *
- * <p>Immutable and thread-safe.
- *
- * @param name                          the service name; letters, digits, {@code _ - . /}
- * @param description                   the service description, "" when none
- * @param executionType                 synchronous ({@code execute}) or asynchronous ({@code submitJob})
- * @param maxUsageTime                  the longest a job may execute before it times out (default 600 s)
- * @param maxWaitTime                   the longest a synchronous request waits for a free worker (default 60 s)
- * @param maxInstances                  the worker slots: jobs of this service that execute at once (default 2)
- * @param maxQueueSize                  how many jobs may wait in the queue; beyond it submits are rejected (default 1000)
- * @param showMessages                  which messages readers see (default {@link MessageLevel#INFO})
- * @param maximumRecords                the most features an output returns (default 1000)
- * @param jobsDirectory                 a local path, {@code /cloudStores/<name>}, or null for the engine's default store
- * @param maxFileAge                    how long a finished job is kept before the janitor removes it (default 360 min)
- * @param resultMapServer               whether succeeded jobs get a result map (default false)
- * @param progressMessageUpdateInterval how often progress and messages of a running job are persisted (default 5 s)
- * @param cancellationCheckInterval     how often the executing node checks the store for a cancel request (default 5 s)
- * @param tasks                         the tasks by name, in registration order; names unique, at least one
+ * <p>Immutable and thread-safe. Two services are equal only when they are the same object.
  */
-public record GPService(
-        String name,
-        String description,
-        ExecutionType executionType,
-        Duration maxUsageTime,
-        Duration maxWaitTime,
-        int maxInstances,
-        int maxQueueSize,
-        MessageLevel showMessages,
-        int maximumRecords,
-        String jobsDirectory,
-        Duration maxFileAge,
-        boolean resultMapServer,
-        Duration progressMessageUpdateInterval,
-        Duration cancellationCheckInterval,
-        Map<String, Task> tasks) {
+public final class GPService {
+    private final String name;
+    private final String description;
+    private final ExecutionType executionType;
+    private final Duration maxUsageTime;
+    private final Duration maxWaitTime;
+    private final int maxInstances;
+    private final int maxQueueSize;
+    private final MessageLevel showMessages;
+    private final int maximumRecords;
+    private final String jobsDirectory;
+    private final Duration maxFileAge;
+    private final boolean resultMapServer;
+    private final Duration progressMessageUpdateInterval;
+    private final Duration cancellationCheckInterval;
+    private final Map<String, Task> tasks;
 
     /** How the service runs its tasks, with the wire names of the service JSON. */
     public enum ExecutionType {
@@ -79,49 +65,103 @@ public record GPService(
         INFO
     }
 
-    /** Validates the properties; see {@link Builder} for the rules. */
-    public GPService {
-        Objects.requireNonNull(name, "name");
-        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-/]*")) {
-            throw new IllegalArgumentException("service name must be letters, digits and _ - . /, got '" + name + "'");
-        }
-        description = description == null ? "" : description;
-        Objects.requireNonNull(executionType, "executionType");
-        requirePositive("maxUsageTime", maxUsageTime);
-        requirePositive("maxWaitTime", maxWaitTime);
-        requirePositive("maxFileAge", maxFileAge);
-        requirePositive("progressMessageUpdateInterval", progressMessageUpdateInterval);
-        requirePositive("cancellationCheckInterval", cancellationCheckInterval);
-        if (maxInstances < 1) {
-            throw new IllegalArgumentException("maxInstances must be >= 1, got " + maxInstances);
-        }
-        if (maxQueueSize < 1) {
-            throw new IllegalArgumentException("maxQueueSize must be >= 1, got " + maxQueueSize);
-        }
-        if (maximumRecords < 1) {
-            throw new IllegalArgumentException("maximumRecords must be >= 1, got " + maximumRecords);
-        }
-        Objects.requireNonNull(showMessages, "showMessages");
-        if (jobsDirectory != null && jobsDirectory.isBlank()) {
-            jobsDirectory = null;
-        }
-        tasks = Map.copyOf(tasks);
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("service '" + name + "' has no task");
-        }
-        tasks.forEach((taskName, task) -> {
-            if (!taskName.equals(task.definition().name())) {
-                throw new IllegalArgumentException("service '" + name + "' lists task '"
-                        + task.definition().name() + "' under the name '" + taskName + "'");
-            }
-        });
+    private GPService(Builder b, Map<String, Task> byName) {
+        this.name = b.name;
+        this.description = b.description;
+        this.executionType = b.executionType;
+        this.maxUsageTime = b.maxUsageTime;
+        this.maxWaitTime = b.maxWaitTime;
+        this.maxInstances = b.maxInstances;
+        this.maxQueueSize = b.maxQueueSize;
+        this.showMessages = b.showMessages;
+        this.maximumRecords = b.maximumRecords;
+        this.jobsDirectory = b.jobsDirectory;
+        this.maxFileAge = b.maxFileAge;
+        this.resultMapServer = b.resultMapServer;
+        this.progressMessageUpdateInterval = b.progressMessageUpdateInterval;
+        this.cancellationCheckInterval = b.cancellationCheckInterval;
+        this.tasks = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
-    private static void requirePositive(String property, Duration d) {
-        Objects.requireNonNull(d, property);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(property + " must be positive, got " + d);
-        }
+    /** The service name; letters, digits and {@code _ - . /}. */
+    public String name() {
+        return name;
+    }
+
+    /** The service description, "" when none. */
+    public String description() {
+        return description;
+    }
+
+    /** Synchronous ({@code execute}) or asynchronous ({@code submitJob}). */
+    public ExecutionType executionType() {
+        return executionType;
+    }
+
+    /** The longest a job may execute before it times out (default 600 s). */
+    public Duration maxUsageTime() {
+        return maxUsageTime;
+    }
+
+    /** The longest a synchronous request waits for a free worker (default 60 s). */
+    public Duration maxWaitTime() {
+        return maxWaitTime;
+    }
+
+    /** The worker slots: jobs of this service that execute at once on one engine (default 2). */
+    public int maxInstances() {
+        return maxInstances;
+    }
+
+    /** How many jobs may wait in the queue; beyond it submits are rejected (default 1000). */
+    public int maxQueueSize() {
+        return maxQueueSize;
+    }
+
+    /** Which messages readers see (default {@link MessageLevel#INFO}). */
+    public MessageLevel showMessages() {
+        return showMessages;
+    }
+
+    /** The most features an output returns (default 1000). */
+    public int maximumRecords() {
+        return maximumRecords;
+    }
+
+    /** A local path, {@code /cloudStores/<name>}, or null for the engine's default store. */
+    public String jobsDirectory() {
+        return jobsDirectory;
+    }
+
+    /** How long a finished job is kept before the janitor removes it (default 360 min). */
+    public Duration maxFileAge() {
+        return maxFileAge;
+    }
+
+    /** Whether succeeded jobs get a result map (default false). */
+    public boolean resultMapServer() {
+        return resultMapServer;
+    }
+
+    /** How often progress and messages of a running job are persisted (default 5 s). */
+    public Duration progressMessageUpdateInterval() {
+        return progressMessageUpdateInterval;
+    }
+
+    /** How often the executing node checks the store for a cancel request (default 5 s). */
+    public Duration cancellationCheckInterval() {
+        return cancellationCheckInterval;
+    }
+
+    /** The tasks by name, in registration order; names unique, at least one. Unmodifiable. */
+    public Map<String, Task> tasks() {
+        return tasks;
+    }
+
+    @Override
+    public String toString() {
+        return "GPService[" + name + ", " + executionType.wireName() + ", maxInstances=" + maxInstances + ", tasks="
+                + tasks.keySet() + "]";
     }
 
     /** A builder for a service named {@code name}, with the ArcGIS defaults. */
@@ -161,11 +201,14 @@ public record GPService(
     }
 
     /**
-     * Builds a {@link GPService}; each setter checks its argument, {@link #build()} checks the whole.
-     * Not thread-safe.
+     * Builds a {@link GPService}: the one way to make one. Each setter checks its argument
+     * ({@link IllegalArgumentException} naming the property and the value) and may be called once (a second call is
+     * an {@link IllegalStateException} naming the earlier value); tasks are added one by one; {@link #build()}
+     * checks the whole. Not thread-safe.
      */
     public static final class Builder {
         private final String name;
+        private final Map<String, Object> set = new HashMap<>();
         private String description = "";
         private ExecutionType executionType = ExecutionType.ASYNCHRONOUS;
         private Duration maxUsageTime = Duration.ofSeconds(600);
@@ -182,98 +225,104 @@ public record GPService(
         private final List<Task> tasks = new ArrayList<>();
 
         private Builder(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-/]*")) {
+                throw new IllegalArgumentException("service name must be letters, digits and _ - . /, got '" + name
+                        + "'");
+            }
+            this.name = name;
         }
 
-        /** The service description. */
+        private <T> T once(String property, T value) {
+            BuilderChecks.once("service '" + name + "': " + property, set.get(property), value);
+            set.put(property, value == null ? "null" : value);
+            return value;
+        }
+
+        private static int atLeastOne(String property, int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException(property + " must be >= 1, got " + n);
+            }
+            return n;
+        }
+
+        /** The service description (null for none). */
         public Builder description(String d) {
-            this.description = d;
+            this.description = once("description", d == null ? "" : d);
             return this;
         }
 
         /** Synchronous or asynchronous (default asynchronous). */
         public Builder executionType(ExecutionType t) {
-            this.executionType = Objects.requireNonNull(t, "executionType");
+            this.executionType = once("executionType", Objects.requireNonNull(t, "executionType"));
             return this;
         }
 
         /** The time limit of one job (default 600 s). */
         public Builder maxUsageTime(Duration d) {
-            requirePositive("maxUsageTime", d);
-            this.maxUsageTime = d;
+            this.maxUsageTime = once("maxUsageTime", BuilderChecks.positive("maxUsageTime", d));
             return this;
         }
 
         /** How long a synchronous request waits for a worker (default 60 s). */
         public Builder maxWaitTime(Duration d) {
-            requirePositive("maxWaitTime", d);
-            this.maxWaitTime = d;
+            this.maxWaitTime = once("maxWaitTime", BuilderChecks.positive("maxWaitTime", d));
             return this;
         }
 
         /** Worker slots (default 2). */
         public Builder maxInstances(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxInstances must be >= 1, got " + n);
-            }
-            this.maxInstances = n;
+            this.maxInstances = once("maxInstances", atLeastOne("maxInstances", n));
             return this;
         }
 
         /** Queue bound (default 1000). */
         public Builder maxQueueSize(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxQueueSize must be >= 1, got " + n);
-            }
-            this.maxQueueSize = n;
+            this.maxQueueSize = once("maxQueueSize", atLeastOne("maxQueueSize", n));
             return this;
         }
 
         /** The message level (default {@link MessageLevel#INFO}). */
         public Builder showMessages(MessageLevel level) {
-            this.showMessages = Objects.requireNonNull(level, "showMessages");
+            this.showMessages = once("showMessages", Objects.requireNonNull(level, "showMessages"));
             return this;
         }
 
         /** The most features an output returns (default 1000). */
         public Builder maximumRecords(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maximumRecords must be >= 1, got " + n);
-            }
-            this.maximumRecords = n;
+            this.maximumRecords = once("maximumRecords", atLeastOne("maximumRecords", n));
             return this;
         }
 
-        /** A local path, {@code /cloudStores/<name>}, or null for the engine's default store. */
+        /** A local path, {@code /cloudStores/<name>}, or null (or blank) for the engine's default store. */
         public Builder jobsDirectory(String dir) {
-            this.jobsDirectory = dir;
+            this.jobsDirectory = once("jobsDirectory", dir == null || dir.isBlank() ? null : dir);
             return this;
         }
 
         /** How long finished jobs are kept (default 360 min). */
         public Builder maxFileAge(Duration d) {
-            requirePositive("maxFileAge", d);
-            this.maxFileAge = d;
+            this.maxFileAge = once("maxFileAge", BuilderChecks.positive("maxFileAge", d));
             return this;
         }
 
         /** Whether succeeded jobs get a result map (default false). */
         public Builder resultMapServer(boolean on) {
-            this.resultMapServer = on;
+            this.resultMapServer = once("resultMapServer", on);
             return this;
         }
 
         /** How often running jobs' progress is persisted (default 5 s; shorter values are allowed in code). */
         public Builder progressMessageUpdateInterval(Duration d) {
-            requirePositive("progressMessageUpdateInterval", d);
-            this.progressMessageUpdateInterval = d;
+            this.progressMessageUpdateInterval = once("progressMessageUpdateInterval",
+                    BuilderChecks.positive("progressMessageUpdateInterval", d));
             return this;
         }
 
         /** How often the store is checked for a cancel request of a running job (default 5 s). */
         public Builder cancellationCheckInterval(Duration d) {
-            requirePositive("cancellationCheckInterval", d);
-            this.cancellationCheckInterval = d;
+            this.cancellationCheckInterval = once("cancellationCheckInterval", BuilderChecks.positive("cancellationCheckInterval",
+                    d));
             return this;
         }
 
@@ -298,7 +347,8 @@ public record GPService(
         /**
          * Builds the service.
          *
-         * @throws IllegalArgumentException when two tasks share a name, or there is no task
+         * @throws IllegalArgumentException when two tasks share a name
+         * @throws IllegalStateException    when no task was added
          */
         public GPService build() {
             Map<String, Task> byName = new LinkedHashMap<>();
@@ -310,9 +360,10 @@ public record GPService(
                             + "': " + earlier.getClass().getName() + " and " + t.getClass().getName());
                 }
             }
-            return new GPService(name, description, executionType, maxUsageTime, maxWaitTime, maxInstances,
-                    maxQueueSize, showMessages, maximumRecords, jobsDirectory, maxFileAge, resultMapServer,
-                    progressMessageUpdateInterval, cancellationCheckInterval, byName);
+            if (byName.isEmpty()) {
+                throw new IllegalStateException("service '" + name + "' has no task");
+            }
+            return new GPService(this, byName);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.gpjobs;
 
-import io.gpjobs.internal.InMemoryJobStore;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.JobStoreProvider;
 import java.util.Map;
@@ -36,11 +35,11 @@ public final class MemoryJobStoreProvider implements JobStoreProvider {
     @Override
     public JobStore open(Map<String, String> settings) {
         Objects.requireNonNull(settings, "settings");
-        return new InMemoryJobStore();
+        return EngineBridge.newMemoryStore();
     }
 
     /** A new, empty in-memory store (the same as {@code open(Map.of())}). */
     public static JobStore newStore() {
-        return new InMemoryJobStore();
+        return EngineBridge.newMemoryStore();
     }
 }

@@ -54,7 +54,7 @@ class CancelRaceTest {
             for (int round = 0; round < ROUNDS; round++) {
                 CyclicBarrier barrier = new CyclicBarrier(2);
                 task.barrier.set(barrier);
-                String id = engine.submitJob("Race", "Race", Map.of("text", "x")).jobId();
+                String id = engine.anonymous().submitJob("Race", "Race", Map.of("text", "x")).jobId();
                 barrier.await(20, TimeUnit.SECONDS);
                 // Vary the timing a little so both orders happen.
                 for (int spin = ThreadLocalRandom.current().nextInt(200); spin > 0; spin--) {
@@ -62,18 +62,18 @@ class CancelRaceTest {
                 }
                 JobStatus cancelAnswer;
                 try {
-                    cancelAnswer = engine.cancel(id).status();
+                    cancelAnswer = engine.anonymous().cancel(id).status();
                 } catch (InvalidInputException refused) {
                     cancelAnswer = null;
                 }
-                JobInfo end = engine.awaitCompletion(id, WAIT);
+                JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
                 JobRecord record = store.read(id).orElseThrow();
                 List<String> writes = store.log(id);
                 if (cancelAnswer == null) {
                     // Completion won: the cancel was refused because the job had already succeeded.
                     completionWins++;
                     assertThat(end.status()).isEqualTo(JobStatus.SUCCEEDED);
-                    assertThat(engine.result(id, "result").value()).isEqualTo(new GPString("done"));
+                    assertThat(engine.anonymous().result(id, "result").value()).isEqualTo(new GPString("done"));
                     assertThat(writes.indexOf("putResults")).isLessThan(writes.indexOf("update:esriJobSucceeded"));
                 } else {
                     // Cancel won: Cancelling, then Cancelled when the task returned.
@@ -105,13 +105,13 @@ class CancelRaceTest {
         RecordingListener events = new RecordingListener();
         try (GPEngine engine = GPEngine.builder().service(svc).listener(events).build()) {
             for (int round = 0; round < ROUNDS; round++) {
-                String id = engine.submitJob("Quick", "Echo", Map.of("text", "x")).jobId();
+                String id = engine.anonymous().submitJob("Quick", "Echo", Map.of("text", "x")).jobId();
                 try {
-                    engine.cancel(id);
+                    engine.anonymous().cancel(id);
                 } catch (InvalidInputException alreadyDone) {
                     // completion won
                 }
-                JobInfo end = engine.awaitCompletion(id, WAIT);
+                JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
                 assertThat(end.status()).isIn(JobStatus.CANCELLED, JobStatus.SUCCEEDED);
                 // Listeners hear of a status just after readers can see it.
                 Await.until("the end of " + id + " is reported",

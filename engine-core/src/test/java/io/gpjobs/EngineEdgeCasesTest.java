@@ -37,27 +37,27 @@ class EngineEdgeCasesTest {
         RecordingListener events = new RecordingListener();
         GPService svc = GPService.builder("Deleting").maxInstances(1).task(gated).task(writer).task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).listener(events).build()) {
-            String files = engine.submitJob("Deleting", "Writer", Map.of("text", "f")).jobId();
-            assertThat(engine.awaitCompletion(files, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String files = engine.anonymous().submitJob("Deleting", "Writer", Map.of("text", "f")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(files, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(store.listFiles(files)).containsExactly("scratch/out.txt");
-            try (var in = engine.openFile(files, "scratch/out.txt").orElseThrow()) {
+            try (var in = engine.anonymous().openFile(files, "scratch/out.txt").orElseThrow()) {
                 assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("data");
             }
 
-            String id = engine.submitJob("Deleting", "Gated", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Deleting", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
-            assertThat(engine.delete(id).status()).isEqualTo(JobStatus.DELETED);
+            assertThat(engine.anonymous().delete(id).status()).isEqualTo(JobStatus.DELETED);
             assertThat(store.read(id)).isEmpty();
-            assertThatThrownBy(() -> engine.job(id)).isInstanceOf(JobNotFoundException.class);
+            assertThatThrownBy(() -> engine.anonymous().job(id)).isInstanceOf(JobNotFoundException.class);
             assertThat(events.statusesOf(id)).endsWith(JobStatus.DELETING, JobStatus.DELETED);
             // The worker is free again and the deleted job left nothing behind.
-            String next = engine.submitJob("Deleting", "Echo", Map.of("text", "b")).jobId();
-            assertThat(engine.awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String next = engine.anonymous().submitJob("Deleting", "Echo", Map.of("text", "b")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(store.read(id)).isEmpty();
 
-            assertThat(engine.delete(files).status()).isEqualTo(JobStatus.DELETED);
+            assertThat(engine.anonymous().delete(files).status()).isEqualTo(JobStatus.DELETED);
             assertThat(Files.exists(scratch.get())).isFalse();
-            assertThatThrownBy(() -> engine.delete(files)).isInstanceOf(JobNotFoundException.class);
+            assertThatThrownBy(() -> engine.anonymous().delete(files)).isInstanceOf(JobNotFoundException.class);
         }
     }
 
@@ -66,7 +66,7 @@ class EngineEdgeCasesTest {
         io.gpjobs.spi.Task wrong = TestTasks.task("Wrong", ctx -> ctx.setOutput("result", new GPLong(5)));
         GPService svc = GPService.builder("Types").task(wrong).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            JobInfo end = engine.awaitCompletion(engine.submitJob("Types", "Wrong", Map.of("text", "a")).jobId(), WAIT);
+            JobInfo end = engine.anonymous().awaitCompletion(engine.anonymous().submitJob("Types", "Wrong", Map.of("text", "a")).jobId(), WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.FAILED);
             assertThat(end.messages()).extracting(JobMessage::description)
                     .contains("output 'result' is GPString, got a value of type GPLong");
@@ -82,7 +82,7 @@ class EngineEdgeCasesTest {
         GPService svc = GPService.builder("Lease").task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("holder")
                 .leaseDuration(Duration.ofSeconds(30)).build()) {
-            String id = engine.submitJob("Lease", "Gated", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Lease", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
             JobRecord claimed = store.read(id).orElseThrow();
             assertThat(claimed.nodeId()).isEqualTo("holder");
@@ -91,7 +91,7 @@ class EngineEdgeCasesTest {
             Await.until("the lease is renewed", () ->
                     clock.instant().plusSeconds(30).equals(store.read(id).orElseThrow().leaseUntil()));
             gate.open();
-            engine.awaitCompletion(id, WAIT);
+            engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(store.read(id).orElseThrow().leaseUntil()).isNull();
         }
     }
@@ -101,7 +101,7 @@ class EngineEdgeCasesTest {
         GPService svc = GPService.builder("Pages").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
             for (int i = 0; i < 5; i++) {
-                engine.awaitCompletion(engine.submitJob("Pages", "Echo", Map.of("text", "p" + i)).jobId(), WAIT);
+                engine.anonymous().awaitCompletion(engine.anonymous().submitJob("Pages", "Echo", Map.of("text", "p" + i)).jobId(), WAIT);
             }
             JobInfoPage first = engine.jobPage(JobQuery.all().withService("Pages").withPage(0, 2));
             assertThat(first.total()).isEqualTo(5);
@@ -123,14 +123,14 @@ class EngineEdgeCasesTest {
         store.loseCreateResponse = r -> true;
         GPService svc = GPService.builder("Half").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            assertThatThrownBy(() -> engine.submitJob("Half", "Echo", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Half", "Echo", Map.of("text", "a")))
                     .isInstanceOf(JobStoreException.class);
             assertThat(store.log).hasSize(1).allSatisfy((id, writes) -> assertThat(writes)
                     .containsExactly("create:esriJobSubmitted"));
             assertThat(store.query(JobQuery.all()).total()).isZero();
             store.loseCreateResponse = r -> false;
-            String id = engine.submitJob("Half", "Echo", Map.of("text", "a")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String id = engine.anonymous().submitJob("Half", "Echo", Map.of("text", "a")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -142,11 +142,11 @@ class EngineEdgeCasesTest {
         GPService svc = GPService.builder("Flaky").task(TestTasks.echo()).build();
         ManualClock clock = new ManualClock();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("Flaky", "Echo", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Flaky", "Echo", Map.of("text", "a")).jobId();
             // The refused end is retried from the watchdog with a backoff on the engine's clock.
             Await.until("the job succeeds", () -> {
                 clock.advance(Duration.ofSeconds(1));
-                return engine.job(id).status() == JobStatus.SUCCEEDED;
+                return engine.anonymous().job(id).status() == JobStatus.SUCCEEDED;
             });
             assertThat(failures.get()).isEqualTo(3);
         }

@@ -41,7 +41,7 @@ class EngineLifecycleTest {
         GPService svc = GPService.builder("Closing").maxInstances(3).task(TestTasks.cooperative("Gated", gate)).build();
         InMemoryJobStore store = new InMemoryJobStore();
         GPEngine engine = GPEngine.builder().service(svc).jobStore(store).nodeId("closer").build();
-        String id = engine.submitJob("Closing", "Gated", Map.of("text", "a")).jobId();
+        String id = engine.anonymous().submitJob("Closing", "Gated", Map.of("text", "a")).jobId();
         gate.awaitEntered();
         assertThat(EngineThreads.count("gpjobs-Closing-")).isEqualTo(3);
         assertThat(EngineThreads.count("gpjobs-closer-timer-")).isPositive();
@@ -55,7 +55,7 @@ class EngineLifecycleTest {
         assertThat(r.status()).isEqualTo(JobStatus.FAILED);
         assertThat(r.messages()).extracting(JobMessage::description)
                 .contains("Job failed: the engine running it stopped (node closer).");
-        assertThatThrownBy(() -> engine.submitJob("Closing", "Gated", Map.of("text", "a")))
+        assertThatThrownBy(() -> engine.anonymous().submitJob("Closing", "Gated", Map.of("text", "a")))
                 .isInstanceOf(IllegalStateException.class);
         store.close();
     }
@@ -84,16 +84,16 @@ class EngineLifecycleTest {
                 "live-node", t.plusSeconds(600), false, List.of(), null), Map.of());
         GPService svc = GPService.builder("Recover").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("me").build()) {
-            JobInfo failed = engine.job(lost);
+            JobInfo failed = engine.anonymous().job(lost);
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.messages()).extracting(JobMessage::description)
                     .contains("Job failed: the engine running it stopped (node dead-node).");
             JobJsonSchema.render(failed);
-            assertThat(engine.job(lostCancelling).status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(engine.awaitCompletion(queued, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(queued, "result").value()).isEqualTo(new io.gpjobs.value.GPString("again"));
-            assertThat(engine.awaitCompletion(fresh, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.job(heldElsewhere).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(lostCancelling).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(engine.anonymous().awaitCompletion(queued, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(queued, "result").value()).isEqualTo(new io.gpjobs.value.GPString("again"));
+            assertThat(engine.anonymous().awaitCompletion(fresh, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(heldElsewhere).status()).isEqualTo(JobStatus.EXECUTING);
         }
         store.close();
     }
@@ -107,14 +107,14 @@ class EngineLifecycleTest {
                 .task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine a = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("a").build();
              GPEngine b = GPEngine.builder().service(svc).jobStore(store).clock(clock).nodeId("b").build()) {
-            String id = a.submitJob("Shared", "Gated", Map.of("text", "x")).jobId();
+            String id = a.anonymous().submitJob("Shared", "Gated", Map.of("text", "x")).jobId();
             gate.awaitEntered();
-            assertThat(b.job(id).status()).isEqualTo(JobStatus.EXECUTING);
-            assertThat(b.cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
+            assertThat(b.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(b.anonymous().cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
             // Engine a notices the request at its next cancellation check, on its clock.
             clock.advance(Duration.ofSeconds(1));
-            assertThat(b.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(a.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(b.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(a.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
         }
         store.close();
     }
@@ -157,8 +157,8 @@ class EngineLifecycleTest {
         try (GPEngine engine = GPEngine.builder().service(svc).storeProvider(fake).cloudStore(item).build()) {
             assertThat(opened).singleElement().isEqualTo(Map.of("isManaged", "false", "connectionString", "abc/def",
                     "objectStore", "myblob", "tableStore", "mytable"));
-            String id = engine.submitJob("myGPService1", "Echo", Map.of("text", "a")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String id = engine.anonymous().submitJob("myGPService1", "Echo", Map.of("text", "a")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(backing.read(id)).isPresent();
         }
         assertThatThrownBy(() -> GPEngine.builder().cloudStore("{\"path\":\"/elsewhere/x\",\"provider\":\"azure\",\"info\":{}}"))

@@ -104,7 +104,8 @@ class GPServiceTest {
     void twoTasksWithOneNameFailAtBuildTime() {
         assertThatThrownBy(() -> GPService.builder("Dup").task(TestTasks.echo()).task(TestTasks.echo()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two tasks named 'Echo'");
-        assertThatThrownBy(() -> GPService.builder("Empty").build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GPService.builder("Empty").build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no task");
         assertThatThrownBy(() -> GPService.builder("bad name").task(TestTasks.echo()).build())
                 .hasMessageContaining("bad name");
         assertThatThrownBy(() -> GPService.builder("S").maxInstances(0)).hasMessageContaining("maxInstances");
@@ -133,5 +134,20 @@ class GPServiceTest {
             assertThatThrownBy(() -> engine.taskJson("Described", "Nope")).isInstanceOfSatisfying(GPException.class,
                     e -> assertThat(e.code()).isEqualTo(404));
         }
+    }
+
+    @Test
+    void eachPropertyIsSetOnceAndTheSecondCallNamesTheFirstValue() {
+        GPService.Builder b = GPService.builder("Once").maxInstances(3).maxUsageTime(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> b.maxInstances(4)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("service 'Once': maxInstances was already set to 3");
+        assertThatThrownBy(() -> b.maxUsageTime(Duration.ofSeconds(31))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PT30S");
+        GPService s = b.task(TestTasks.echo()).build();
+        assertThat(s.maxInstances()).isEqualTo(3);
+        // The admin JSON is read through the same builder: its values are checked in one place.
+        assertThatThrownBy(() -> GPService.fromJson("{\"serviceName\":\"S\",\"maxInstancesPerNode\":0}",
+                List.of(TestTasks.echo()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxInstancesPerNode");
     }
 }

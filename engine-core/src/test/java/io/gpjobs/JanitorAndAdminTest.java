@@ -23,9 +23,9 @@ class JanitorAndAdminTest {
                 .maxUsageTime(Duration.ofHours(1))
                 .task(TestTasks.echo()).task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).clock(clock).build()) {
-            String old = engine.submitJob("Janitor", "Echo", Map.of("text", "a")).jobId();
-            assertThat(engine.awaitCompletion(old, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            String running = engine.submitJob("Janitor", "Gated", Map.of("text", "b")).jobId();
+            String old = engine.anonymous().submitJob("Janitor", "Echo", Map.of("text", "a")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(old, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String running = engine.anonymous().submitJob("Janitor", "Gated", Map.of("text", "b")).jobId();
             gate.awaitEntered();
             assertThat(engine.runJanitor()).isZero();
 
@@ -33,11 +33,11 @@ class JanitorAndAdminTest {
             assertThat(engine.runJanitor()).isZero();
             clock.advance(Duration.ofMinutes(2));
             assertThat(engine.runJanitor()).isEqualTo(1);
-            assertThatThrownBy(() -> engine.job(old)).isInstanceOf(JobNotFoundException.class);
+            assertThatThrownBy(() -> engine.anonymous().job(old)).isInstanceOf(JobNotFoundException.class);
             // A running job is never removed, however old.
-            assertThat(engine.job(running).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(running).status()).isEqualTo(JobStatus.EXECUTING);
             gate.open();
-            assertThat(engine.awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(engine.runJanitor()).isZero();
         }
     }
@@ -95,12 +95,12 @@ class JanitorAndAdminTest {
         GPService svc = GPService.builder("Admin").maxInstances(1).task(TestTasks.cooperative("Gated", gate))
                 .task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String done = engine.submitJob("Admin", "Echo", Map.of("text", "a")).jobId();
-            engine.awaitCompletion(done, WAIT);
-            String running = engine.submitJob("Admin", "Gated", Map.of("text", "b")).jobId();
+            String done = engine.anonymous().submitJob("Admin", "Echo", Map.of("text", "a")).jobId();
+            engine.anonymous().awaitCompletion(done, WAIT);
+            String running = engine.anonymous().submitJob("Admin", "Gated", Map.of("text", "b")).jobId();
             gate.awaitEntered();
-            String q1 = engine.submitJob("Admin", "Echo", Map.of("text", "c")).jobId();
-            String q2 = engine.submitJob("Admin", "Echo", Map.of("text", "d")).jobId();
+            String q1 = engine.anonymous().submitJob("Admin", "Echo", Map.of("text", "c")).jobId();
+            String q2 = engine.anonymous().submitJob("Admin", "Echo", Map.of("text", "d")).jobId();
 
             Map<JobStatus, Integer> stats = engine.statistics("Admin");
             assertThat(stats).hasSize(11);
@@ -109,11 +109,11 @@ class JanitorAndAdminTest {
             assertThat(stats.get(JobStatus.WAITING)).isEqualTo(2);
 
             assertThat(engine.purgeQueue("Admin")).isEqualTo(2);
-            assertThat(engine.job(q1).status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(engine.job(q2).status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(engine.job(running).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(q1).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(engine.anonymous().job(q2).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(engine.anonymous().job(running).status()).isEqualTo(JobStatus.EXECUTING);
             gate.open();
-            engine.awaitCompletion(running, WAIT);
+            engine.anonymous().awaitCompletion(running, WAIT);
 
             List<JobInfo> cancelled = engine.jobs(JobQuery.all().withService("Admin")
                     .withStatuses(EnumSet.of(JobStatus.CANCELLED)));

@@ -87,17 +87,17 @@ class LeaseTakeoverTest {
             // Past every lease: the next sweep (half a lease later) takes the rest.
             clock.advance(Duration.ofSeconds(15));
             awaitStatus(store, executing, JobStatus.FAILED);
-            JobInfo failed = engine.job(executing);
+            JobInfo failed = engine.anonymous().job(executing);
             assertThat(failed.messages()).filteredOn(m -> m.type() == MessageType.ERROR)
                     .extracting(JobMessage::description)
                     .containsExactly("Job failed: the engine running it stopped (node dead-1).");
             JobJsonSchema.render(failed);
             awaitStatus(store, cancelling, JobStatus.CANCELLED);
-            assertThat(engine.awaitCompletion(submitted, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.awaitCompletion(waiting, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(submitted, "result").value()).isEqualTo(new GPString("one"));
-            assertThat(engine.result(waiting, "result").value()).isEqualTo(new GPString("two"));
-            assertThat(engine.job(early).messages()).extracting(JobMessage::description)
+            assertThat(engine.anonymous().awaitCompletion(submitted, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(waiting, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(submitted, "result").value()).isEqualTo(new GPString("one"));
+            assertThat(engine.anonymous().result(waiting, "result").value()).isEqualTo(new GPString("two"));
+            assertThat(engine.anonymous().job(early).messages()).extracting(JobMessage::description)
                     .contains("Job failed: the engine running it stopped (node dead-1).");
         }
         store.close();
@@ -119,14 +119,14 @@ class LeaseTakeoverTest {
                 .leaseDuration(LEASE).build();
              GPEngine b = GPEngine.builder().service(liveB).service(markB).jobStore(store).clock(clock).nodeId("b")
                 .leaseDuration(LEASE).build()) {
-            String runA = a.submitJob("Live", "Hold", Map.of("text", "a0")).jobId();
+            String runA = a.anonymous().submitJob("Live", "Hold", Map.of("text", "a0")).jobId();
             gateA.awaitEntered();
-            String runB = b.submitJob("Live", "Hold", Map.of("text", "b0")).jobId();
+            String runB = b.anonymous().submitJob("Live", "Hold", Map.of("text", "b0")).jobId();
             gateB.awaitEntered();
-            List<String> queuedA = List.of(a.submitJob("Live", "Hold", Map.of("text", "a1")).jobId(),
-                    a.submitJob("Live", "Hold", Map.of("text", "a2")).jobId());
-            List<String> queuedB = List.of(b.submitJob("Live", "Hold", Map.of("text", "b1")).jobId(),
-                    b.submitJob("Live", "Hold", Map.of("text", "b2")).jobId());
+            List<String> queuedA = List.of(a.anonymous().submitJob("Live", "Hold", Map.of("text", "a1")).jobId(),
+                    a.anonymous().submitJob("Live", "Hold", Map.of("text", "a2")).jobId());
+            List<String> queuedB = List.of(b.anonymous().submitJob("Live", "Hold", Map.of("text", "b1")).jobId(),
+                    b.anonymous().submitJob("Live", "Hold", Map.of("text", "b2")).jobId());
             Await.until("both running", () -> read(store, runA).status() == JobStatus.EXECUTING
                     && read(store, runB).status() == JobStatus.EXECUTING);
             // Four leases' worth of time, half a lease at a time, each step waiting for both engines' sweeps.
@@ -153,8 +153,8 @@ class LeaseTakeoverTest {
             all.addAll(queuedA);
             all.addAll(queuedB);
             for (String id : all) {
-                assertThat(a.awaitCompletion(id, WAIT).status()).as("job %s", id).isEqualTo(JobStatus.SUCCEEDED);
-                assertThat(a.job(id).messages()).extracting(JobMessage::description)
+                assertThat(a.anonymous().awaitCompletion(id, WAIT).status()).as("job %s", id).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(a.anonymous().job(id).messages()).extracting(JobMessage::description)
                         .doesNotContain("Job failed: the engine running it stopped (node a).",
                                 "Job failed: the engine running it stopped (node b).");
             }
@@ -175,7 +175,7 @@ class LeaseTakeoverTest {
                 .leaseDuration(LEASE).build();
              GPEngine b = GPEngine.builder().service(ends).service(markB).jobStore(store).clock(clock).nodeId("b")
                 .leaseDuration(LEASE).build()) {
-            String id = a.submitJob("Ends", "Echo", Map.of("text", "kept")).jobId();
+            String id = a.anonymous().submitJob("Ends", "Echo", Map.of("text", "kept")).jobId();
             Await.until("the end was refused", () -> refusals.get() > 0);
             // Three leases later, engine b's sweeps still leave the job to engine a, which renews its lease.
             for (int step = 0; step < 6; step++) {
@@ -193,7 +193,7 @@ class LeaseTakeoverTest {
                 clock.advance(LEASE.dividedBy(2));
             }
             awaitStatus(store, id, JobStatus.SUCCEEDED);
-            assertThat(b.result(id, "result").value()).isEqualTo(new GPString("kept"));
+            assertThat(b.anonymous().result(id, "result").value()).isEqualTo(new GPString("kept"));
         }
         store.close();
     }
@@ -233,7 +233,7 @@ class LeaseTakeoverTest {
             assertThat(read(store, dead).status()).isEqualTo(JobStatus.FAILED);
             assertStillWithAlive(store, executing, JobStatus.EXECUTING);
             assertStillWithAlive(store, queued, JobStatus.SUBMITTED);
-            assertThat(engine.job(queued).status()).isEqualTo(JobStatus.SUBMITTED);
+            assertThat(engine.anonymous().job(queued).status()).isEqualTo(JobStatus.SUBMITTED);
         }
         store.close();
     }
@@ -260,7 +260,7 @@ class LeaseTakeoverTest {
             awaitStatus(store, marker, JobStatus.FAILED);
             assertStillWithAlive(store, executing, JobStatus.EXECUTING);
             assertStillWithAlive(store, queued, JobStatus.WAITING);
-            assertThat(engine.job(executing).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(executing).status()).isEqualTo(JobStatus.EXECUTING);
         }
         store.close();
     }

@@ -30,8 +30,8 @@ class MessagesAndProgressTest {
     private List<JobMessage> messagesAt(GPService.MessageLevel level) {
         GPService svc = GPService.builder("Level" + level).showMessages(level).task(chatty()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob(svc.name(), "Chatty", Map.of("text", "a")).jobId();
-            JobInfo done = engine.awaitCompletion(id, WAIT);
+            String id = engine.anonymous().submitJob(svc.name(), "Chatty", Map.of("text", "a")).jobId();
+            JobInfo done = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
             JobJsonSchema.render(done);
             return done.messages();
@@ -54,10 +54,10 @@ class MessagesAndProgressTest {
         ObservedStore store = new ObservedStore();
         GPService svc = GPService.builder("Quiet").showMessages(GPService.MessageLevel.NONE).task(chatty()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            String id = engine.submitJob("Quiet", "Chatty", Map.of("text", "a")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).messages()).isEmpty();
+            String id = engine.anonymous().submitJob("Quiet", "Chatty", Map.of("text", "a")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).messages()).isEmpty();
             assertThat(store.read(id).orElseThrow().messages()).hasSize(6);
-            ObjectNode json = JobJsonSchema.render(engine.job(id));
+            ObjectNode json = JobJsonSchema.render(engine.anonymous().job(id));
             assertThat(json.get("messages")).isEmpty();
         }
     }
@@ -66,8 +66,8 @@ class MessagesAndProgressTest {
     void returnMessagesFalseLeavesMessagesOut() {
         GPService svc = GPService.builder("NoMessages").task(chatty()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("NoMessages", "Chatty", Map.of("text", "a")).jobId();
-            JobInfo done = engine.awaitCompletion(id, WAIT);
+            String id = engine.anonymous().submitJob("NoMessages", "Chatty", Map.of("text", "a")).jobId();
+            JobInfo done = engine.anonymous().awaitCompletion(id, WAIT);
             ObjectNode json = GPJson.job(done, false);
             assertThat(json.has("messages")).isFalse();
             assertThat(json.get("jobStatus").asText()).isEqualTo("esriJobSucceeded");
@@ -100,10 +100,10 @@ class MessagesAndProgressTest {
         GPService svc = GPService.builder("Progress").progressMessageUpdateInterval(Duration.ofSeconds(5))
                 .task(stepper).build();
         try (GPEngine engine = GPEngine.builder().service(svc).clock(clock).jobStore(store).listener(events).build()) {
-            String id = engine.submitJob("Progress", "Stepper", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Progress", "Stepper", Map.of("text", "a")).jobId();
             assertThat(stepped.await(20, TimeUnit.SECONDS)).isTrue();
             // Readers see the live state at once ...
-            JobInfo live = engine.job(id);
+            JobInfo live = engine.anonymous().job(id);
             assertThat(live.progress()).isEqualTo(new JobProgress(JobProgress.Type.STEP, "Counting", 25));
             assertThat(live.messages()).extracting(JobMessage::description).contains("halfway");
             ObjectNode json = JobJsonSchema.render(live);
@@ -120,7 +120,7 @@ class MessagesAndProgressTest {
             assertThat(store.read(id).orElseThrow().messages()).extracting(JobMessage::description).contains("halfway");
             assertThat(store.log(id).size()).isEqualTo(writesBefore + 1);
             finish.countDown();
-            JobInfo done = engine.awaitCompletion(id, WAIT);
+            JobInfo done = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(done.progress()).isNull();
             assertThat(JobJsonSchema.render(done).has("progress")).isFalse();
         }
@@ -131,12 +131,12 @@ class MessagesAndProgressTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("DefaultProgress").task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("DefaultProgress", "Gated", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("DefaultProgress", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
-            ObjectNode json = JobJsonSchema.render(engine.job(id));
+            ObjectNode json = JobJsonSchema.render(engine.anonymous().job(id));
             assertThat(json.get("progress").toString()).isEqualTo("{\"type\":\"default\",\"message\":\"Executing...\"}");
             gate.open();
-            engine.awaitCompletion(id, WAIT);
+            engine.anonymous().awaitCompletion(id, WAIT);
         }
     }
 }

@@ -18,10 +18,11 @@ class ReadmeExampleTest {
         // --- README snippet starts ---
         GPService service = GPService.builder("Tools").maxInstances(2).task(echo).build();
         try (GPEngine engine = GPEngine.builder().service(service).build()) {      // in-memory store by default
-            JobInfo job = engine.submitJob("Tools", "Echo", Map.of("text", "hello", "times", "2"));
-            JobInfo done = engine.awaitCompletion(job.jobId(), Duration.ofMinutes(1));
+            GPCaller caller = engine.as("alice");                                 // or engine.anonymous()
+            JobInfo job = caller.submitJob("Tools", "Echo", Map.of("text", "hello", "times", "2"));
+            JobInfo done = caller.awaitCompletion(job.jobId(), Duration.ofMinutes(1));
             System.out.println(GPJson.toJson(GPJson.job(done, true)));          // the job resource JSON
-            ParameterValue result = engine.result(job.jobId(), "result");
+            ParameterValue result = caller.result(job.jobId(), "result");
             System.out.println(GPJson.toJson(GPJson.parameter(result)));        // {"paramName":"result",...}
             // --- README snippet ends ---
             assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);

@@ -26,8 +26,8 @@ class ResultsAndInputsTest {
         GPService svc = GPService.builder("Order").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
             for (int i = 0; i < 50; i++) {
-                String id = engine.submitJob("Order", "Echo", Map.of("text", "t" + i)).jobId();
-                assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+                String id = engine.anonymous().submitJob("Order", "Echo", Map.of("text", "t" + i)).jobId();
+                assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
                 List<String> writes = store.log(id);
                 // One create (record and inputs together, stored Submitted), the claim, the results, the end.
                 assertThat(writes).containsExactly("create:esriJobSubmitted", "update:esriJobExecuting", "putResults",
@@ -52,8 +52,8 @@ class ResultsAndInputsTest {
         ObservedStore store = new ObservedStore();
         GPService svc = GPService.builder("Lazy").task(lazy).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            String id = engine.submitJob("Lazy", "Lazy", Map.of("text", "a")).jobId();
-            JobInfo end = engine.awaitCompletion(id, WAIT);
+            String id = engine.anonymous().submitJob("Lazy", "Lazy", Map.of("text", "a")).jobId();
+            JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.FAILED);
             assertThat(end.messages()).extracting(m -> m.description())
                     .contains("task 'Lazy' did not set output 'result'");
@@ -67,7 +67,7 @@ class ResultsAndInputsTest {
         ObservedStore store = new ObservedStore();
         GPService svc = GPService.builder("Bad").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            assertThatThrownBy(() -> engine.submitJob("Bad", "Echo", Map.of("times", "many", "colour", "red")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Bad", "Echo", Map.of("times", "many", "colour", "red")))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.code()).isEqualTo(400);
                         assertThat(String.join("\n", e.details())).contains("text").contains("times")
@@ -78,11 +78,11 @@ class ResultsAndInputsTest {
                                 .isEqualTo("Invalid or missing input parameters.");
                         assertThat(envelope.get("error").get("details")).hasSize(3);
                     });
-            assertThatThrownBy(() -> engine.submitJob("Bad", "Nope", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Bad", "Nope", Map.of("text", "a")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(404));
-            assertThatThrownBy(() -> engine.submitJob("Nope", "Echo", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Nope", "Echo", Map.of("text", "a")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(404));
-            assertThatThrownBy(() -> engine.execute("Bad", "Echo", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().execute("Bad", "Echo", Map.of("text", "a")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(400));
             assertThat(store.query(JobQuery.all()).total()).isZero();
             assertThat(store.log).isEmpty();
@@ -96,14 +96,14 @@ class ResultsAndInputsTest {
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
             for (String bad : new String[] {null, "", "../../etc/passwd", "J0123456789ABCDEF0123456789ABCDEF",
                     "j0123456789abcdef0123456789abcde", "j0123456789abcdef0123456789abcdef/.."}) {
-                assertThatThrownBy(() -> engine.job(bad)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> engine.cancel(bad)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> engine.delete(bad)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> engine.results(bad)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> engine.input(bad, "text")).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> engine.awaitCompletion(bad, WAIT)).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().job(bad)).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().cancel(bad)).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().delete(bad)).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().results(bad)).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().input(bad, "text")).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> engine.anonymous().awaitCompletion(bad, WAIT)).isInstanceOf(InvalidInputException.class);
             }
-            assertThatThrownBy(() -> engine.job("j0123456789abcdef0123456789abcdef"))
+            assertThatThrownBy(() -> engine.anonymous().job("j0123456789abcdef0123456789abcdef"))
                     .isInstanceOfSatisfying(JobNotFoundException.class, e -> assertThat(e.code()).isEqualTo(404));
         }
     }
@@ -112,17 +112,17 @@ class ResultsAndInputsTest {
     void resultAndInputResourcesHaveTheContractShape() {
         GPService svc = GPService.builder("Shapes").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("Shapes", "Echo", Map.of("text", "ab", "times", new GPLong(2))).jobId();
-            JobInfo done = engine.awaitCompletion(id, WAIT);
+            String id = engine.anonymous().submitJob("Shapes", "Echo", Map.of("text", "ab", "times", new GPLong(2))).jobId();
+            JobInfo done = engine.anonymous().awaitCompletion(id, WAIT);
             ObjectNode job = JobJsonSchema.render(done);
             assertThat(job.get("inputs").get("times").get("paramUrl").asText()).isEqualTo("inputs/times");
-            assertThat(GPJson.toJson(GPJson.parameter(engine.result(id, "result"))))
+            assertThat(GPJson.toJson(GPJson.parameter(engine.anonymous().result(id, "result"))))
                     .isEqualTo("{\"paramName\":\"result\",\"dataType\":\"GPString\",\"value\":\"abab\"}");
-            assertThat(GPJson.toJson(GPJson.parameters(engine.inputs(id))))
+            assertThat(GPJson.toJson(GPJson.parameters(engine.anonymous().inputs(id))))
                     .isEqualTo("[{\"paramName\":\"text\",\"dataType\":\"GPString\",\"value\":\"ab\"},"
                             + "{\"paramName\":\"times\",\"dataType\":\"GPLong\",\"value\":2}]");
-            assertThat(engine.input(id, "text").value()).isEqualTo(new GPString("ab"));
-            assertThatThrownBy(() -> engine.result(id, "missing")).isInstanceOfSatisfying(InvalidInputException.class,
+            assertThat(engine.anonymous().input(id, "text").value()).isEqualTo(new GPString("ab"));
+            assertThatThrownBy(() -> engine.anonymous().result(id, "missing")).isInstanceOfSatisfying(InvalidInputException.class,
                     e -> assertThat(e.details()).singleElement().asString().contains("missing"));
         }
     }
@@ -131,10 +131,10 @@ class ResultsAndInputsTest {
     void defaultsAreAppliedAndStoredAsInputs() {
         GPService svc = GPService.builder("Defaults").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("Defaults", "Echo", Map.of("text", "z")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).inputNames()).containsExactly("text", "times");
-            assertThat(engine.input(id, "times").value()).isEqualTo(new GPLong(1));
-            assertThat(engine.result(id, "result").value()).isEqualTo(new GPString("z"));
+            String id = engine.anonymous().submitJob("Defaults", "Echo", Map.of("text", "z")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).inputNames()).containsExactly("text", "times");
+            assertThat(engine.anonymous().input(id, "times").value()).isEqualTo(new GPLong(1));
+            assertThat(engine.anonymous().result(id, "result").value()).isEqualTo(new GPString("z"));
         }
     }
 
@@ -143,7 +143,7 @@ class ResultsAndInputsTest {
         GPService svc = GPService.builder("Sync").executionType(GPService.ExecutionType.SYNCHRONOUS)
                 .task(TestTasks.echo()).task(TestTasks.failing()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            ExecuteResult r = engine.execute("Sync", "Echo", Map.of("text", "hi", "times", "2"));
+            ExecuteResult r = engine.anonymous().execute("Sync", "Echo", Map.of("text", "hi", "times", "2"));
             assertThat(r.results()).singleElement().satisfies(v -> {
                 assertThat(v.paramName()).isEqualTo("result");
                 assertThat(v.value()).isEqualTo(new GPString("hihi"));
@@ -151,12 +151,12 @@ class ResultsAndInputsTest {
             ObjectNode json = GPJson.execute(r);
             assertThat(json.get("results").get(0).get("value").asText()).isEqualTo("hihi");
             assertThat(json.get("messages").toString()).contains("echoing");
-            assertThatThrownBy(() -> engine.execute("Sync", "Fail", Map.of("text", "bad")))
+            assertThatThrownBy(() -> engine.anonymous().execute("Sync", "Fail", Map.of("text", "bad")))
                     .isInstanceOfSatisfying(GPException.class, e -> {
                         assertThat(e.code()).isEqualTo(500);
                         assertThat(e.details()).contains("boom: bad", "Failed.");
                     });
-            assertThatThrownBy(() -> engine.submitJob("Sync", "Echo", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Sync", "Echo", Map.of("text", "a")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(400));
         }
     }
@@ -168,21 +168,21 @@ class ResultsAndInputsTest {
         GPService svc = GPService.builder("Full").maxInstances(1).maxQueueSize(1)
                 .task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            String running = engine.submitJob("Full", "Gated", Map.of("text", "a")).jobId();
+            String running = engine.anonymous().submitJob("Full", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
-            String queued = engine.submitJob("Full", "Gated", Map.of("text", "b")).jobId();
-            assertThatThrownBy(() -> engine.submitJob("Full", "Gated", Map.of("text", "c")))
+            String queued = engine.anonymous().submitJob("Full", "Gated", Map.of("text", "b")).jobId();
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Full", "Gated", Map.of("text", "c")))
                     .isInstanceOfSatisfying(GPException.class, e -> {
                         assertThat(e.code()).isEqualTo(503);
                         assertThat(e.details()).singleElement().asString().contains("Full").contains("maxQueueSize");
                     });
             assertThat(store.query(JobQuery.all()).total()).isEqualTo(2);
             // Cancelling the queued job frees its place.
-            engine.cancel(queued);
-            String third = engine.submitJob("Full", "Gated", Map.of("text", "c")).jobId();
+            engine.anonymous().cancel(queued);
+            String third = engine.anonymous().submitJob("Full", "Gated", Map.of("text", "c")).jobId();
             gate.open();
-            assertThat(engine.awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.awaitCompletion(third, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(third, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 }

@@ -37,24 +37,24 @@ class SecurityTest {
     void theOwnerOnlyPolicyKeepsOtherPrincipalsOut() {
         GPService svc = GPService.builder("Owned").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).accessPolicy(AccessPolicy.ownerOnly("admin")).build()) {
-            String id = engine.submitJob("Owned", "Echo", Map.of("text", "a"), "alice").jobId();
-            assertThat(engine.awaitCompletion(id, WAIT, "alice").owner()).isEqualTo("alice");
+            String id = engine.as("alice").submitJob("Owned", "Echo", Map.of("text", "a")).jobId();
+            assertThat(engine.as("alice").awaitCompletion(id, WAIT).owner()).isEqualTo("alice");
             for (String intruder : new String[] {"bob", null}) {
-                assertThatThrownBy(() -> engine.job(id, intruder)).isInstanceOfSatisfying(GPException.class,
+                assertThatThrownBy(() -> engine.as(intruder).job(id)).isInstanceOfSatisfying(GPException.class,
                         e -> assertThat(e.code()).isEqualTo(403));
-                assertThatThrownBy(() -> engine.results(id, intruder)).isInstanceOf(GPException.class);
-                assertThatThrownBy(() -> engine.input(id, "text", intruder)).isInstanceOf(GPException.class);
-                assertThatThrownBy(() -> engine.cancel(id, intruder)).isInstanceOfSatisfying(GPException.class,
+                assertThatThrownBy(() -> engine.as(intruder).results(id)).isInstanceOf(GPException.class);
+                assertThatThrownBy(() -> engine.as(intruder).input(id, "text")).isInstanceOf(GPException.class);
+                assertThatThrownBy(() -> engine.as(intruder).cancel(id)).isInstanceOfSatisfying(GPException.class,
                         e -> assertThat(e.code()).isEqualTo(403));
-                assertThatThrownBy(() -> engine.delete(id, intruder)).isInstanceOfSatisfying(GPException.class,
+                assertThatThrownBy(() -> engine.as(intruder).delete(id)).isInstanceOfSatisfying(GPException.class,
                         e -> assertThat(e.code()).isEqualTo(403));
             }
-            assertThat(engine.job(id, "admin").status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(id, "result", "alice").value()).isEqualTo(new GPString("a"));
-            assertThat(engine.delete(id, "alice").status()).isEqualTo(JobStatus.DELETED);
+            assertThat(engine.as("admin").job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.as("alice").result(id, "result").value()).isEqualTo(new GPString("a"));
+            assertThat(engine.as("alice").delete(id).status()).isEqualTo(JobStatus.DELETED);
             // An anonymous job is open to everyone under this policy.
-            String open = engine.submitJob("Owned", "Echo", Map.of("text", "b")).jobId();
-            assertThat(engine.awaitCompletion(open, WAIT, "bob").status()).isEqualTo(JobStatus.SUCCEEDED);
+            String open = engine.anonymous().submitJob("Owned", "Echo", Map.of("text", "b")).jobId();
+            assertThat(engine.as("bob").awaitCompletion(open, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -63,14 +63,14 @@ class SecurityTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Purge").maxInstances(1).task(TestTasks.cooperative("Gated", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).accessPolicy(AccessPolicy.ownerOnly(null)).build()) {
-            String running = engine.submitJob("Purge", "Gated", Map.of("text", "a"), "alice").jobId();
+            String running = engine.as("alice").submitJob("Purge", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
-            String queued = engine.submitJob("Purge", "Gated", Map.of("text", "b"), "alice").jobId();
-            assertThatThrownBy(() -> engine.cancel(queued, "bob")).isInstanceOf(GPException.class);
+            String queued = engine.as("alice").submitJob("Purge", "Gated", Map.of("text", "b")).jobId();
+            assertThatThrownBy(() -> engine.as("bob").cancel(queued)).isInstanceOf(GPException.class);
             assertThat(engine.purgeQueue("Purge")).isEqualTo(1);
-            assertThat(engine.job(queued, "alice").status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(engine.as("alice").job(queued).status()).isEqualTo(JobStatus.CANCELLED);
             gate.open();
-            assertThat(engine.awaitCompletion(running, WAIT, "alice").status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.as("alice").awaitCompletion(running, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -79,11 +79,11 @@ class SecurityTest {
         AccessPolicy readOnly = (action, principal, job) -> action == AccessPolicy.Action.READ;
         GPService svc = GPService.builder("ReadOnly").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).accessPolicy(readOnly).build()) {
-            String id = engine.submitJob("ReadOnly", "Echo", Map.of("text", "a")).jobId();
-            engine.awaitCompletion(id, WAIT);
-            assertThatThrownBy(() -> engine.delete(id)).isInstanceOfSatisfying(GPException.class,
+            String id = engine.anonymous().submitJob("ReadOnly", "Echo", Map.of("text", "a")).jobId();
+            engine.anonymous().awaitCompletion(id, WAIT);
+            assertThatThrownBy(() -> engine.anonymous().delete(id)).isInstanceOfSatisfying(GPException.class,
                     e -> assertThat(e.details()).singleElement().asString().contains("delete").contains(id));
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -98,12 +98,12 @@ class SecurityTest {
         GPService svc = GPService.builder("Secrets").task(t).build();
         String url = "https://example.com/arcgis/rest/services/x/FeatureServer/0?where=1%3D1&token=s3cr3t-Value&f=json";
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
-            String id = engine.submitJob("Secrets", "Url", Map.of("text", url)).jobId();
-            JobInfo done = engine.awaitCompletion(id, WAIT);
+            String id = engine.anonymous().submitJob("Secrets", "Url", Map.of("text", url)).jobId();
+            JobInfo done = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(seen.get()).isEqualTo(url);
             assertThat(store.inputs(id).get("text").json()).doesNotContain("s3cr3t").contains("token=********&f=json");
-            assertThat(((GPString) engine.input(id, "text").value()).value()).doesNotContain("s3cr3t");
+            assertThat(((GPString) engine.anonymous().input(id, "text").value()).value()).doesNotContain("s3cr3t");
             assertThat(store.read(id).orElseThrow().messages()).extracting(JobMessage::description)
                     .noneMatch(m -> m.contains("s3cr3t")).anyMatch(m -> m.contains("token=********"));
             // The output was derived from the real input by the task: results are the task's business.

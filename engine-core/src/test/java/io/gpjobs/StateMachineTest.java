@@ -33,50 +33,50 @@ class StateMachineTest {
         try (GPEngine engine = GPEngine.builder().service(svc).clock(clock).listener(events)
                 .timeoutGrace(Duration.ofSeconds(5)).build()) {
             // New -> Submitted -> Executing, with the only worker slot taken.
-            JobInfo first = engine.submitJob("States", "Gated", Map.of("text", "a"));
+            JobInfo first = engine.anonymous().submitJob("States", "Gated", Map.of("text", "a"));
             gate.awaitEntered();
-            JobInfo executing = engine.job(first.jobId());
+            JobInfo executing = engine.anonymous().job(first.jobId());
             assertThat(executing.status()).isEqualTo(JobStatus.EXECUTING);
             assertThat(JobJsonSchema.render(executing).get("progress").get("message").asText()).isEqualTo("Executing...");
             // A second job finds every slot busy: Waiting.
-            JobInfo second = engine.submitJob("States", "Fail", Map.of("text", "x"));
+            JobInfo second = engine.anonymous().submitJob("States", "Fail", Map.of("text", "x"));
             assertThat(second.status()).isEqualTo(JobStatus.WAITING);
             JobJsonSchema.render(second);
             // Waiting -> Cancelled at once.
-            JobInfo cancelledQueued = engine.cancel(second.jobId());
+            JobInfo cancelledQueued = engine.anonymous().cancel(second.jobId());
             assertThat(cancelledQueued.status()).isEqualTo(JobStatus.CANCELLED);
             JobJsonSchema.render(cancelledQueued);
             // Executing -> Succeeded.
             gate.open();
-            JobInfo ok = engine.awaitCompletion(first.jobId(), WAIT);
+            JobInfo ok = engine.anonymous().awaitCompletion(first.jobId(), WAIT);
             assertThat(ok.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(JobJsonSchema.render(ok).get("results").get("result").get("paramUrl").asText())
                     .isEqualTo("results/result");
             // Failed.
-            JobInfo failed = engine.awaitCompletion(engine.submitJob("States", "Fail", Map.of("text", "x")).jobId(), WAIT);
+            JobInfo failed = engine.anonymous().awaitCompletion(engine.anonymous().submitJob("States", "Fail", Map.of("text", "x")).jobId(), WAIT);
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.messages()).extracting(m -> m.description()).contains("boom: x", "Failed.");
             JobJsonSchema.render(failed);
             // Executing -> Cancelling -> Cancelled.
-            JobInfo running = engine.submitJob("States", "Cancellable", Map.of("text", "c"));
+            JobInfo running = engine.anonymous().submitJob("States", "Cancellable", Map.of("text", "c"));
             cancelGate.awaitEntered();
-            JobInfo cancelling = engine.cancel(running.jobId());
+            JobInfo cancelling = engine.anonymous().cancel(running.jobId());
             assertThat(cancelling.status()).isEqualTo(JobStatus.CANCELLING);
             JobJsonSchema.render(cancelling);
-            JobInfo cancelled = engine.awaitCompletion(running.jobId(), WAIT);
+            JobInfo cancelled = engine.anonymous().awaitCompletion(running.jobId(), WAIT);
             assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
             // TimedOut: the stubborn task ignores the token; the engine's clock passes maxUsageTime.
-            JobInfo slow = engine.submitJob("States", "Stubborn", Map.of("text", "s"));
+            JobInfo slow = engine.anonymous().submitJob("States", "Stubborn", Map.of("text", "s"));
             stubbornGate.awaitEntered();
             clock.advance(Duration.ofSeconds(61));
-            JobInfo timedOut = engine.awaitCompletion(slow.jobId(), WAIT);
+            JobInfo timedOut = engine.anonymous().awaitCompletion(slow.jobId(), WAIT);
             assertThat(timedOut.status()).isEqualTo(JobStatus.TIMED_OUT);
             JobJsonSchema.render(timedOut);
             stubbornGate.open();
             // Deleting -> Deleted.
-            JobInfo deleted = engine.delete(ok.jobId());
+            JobInfo deleted = engine.anonymous().delete(ok.jobId());
             assertThat(deleted.status()).isEqualTo(JobStatus.DELETED);
-            assertThatThrownBy(() -> engine.job(ok.jobId())).isInstanceOf(JobNotFoundException.class);
+            assertThatThrownBy(() -> engine.anonymous().job(ok.jobId())).isInstanceOf(JobNotFoundException.class);
 
             events.transitions.forEach(t -> seen.add(t.to()));
             assertThat(events.statusesOf(first.jobId())).containsExactly(JobStatus.NEW, JobStatus.SUBMITTED,
@@ -99,9 +99,9 @@ class StateMachineTest {
                 .build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
             for (int i = 0; i < 300; i++) {
-                JobInfo job = engine.submitJob("OneSlot", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i));
+                JobInfo job = engine.anonymous().submitJob("OneSlot", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i));
                 assertThat(job.status()).as("job %d at submit", i).isEqualTo(JobStatus.SUBMITTED);
-                assertThat(engine.awaitCompletion(job.jobId(), WAIT).status()).as("job %d", i)
+                assertThat(engine.anonymous().awaitCompletion(job.jobId(), WAIT).status()).as("job %d", i)
                         .isIn(JobStatus.SUCCEEDED, JobStatus.FAILED);
             }
         }
@@ -125,8 +125,8 @@ class StateMachineTest {
                 .build();
         try (GPEngine engine = GPEngine.builder().service(svc).listener(events).build()) {
             for (int i = 0; i < 300; i++) {
-                String id = engine.submitJob("Heard", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i)).jobId();
-                JobStatus end = engine.awaitCompletion(id, WAIT).status();
+                String id = engine.anonymous().submitJob("Heard", i % 2 == 0 ? "Echo" : "Fail", Map.of("text", "x" + i)).jobId();
+                JobStatus end = engine.anonymous().awaitCompletion(id, WAIT).status();
                 assertThat(events.statusesOf(id)).as("job %d", i).endsWith(end);
             }
         }
@@ -136,14 +136,14 @@ class StateMachineTest {
     void cancellingAnEndedJobIsRefusedNamingJobAndStatus() {
         GPService svc = GPService.builder("Ended").task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("Ended", "Echo", Map.of("text", "a")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThatThrownBy(() -> engine.cancel(id)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            String id = engine.anonymous().submitJob("Ended", "Echo", Map.of("text", "a")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThatThrownBy(() -> engine.anonymous().cancel(id)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
                 assertThat(e.code()).isEqualTo(400);
                 assertThat(e.envelopeMessage()).isEqualTo("Invalid or missing input parameters.");
                 assertThat(e.details()).singleElement().asString().contains(id).contains("esriJobSucceeded");
             });
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -152,12 +152,12 @@ class StateMachineTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Twice").task(TestTasks.stubborn("Stubborn", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).build()) {
-            String id = engine.submitJob("Twice", "Stubborn", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Twice", "Stubborn", Map.of("text", "a")).jobId();
             gate.awaitEntered();
-            assertThat(engine.cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
-            assertThat(engine.cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
+            assertThat(engine.anonymous().cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
+            assertThat(engine.anonymous().cancel(id).status()).isEqualTo(JobStatus.CANCELLING);
             gate.open();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.CANCELLED);
         }
     }
 

@@ -58,14 +58,14 @@ class StoreOutageTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Outage").task(gated("Gated", gate, false)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("Outage", "Gated", Map.of("text", "ok")).jobId();
+            String id = engine.anonymous().submitJob("Outage", "Gated", Map.of("text", "ok")).jobId();
             gate.awaitEntered();
             Instant finishedAt = clock.instant();
             store.down = true;
             gate.open();
             Await.until("the results write is refused", () -> store.refused(id).contains("persistScratch"));
 
-            JobInfo during = engine.job(id);
+            JobInfo during = engine.anonymous().job(id);
             assertThat(during.status()).isEqualTo(JobStatus.EXECUTING);
             assertThat(descriptions(during)).contains("working").doesNotContain("Succeeded.");
             assertThat(during.resultNames()).isEmpty();
@@ -73,17 +73,17 @@ class StoreOutageTest {
             // Retried on the engine's clock while the store is still down: still Executing, still no results.
             clock.advance(Duration.ofSeconds(1));
             Await.until("a retry is refused", () -> count(store.refused(id), "persistScratch") == 2);
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
             assertThat(store.delegate.results(id)).isEmpty();
             assertThat(store.log(id)).doesNotContain("putResults", "update:esriJobSucceeded");
 
             store.down = false;
             clock.advance(Duration.ofSeconds(2)); // the backoff doubled
-            JobInfo end = engine.awaitCompletion(id, WAIT);
+            JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(end.ended()).isEqualTo(finishedAt);
             assertThat(descriptions(end)).containsSubsequence("working", "Succeeded.");
-            assertThat(engine.results(id)).singleElement().satisfies(v -> {
+            assertThat(engine.anonymous().results(id)).singleElement().satisfies(v -> {
                 assertThat(v.paramName()).isEqualTo("result");
                 assertThat(v.value()).isEqualTo(new GPString("ok"));
             });
@@ -102,24 +102,24 @@ class StoreOutageTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("Half").task(gated("Gated", gate, false)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("Half", "Gated", Map.of("text", "x")).jobId();
+            String id = engine.anonymous().submitJob("Half", "Gated", Map.of("text", "x")).jobId();
             gate.awaitEntered();
             // The results go through; the status write that would announce them fails.
             AtomicInteger refusals = new AtomicInteger();
             store.failUpdate = r -> r.status() == JobStatus.SUCCEEDED && refusals.incrementAndGet() > 0;
             gate.open();
             Await.until("the Succeeded write is refused", () -> refusals.get() == 1);
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.EXECUTING);
-            assertThat(engine.job(id).resultNames()).isEmpty();
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(id).resultNames()).isEmpty();
             assertThat(store.log(id)).contains("putResults").doesNotContain("update:esriJobSucceeded");
 
             store.failUpdate = r -> false;
             clock.advance(Duration.ofSeconds(1));
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
             // The results were stored once, before the status that announces them.
             assertThat(store.log(id)).containsSubsequence("putResults", "update:esriJobSucceeded");
             assertThat(count(store.log(id), "putResults")).isEqualTo(1);
-            assertThat(engine.result(id, "result").value()).isEqualTo(new GPString("x"));
+            assertThat(engine.anonymous().result(id, "result").value()).isEqualTo(new GPString("x"));
         }
     }
 
@@ -130,20 +130,20 @@ class StoreOutageTest {
         TestTasks.Gate gate = new TestTasks.Gate();
         GPService svc = GPService.builder("OutageFail").task(gated("Gated", gate, true)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("OutageFail", "Gated", Map.of("text", "bad")).jobId();
+            String id = engine.anonymous().submitJob("OutageFail", "Gated", Map.of("text", "bad")).jobId();
             gate.awaitEntered();
             store.down = true;
             gate.open();
             Await.until("the Failed write is refused", () -> store.refused(id).contains("update:esriJobFailed"));
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
 
             store.down = false;
             clock.advance(Duration.ofSeconds(1));
-            JobInfo end = engine.awaitCompletion(id, WAIT);
+            JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.FAILED);
             assertThat(descriptions(end)).containsSubsequence("working", "boom: bad", "Failed.");
             assertThat(store.log(id)).doesNotContain("putResults");
-            assertThat(engine.results(id)).isEmpty();
+            assertThat(engine.anonymous().results(id)).isEmpty();
         }
     }
 
@@ -155,17 +155,17 @@ class StoreOutageTest {
         GPService svc = GPService.builder("OutageSlow").maxInstances(1).maxUsageTime(Duration.ofSeconds(10))
                 .task(TestTasks.cooperative("Coop", gate)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("OutageSlow", "Coop", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("OutageSlow", "Coop", Map.of("text", "a")).jobId();
             gate.awaitEntered();
             store.down = true;
             clock.advance(Duration.ofSeconds(10));
             Instant timedOutAt = clock.instant();
             Await.until("the TimedOut write is refused", () -> store.refused(id).contains("update:esriJobTimedOut"));
-            assertThat(engine.job(id).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(id).status()).isEqualTo(JobStatus.EXECUTING);
 
             store.down = false;
             clock.advance(Duration.ofSeconds(1));
-            JobInfo end = engine.awaitCompletion(id, WAIT);
+            JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.TIMED_OUT);
             assertThat(end.ended()).isEqualTo(timedOutAt);
             assertThat(end.messages()).last().satisfies(m -> assertThat(m.description())
@@ -182,7 +182,7 @@ class StoreOutageTest {
         GPService svc = GPService.builder("Busy").maxInstances(1).task(gated("Gated", gate, false))
                 .task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String first = engine.submitJob("Busy", "Gated", Map.of("text", "one")).jobId();
+            String first = engine.anonymous().submitJob("Busy", "Gated", Map.of("text", "one")).jobId();
             gate.awaitEntered();
             store.down = true;
             gate.open();
@@ -190,14 +190,14 @@ class StoreOutageTest {
             store.down = false;
 
             // The only worker is free again although the first job's end is not written yet (its retry is not due).
-            String next = engine.submitJob("Busy", "Echo", Map.of("text", "two")).jobId();
-            assertThat(engine.awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(next, "result").value()).isEqualTo(new GPString("two"));
-            assertThat(engine.job(first).status()).isEqualTo(JobStatus.EXECUTING);
+            String next = engine.anonymous().submitJob("Busy", "Echo", Map.of("text", "two")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(next, "result").value()).isEqualTo(new GPString("two"));
+            assertThat(engine.anonymous().job(first).status()).isEqualTo(JobStatus.EXECUTING);
 
             clock.advance(Duration.ofSeconds(1));
-            assertThat(engine.awaitCompletion(first, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(first, "result").value()).isEqualTo(new GPString("one"));
+            assertThat(engine.anonymous().awaitCompletion(first, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(first, "result").value()).isEqualTo(new GPString("one"));
         }
     }
 
@@ -209,21 +209,21 @@ class StoreOutageTest {
         GPService svc = GPService.builder("Queue").maxInstances(1).task(gated("Gated", gate, false))
                 .task(TestTasks.echo()).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String first = engine.submitJob("Queue", "Gated", Map.of("text", "one")).jobId();
+            String first = engine.anonymous().submitJob("Queue", "Gated", Map.of("text", "one")).jobId();
             gate.awaitEntered();
-            String next = engine.submitJob("Queue", "Echo", Map.of("text", "two")).jobId();
-            assertThat(engine.job(next).status()).isEqualTo(JobStatus.WAITING);
+            String next = engine.anonymous().submitJob("Queue", "Echo", Map.of("text", "two")).jobId();
+            assertThat(engine.anonymous().job(next).status()).isEqualTo(JobStatus.WAITING);
             store.down = true;
             gate.open();
             Await.until("the next job's start is refused", () -> store.refused(next).contains("update:esriJobExecuting"));
-            assertThat(engine.job(next).status()).isEqualTo(JobStatus.WAITING);
-            assertThat(engine.job(first).status()).isEqualTo(JobStatus.EXECUTING);
+            assertThat(engine.anonymous().job(next).status()).isEqualTo(JobStatus.WAITING);
+            assertThat(engine.anonymous().job(first).status()).isEqualTo(JobStatus.EXECUTING);
 
             store.down = false;
             clock.advance(Duration.ofSeconds(1));
-            assertThat(engine.awaitCompletion(first, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(next, "result").value()).isEqualTo(new GPString("two"));
+            assertThat(engine.anonymous().awaitCompletion(first, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(next, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(next, "result").value()).isEqualTo(new GPString("two"));
         }
     }
 
@@ -245,19 +245,19 @@ class StoreOutageTest {
         });
         GPService svc = GPService.builder("Chatty").task(chatty).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String id = engine.submitJob("Chatty", "Chatty", Map.of("text", "a")).jobId();
+            String id = engine.anonymous().submitJob("Chatty", "Chatty", Map.of("text", "a")).jobId();
             gate.awaitEntered();
             store.down = true;
             clock.advance(Duration.ofSeconds(5)); // the progress interval
             Await.until("the progress write is refused", () -> store.refused(id).contains("update:esriJobExecuting"));
-            assertThat(descriptions(engine.job(id))).contains("step one");
+            assertThat(descriptions(engine.anonymous().job(id))).contains("step one");
 
             store.down = false;
             clock.advance(Duration.ofSeconds(1));
             Await.until("the messages are persisted", () -> store.delegate.read(id).orElseThrow().messages().stream()
                     .anyMatch(m -> m.description().equals("step one")));
             gate.open();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -270,10 +270,10 @@ class StoreOutageTest {
         GPService svc = GPService.builder("Meanwhile").maxInstances(2).maxUsageTime(Duration.ofSeconds(60))
                 .task(gated("Gated", gate, false)).task(TestTasks.cooperative("Held", held)).build();
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            String failedElsewhere = engine.submitJob("Meanwhile", "Gated", Map.of("text", "a")).jobId();
-            String deleted = engine.submitJob("Meanwhile", "Gated", Map.of("text", "b")).jobId();
-            Await.until("both run", () -> engine.job(failedElsewhere).status() == JobStatus.EXECUTING
-                    && engine.job(deleted).status() == JobStatus.EXECUTING);
+            String failedElsewhere = engine.anonymous().submitJob("Meanwhile", "Gated", Map.of("text", "a")).jobId();
+            String deleted = engine.anonymous().submitJob("Meanwhile", "Gated", Map.of("text", "b")).jobId();
+            Await.until("both run", () -> engine.anonymous().job(failedElsewhere).status() == JobStatus.EXECUTING
+                    && engine.anonymous().job(deleted).status() == JobStatus.EXECUTING);
             store.down = true;
             gate.open();
             Await.until("both ends are refused", () -> store.refused(failedElsewhere).contains("persistScratch")
@@ -282,15 +282,15 @@ class StoreOutageTest {
             // Another engine's recovery marks one Failed; the other is deleted here.
             var cur = store.delegate.read(failedElsewhere).orElseThrow();
             store.delegate.update(cur.withStatus(JobStatus.FAILED, clock.instant()).withEnded(clock.instant()));
-            engine.delete(deleted);
+            engine.anonymous().delete(deleted);
 
             clock.advance(Duration.ofSeconds(1)); // both retries are due
             // A job timed out by the watchdog proves it ran a tick past that time (retries come first in a tick).
-            String later = engine.submitJob("Meanwhile", "Held", Map.of("text", "c")).jobId();
+            String later = engine.anonymous().submitJob("Meanwhile", "Held", Map.of("text", "c")).jobId();
             held.awaitEntered();
             clock.advance(Duration.ofSeconds(60));
-            assertThat(engine.awaitCompletion(later, WAIT).status()).isEqualTo(JobStatus.TIMED_OUT);
-            assertThat(engine.job(failedElsewhere).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(engine.anonymous().awaitCompletion(later, WAIT).status()).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(engine.anonymous().job(failedElsewhere).status()).isEqualTo(JobStatus.FAILED);
             assertThat(store.log(failedElsewhere)).doesNotContain("putResults", "update:esriJobSucceeded");
             assertThat(store.delegate.results(failedElsewhere)).isEmpty();
             assertThat(store.delegate.read(deleted)).isEmpty();
@@ -305,7 +305,7 @@ class StoreOutageTest {
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
             store.down = true;
             store.readsDown = true;
-            assertThatThrownBy(() -> engine.submitJob("Down", "Echo", Map.of("text", "a")))
+            assertThatThrownBy(() -> engine.anonymous().submitJob("Down", "Echo", Map.of("text", "a")))
                     .isInstanceOfSatisfying(JobStoreException.class, e -> {
                         assertThat(e.code()).isEqualTo(500);
                         assertThat(e.getMessage()).contains("could not create job");
@@ -314,8 +314,8 @@ class StoreOutageTest {
             store.readsDown = false;
             assertThat(store.query(JobQuery.all()).total()).isZero();
             assertThat(store.log).isEmpty();
-            String id = engine.submitJob("Down", "Echo", Map.of("text", "b")).jobId();
-            assertThat(engine.awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String id = engine.anonymous().submitJob("Down", "Echo", Map.of("text", "b")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 
@@ -327,7 +327,7 @@ class StoreOutageTest {
         GPService svc = GPService.builder("Closing").task(gated("Gated", gate, false)).build();
         String id;
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            id = engine.submitJob("Closing", "Gated", Map.of("text", "a")).jobId();
+            id = engine.anonymous().submitJob("Closing", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
             store.down = true;
             gate.open();
@@ -346,7 +346,7 @@ class StoreOutageTest {
         GPService svc = GPService.builder("Closing2").task(gated("Gated", gate, false)).build();
         String id;
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).clock(clock).build()) {
-            id = engine.submitJob("Closing2", "Gated", Map.of("text", "a")).jobId();
+            id = engine.anonymous().submitJob("Closing2", "Gated", Map.of("text", "a")).jobId();
             gate.awaitEntered();
             store.down = true;
             gate.open();

@@ -26,9 +26,9 @@ class SyncExecuteTest {
                 .task(TestTasks.cooperative("Gated", gate)).task(TestTasks.echo()).build();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (GPEngine engine = GPEngine.builder().service(svc).clock(clock).listener(events).build()) {
-            Future<ExecuteResult> first = callers.submit(() -> engine.execute("SyncWait", "Gated", Map.of("text", "a")));
+            Future<ExecuteResult> first = callers.submit(() -> engine.anonymous().execute("SyncWait", "Gated", Map.of("text", "a")));
             gate.awaitEntered();
-            Future<ExecuteResult> second = callers.submit(() -> engine.execute("SyncWait", "Echo", Map.of("text", "b")));
+            Future<ExecuteResult> second = callers.submit(() -> engine.anonymous().execute("SyncWait", "Echo", Map.of("text", "b")));
             Await.until("the second request waits", () -> events.transitions.stream()
                     .anyMatch(t -> t.to() == JobStatus.WAITING));
             clock.advance(Duration.ofSeconds(5));

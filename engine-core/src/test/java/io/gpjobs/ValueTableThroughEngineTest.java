@@ -52,12 +52,12 @@ class ValueTableThroughEngineTest {
         };
         try (GPEngine engine = GPEngine.builder().service(GPService.builder("Tables").task(task).build()).build()) {
             // 1 is an integer in the JSON; the Weight column is a GPDouble all the same
-            String id = engine.submitJob("Tables", "Weigh",
+            String id = engine.anonymous().submitJob("Tables", "Weigh",
                     Map.of("Weights", "[[\"a\",1,{\"distance\":3,\"units\":\"esriMiles\"}]]")).jobId();
-            assertThat(engine.awaitCompletion(id, Duration.ofSeconds(20)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().awaitCompletion(id, Duration.ofSeconds(20)).status()).isEqualTo(JobStatus.SUCCEEDED);
 
             assertThat(seen.get()).isEqualTo(EXPECTED);
-            assertThat(engine.input(id, "Weights").value()).isEqualTo(EXPECTED);
+            assertThat(engine.anonymous().input(id, "Weights").value()).isEqualTo(EXPECTED);
         }
     }
 }

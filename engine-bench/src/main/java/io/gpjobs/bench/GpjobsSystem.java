@@ -56,7 +56,7 @@ final class GpjobsSystem implements JobSystem {
         Signals.succeeded = done;
         jobs += count;
         for (int i = 0; i < count; i++) {
-            engine.submitJob(BenchTasks.SERVICE, BenchTasks.NO_OP, Map.of());
+            engine.anonymous().submitJob(BenchTasks.SERVICE, BenchTasks.NO_OP, Map.of());
         }
         JobSystem.await(done, "gpjobs batch");
     }
@@ -64,12 +64,12 @@ final class GpjobsSystem implements JobSystem {
     @Override
     public Object submitSignalling() {
         jobs++;
-        return engine.submitJob(BenchTasks.SERVICE, BenchTasks.SIGNAL, Map.of()).jobId();
+        return engine.anonymous().submitJob(BenchTasks.SERVICE, BenchTasks.SIGNAL, Map.of()).jobId();
     }
 
     @Override
     public void awaitSucceeded(Object handle) {
-        JobInfo info = engine.awaitCompletion((String) handle, Duration.ofSeconds(WAIT_SECONDS));
+        JobInfo info = engine.anonymous().awaitCompletion((String) handle, Duration.ofSeconds(WAIT_SECONDS));
         if (info.status() != JobStatus.SUCCEEDED) {
             throw new IllegalStateException("job " + handle + " ended " + info.status() + ": " + info.messages());
         }

@@ -59,7 +59,7 @@ public class LargeStoreBench {
             engine = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(store).build();
             Metrics.record("large.openSeconds", (System.nanoTime() - t1) / 1e9);
             // the first requests a restarted node answers: a job's status, then a page of the job listing
-            if (engine.job(some).status() != JobStatus.SUCCEEDED) {
+            if (engine.anonymous().job(some).status() != JobStatus.SUCCEEDED) {
                 throw new IllegalStateException("job " + some + " is not succeeded");
             }
             Metrics.record("large.firstStatusSeconds", (System.nanoTime() - t1) / 1e9);

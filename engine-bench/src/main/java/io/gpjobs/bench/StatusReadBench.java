@@ -42,7 +42,7 @@ public class StatusReadBench {
         @Setup(Level.Trial)
         public void start() {
             system = new GpjobsSystem(store, Systems.WORKERS);
-            jobId = system.engine.submitJob(BenchTasks.SERVICE, BenchTasks.NO_OP, Map.of()).jobId();
+            jobId = system.engine.anonymous().submitJob(BenchTasks.SERVICE, BenchTasks.NO_OP, Map.of()).jobId();
             system.awaitSucceeded(jobId);
         }
 
@@ -90,7 +90,7 @@ public class StatusReadBench {
     /** Reads the cached job. */
     @Benchmark
     public JobInfo hot(HotJob s) {
-        return s.system.engine.job(s.jobId);
+        return s.system.engine.anonymous().job(s.jobId);
     }
 
     /** Reads the next job of the round. */
@@ -98,7 +98,7 @@ public class StatusReadBench {
     public JobInfo cold(ColdJobs s) {
         String id = s.ids[s.next];
         s.next = s.next + 1 == s.ids.length ? 0 : s.next + 1;
-        JobInfo info = s.engine.job(id);
+        JobInfo info = s.engine.anonymous().job(id);
         if (info.status() != JobStatus.SUCCEEDED) {
             throw new IllegalStateException("job " + id + " reads as " + info.status());
         }

@@ -94,19 +94,22 @@ final class JobEnds {
      * Writes an end at once; when the storage fails, keeps it for retries starting {@link #FIRST_BACKOFF} from
      * {@code now}.
      *
+     * @return true when the end is written, false when it is kept for retries
      * @throws JobNotFoundException when the job is gone
      */
-    void writeOrKeep(End end, Instant now) {
+    boolean writeOrKeep(End end, Instant now) {
         // Registered first (not yet due) so that readers see the live view while the first attempt runs.
         pending.put(end.jobId, end);
         try {
             write(end);
             pending.remove(end.jobId, end);
+            return true;
         } catch (JobStoreException e) {
             end.failures = 1;
             end.nextAttempt = now.plus(end.backoff);
             LOG.log(System.Logger.Level.WARNING, "could not record the end of job " + end.jobId + " (" + e.getMessage()
                     + "); it is kept in memory and retried in " + end.backoff.toSeconds() + " s");
+            return false;
         } catch (RuntimeException e) {
             pending.remove(end.jobId, end);
             throw e;

@@ -2,26 +2,21 @@ package io.gpjobs.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
-import io.gpjobs.InvalidInputException;
-import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.AccessPolicy;
+import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobListener;
-import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.StoredValue;
-import io.gpjobs.spi.Task;
-import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPValue;
-import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JobEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobEngine.class.getName());
     /** How often the watchdog looks at running jobs (real time; deadlines are judged on the engine's clock). */
-    static final long TICK_MILLIS = 25;
+    static final Duration TICK = Duration.ofMillis(25);
 
     /**
      * The engine's settings, already resolved by the public builder.
@@ -56,10 +50,11 @@ public final class JobEngine implements AutoCloseable {
      * @param leaseDuration   how long a claim holds without renewal
      * @param janitorInterval how often the janitor runs by itself
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
+     * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
-                           Duration janitorInterval, Duration timeoutGrace) {
+                           Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -74,7 +69,7 @@ public final class JobEngine implements AutoCloseable {
     final AccessPolicy accessPolicy;
     final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     final List<JobStore> stores = new ArrayList<>();
-    private final List<JobStore> ownedStores;
+    final List<JobStore> ownedStores;
     // Maintenance runs on the writing thread: handing it to the common pool cost more than it saved per write.
     final Cache<String, JobRecord> cache = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(1)).executor(Runnable::run).build();
@@ -94,11 +89,22 @@ public final class JobEngine implements AutoCloseable {
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
     final JobEnds ends;
     final JobReads reads;
+    final JobValues values;
+    final JobAdmin admin;
+    final JobCommands commands;
+    final JobSubmission submissions;
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
-    private final ScheduledThreadPoolExecutor timer;
     /** This engine's hold on its node id in each store: a second live engine with the id is refused. */
     private final List<JobStore.NodeRegistration> nodes;
+    /** The scheduler this engine created (shut down on close), or null when the host gave one. */
+    final ScheduledThreadPoolExecutor ownTimer;
+    final EngineScheduler scheduler;
+    final Timers timers;
+    /** The dispatcher of each store, started after recovery, closed before the stores. */
+    final Map<JobStore, JobDispatcher> dispatchers = new IdentityHashMap<>();
+    /** Held by a watchdog tick while it runs; close takes it to wait for a tick in flight. */
+    final Object tickLock = new Object();
 
     /** Builds the engine, recovers its services' unfinished jobs and starts its threads. */
     public JobEngine(Settings s) {
@@ -121,13 +127,31 @@ public final class JobEngine implements AutoCloseable {
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
         this.nodes = registerNode(stores, nodeId);
-        AtomicInteger timerThreads = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        this.values = new JobValues(this);
+        this.admin = new JobAdmin(this);
+        this.commands = new JobCommands(this);
+        this.submissions = new JobSubmission(this);
+        if (s.scheduler() != null) {
+            this.ownTimer = null;
+            this.scheduler = s.scheduler();
+        } else {
+            AtomicInteger timerThreads = new AtomicInteger();
+            this.ownTimer = new ScheduledThreadPoolExecutor(2, r -> {
+                Thread t = new Thread(r, "gpjobs-" + nodeId + "-timer-" + timerThreads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ownTimer.setRemoveOnCancelPolicy(true);
+            this.scheduler = EngineScheduler.of(ownTimer);
+        }
+        this.timers = new Timers(scheduler);
+        for (ServiceRuntime rt : services.values()) {
+            JobDispatcher d = dispatchers.computeIfAbsent(rt.store(),
+                    st -> st.dispatcher().orElseGet(InProcessDispatcher::new));
+            rt.dispatcher(d);
+        }
+        dispatchers.forEach((st, d) -> d.start(new EngineDispatchContext(this, services.values().stream()
+                .filter(rt -> rt.store() == st).toList())));
         this.recovery = new Recovery(this);
         recovery.atStart();
         for (ServiceRuntime rt : services.values()) {
@@ -135,15 +159,8 @@ public final class JobEngine implements AutoCloseable {
                 new Worker(rt, runner).start();
             }
         }
-        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        long janitorMs = s.janitorInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                reads.runJanitor();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "janitor failed", e);
-            }
-        }, janitorMs, janitorMs, TimeUnit.MILLISECONDS);
+        timers.every("watchdog tick", TICK, this::tick);
+        timers.every("janitor", s.janitorInterval(), admin::runJanitor);
     }
 
     /** Registers {@code nodeId} in every store, or in none when a store refuses (the refusal is thrown). */
@@ -165,15 +182,43 @@ public final class JobEngine implements AutoCloseable {
         return nodeId;
     }
 
-    /** The read side: job views, results, inputs, queries, statistics, janitor. */
+    /** The read side: job views, results, inputs, waiting. */
     public JobReads reads() {
         return reads;
     }
 
+    /** Results, inputs and files of jobs. */
+    public JobValues values() {
+        return values;
+    }
+
+    /** The admin operations: queries, statistics, purging, the janitor. */
+    public JobAdmin admin() {
+        return admin;
+    }
+
+    /** Cancel and delete. */
+    public JobCommands commands() {
+        return commands;
+    }
+
+    /** Submission and synchronous execution. */
+    public JobSubmission submissions() {
+        return submissions;
+    }
+
     private void tick() {
+        synchronized (tickLock) {
+            if (!closed.get()) {
+                tickNow();
+            }
+        }
+    }
+
+    private void tickNow() {
         try {
             runner.tick();
-            expireWaitingSyncJobs();
+            submissions.expireWaitingSyncJobs();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "watchdog tick failed", e);
         }
@@ -209,220 +254,6 @@ public final class JobEngine implements AutoCloseable {
         return "Job failed: the engine running it stopped (node " + node + ").";
     }
 
-    // ---- submission ----
-
-    /**
-     * Validates inputs, creates the job with its inputs in one write (stored Submitted, or Waiting when every worker
-     * slot is taken; listeners hear New first) and queues it.
-     *
-     * @throws InvalidInputException when an input is bad (nothing is stored)
-     * @throws GPException           404 for an unknown service or task, 400 for the wrong execution type, 503 when
-     *                               the queue is full
-     */
-    public JobRecord submit(String serviceName, String taskName, Map<String, ?> raw, String principal, boolean sync) {
-        checkOpen();
-        ServiceRuntime rt = runtime(serviceName);
-        Task task = rt.service().task(taskName).orElseThrow(() -> new GPException(404, "Task not found.",
-                List.of("service '" + serviceName + "' has no task '" + taskName + "'")));
-        GPService.ExecutionType wanted = sync ? GPService.ExecutionType.SYNCHRONOUS : GPService.ExecutionType.ASYNCHRONOUS;
-        if (rt.service().executionType() != wanted) {
-            throw new GPException(400, "Unable to complete operation.", List.of("service '" + serviceName + "' is "
-                    + rt.service().executionType().wireName() + ": use " + (sync ? "submitJob" : "execute")));
-        }
-        if (principal != null && principal.isBlank()) {
-            throw new IllegalArgumentException("principal must be null or not blank");
-        }
-        TaskDefinition def = task.definition();
-        Map<String, GPValue> values = InputValidator.validate(def, raw == null ? Map.of() : raw);
-        Map<String, StoredValue> stored = new LinkedHashMap<>();
-        values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
-                Redactor.redactJson(GPValueCodec.toJson(v)))));
-        if (!rt.permits.tryAcquire()) {
-            throw new GPException(503, "The job queue is full.", List.of("service '" + serviceName
-                    + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));
-        }
-        boolean queued = false;
-        String id = JobIds.next();
-        try {
-            Instant now = clock.instant();
-            // One write: the record and its inputs are stored together, so New never needs a write of its own; the
-            // job is stored Submitted, or Waiting when every slot is taken (listeners still hear New first).
-            boolean waiting = rt.queue.size() >= rt.service().maxInstances() - rt.busy.get();
-            JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
-                    : JobStatus.SUBMITTED, 0, now, null, null, now, principal, nodeId, now.plus(leaseDuration), false,
-                    List.of(EngineMessages.SUBMITTED), null);
-            pendingInputs.put(id, values);
-            completions.put(id, new CompletableFuture<>());
-            if (sync) {
-                syncResults.put(id, new AtomicReference<>());
-            }
-            JobRecord submitted = writer.create(rt.store(), fresh, stored);
-            rt.queue.add(new ServiceRuntime.QueueEntry(id, true));
-            queued = true;
-            return submitted;
-        } catch (RuntimeException ex) {
-            if (!queued && !(ex instanceof io.gpjobs.spi.JobConflictException)) {
-                // The caller hears the submit failed: leave no half-submitted job behind to run later. Even a failed
-                // create may have been written (a lost response); the id is new and ours, so deleting it is safe
-                // (unless the store says the id was taken: then the record is not ours).
-                try {
-                    rt.store().delete(id);
-                    cache.invalidate(id);
-                } catch (RuntimeException again) {
-                    ex.addSuppressed(again);
-                }
-            }
-            throw ex;
-        } finally {
-            if (!queued) {
-                rt.permits.release();
-                pendingInputs.remove(id);
-                completions.remove(id);
-                syncResults.remove(id);
-            }
-        }
-    }
-
-    /**
-     * What a synchronous job ended with.
-     *
-     * @param record  the job's last record
-     * @param results the results this engine stored for it when it succeeded here, or null (then read them)
-     */
-    public record Executed(JobRecord record, Map<String, StoredValue> results) {
-    }
-
-    /** Submits on a synchronous service and waits for the end (bounded by maxWaitTime + maxUsageTime). */
-    public Executed executeAndWait(String serviceName, String taskName, Map<String, ?> raw, String principal) {
-        JobRecord r = submit(serviceName, taskName, raw, principal, true);
-        try {
-            GPService svc = runtime(serviceName).service();
-            Duration bound = svc.maxWaitTime().plus(svc.maxUsageTime()).plus(timeoutGrace).plusSeconds(5);
-            JobRecord done = reads.awaitRecord(r.jobId(), bound);
-            var handed = syncResults.get(r.jobId());
-            return new Executed(done, done.status() == JobStatus.SUCCEEDED && handed != null ? handed.get() : null);
-        } finally {
-            syncResults.remove(r.jobId());
-        }
-    }
-
-    // ---- cancel and delete ----
-
-    /**
-     * Cancels a job: queued ones at once, executing ones through Cancelling; repeated cancels are harmless.
-     *
-     * @throws InvalidInputException when the job already ended
-     */
-    public JobRecord cancel(String jobId, String principal) {
-        return cancel(jobId, principal, true);
-    }
-
-    /** Cancels a job, checking the access policy unless an admin operation (purgeQueue) asks. */
-    JobRecord cancel(String jobId, String principal, boolean checkAccess) {
-        JobReads.Located loc = reads.locate(jobId);
-        if (checkAccess) {
-            reads.check(AccessPolicy.Action.CANCEL, principal, loc.record());
-        }
-        Instant now = clock.instant();
-        JobRecord after = writer.update(loc.store(), jobId, cur -> switch (cur.status()) {
-            case NEW, SUBMITTED, WAITING -> JobRunner.ended(cur, JobStatus.CANCELLED, now,
-                    JobRunner.append(cur.messages(), EngineMessages.CANCELLED)).withCancelRequested(true);
-            case EXECUTING -> cur.withStatus(JobStatus.CANCELLING, now).withCancelRequested(true);
-            case CANCELLING -> null;
-            default -> throw new InvalidInputException("job '" + jobId + "' cannot be cancelled: its status is "
-                    + cur.status().wireName());
-        });
-        if (after == null) {
-            after = loc.store().read(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
-        }
-        if (after.status() == JobStatus.CANCELLING) {
-            JobExecution x = running.get(jobId);
-            if (x != null) {
-                x.token.fire("was cancelled");
-            }
-        } else if (after.status() == JobStatus.CANCELLED && loc.runtime() != null) {
-            loc.runtime().dequeue(jobId);
-            pendingInputs.remove(jobId);
-        }
-        return after;
-    }
-
-    /** Deletes a job: cancels it if it runs, Deleting, then record and files removed. Returns it as Deleted. */
-    public JobRecord delete(String jobId, String principal) {
-        JobReads.Located loc = reads.locate(jobId);
-        reads.check(AccessPolicy.Action.DELETE, principal, loc.record());
-        Instant now = clock.instant();
-        JobRecord deleting = writer.update(loc.store(), jobId, cur -> cur.status() == JobStatus.DELETING ? null
-                : cur.withStatus(JobStatus.DELETING, now).withCancelRequested(!cur.status().isTerminal()));
-        JobExecution x = running.get(jobId);
-        if (x != null) {
-            x.completed.set(true);
-            x.token.fire("was deleted");
-        }
-        if (loc.runtime() != null) {
-            loc.runtime().dequeue(jobId);
-        }
-        pendingInputs.remove(jobId);
-        ends.forget(jobId);
-        JobRecord last = deleting != null ? deleting : loc.record();
-        loc.store().delete(jobId);
-        cache.invalidate(jobId);
-        reads.forget(jobId);
-        JobRecord gone = last.withStatus(JobStatus.DELETED, now);
-        events.status(jobId, JobStatus.DELETING, JobStatus.DELETED);
-        CompletableFuture<JobRecord> f = completions.remove(jobId);
-        if (f != null) {
-            f.complete(gone);
-        }
-        return gone;
-    }
-
-    /** Completes the future of a job that ended without this engine writing its end (e.g. cancelled elsewhere). */
-    void completeIfTerminal(ServiceRuntime rt, String jobId) {
-        CompletableFuture<JobRecord> f = completions.get(jobId);
-        if (f == null) {
-            return;
-        }
-        JobRecord r = rt.store().read(jobId).orElse(null);
-        if (r != null && r.status().isTerminal()) {
-            if (completions.remove(jobId, f)) {
-                f.complete(r);
-            }
-        } else {
-            // Gone, or run by another engine: waiters fall back to reading the store.
-            completions.remove(jobId, f);
-        }
-    }
-
-    /** Times out synchronous requests that waited longer than maxWaitTime for a worker. */
-    private void expireWaitingSyncJobs() {
-        Instant now = clock.instant();
-        for (ServiceRuntime rt : services.values()) {
-            GPService svc = rt.service();
-            if (svc.executionType() != GPService.ExecutionType.SYNCHRONOUS) {
-                continue;
-            }
-            for (ServiceRuntime.QueueEntry e : rt.queue) {
-                JobRecord r = cache.getIfPresent(e.jobId());
-                if (r == null || r.status() != JobStatus.WAITING || now.isBefore(r.submitted().plus(svc.maxWaitTime()))) {
-                    continue;
-                }
-                try {
-                    JobRecord out = writer.update(rt.store(), e.jobId(), cur -> cur.status() != JobStatus.WAITING ? null
-                            : JobRunner.ended(cur, JobStatus.TIMED_OUT, now, JobRunner.append(cur.messages(),
-                            JobMessage.error("Timed out: no free instance within the service's maximum wait time of "
-                                    + svc.maxWaitTime().toSeconds() + " s."))));
-                    if (out != null) {
-                        rt.dequeue(e.jobId());
-                        pendingInputs.remove(e.jobId());
-                    }
-                } catch (JobNotFoundException gone) {
-                    rt.dequeue(e.jobId());
-                }
-            }
-        }
-    }
-
     ServiceRuntime runtime(String serviceName) {
         ServiceRuntime rt = serviceName == null ? null : services.get(serviceName);
         if (rt == null) {
@@ -445,58 +276,9 @@ public final class JobEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        timer.shutdownNow();
-        for (JobExecution x : running.values()) {
-            x.engineStopping = true;
-            x.token.fire("was stopped");
-            x.thread.interrupt();
-        }
-        List<Worker> all = new ArrayList<>();
-        services.values().forEach(rt -> all.addAll(rt.workers));
-        all.forEach(w -> w.thread.interrupt());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (Worker w : all) {
-            try {
-                w.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (w.thread.isAlive()) {
-                LOG.log(System.Logger.Level.WARNING, "thread " + w.thread.getName() + " did not stop");
-            }
-        }
-        Instant now = clock.instant();
-        for (JobExecution x : running.values()) {
-            if (x.completed.compareAndSet(false, true)) {
-                try {
-                    writer.update(x.service.store(), x.jobId, cur -> cur.status() != JobStatus.EXECUTING
-                            && cur.status() != JobStatus.CANCELLING ? null
-                            : JobRunner.ended(cur, cur.status() == JobStatus.CANCELLING ? JobStatus.CANCELLED
-                            : JobStatus.FAILED, now, JobRunner.append(x.messages(), JobMessage.error(stoppedMessage(nodeId)))));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not record the end of job " + x.jobId, e);
-                }
-            }
-        }
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // The watchdog has stopped: one last attempt for ends the store refused, then say which jobs stay Executing.
-        ends.closing(clock.instant());
-        completions.values().forEach(f -> f.cancel(false));
-        nodes.forEach(JobStore.NodeRegistration::close);
-        for (JobStore st : ownedStores) {
-            try {
-                st.close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not close a job store", e);
-            }
+        if (closed.compareAndSet(false, true)) {
+            new EngineShutdown(this).run();
+            nodes.forEach(JobStore.NodeRegistration::close);
         }
     }
 }

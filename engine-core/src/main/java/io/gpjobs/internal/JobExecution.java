@@ -34,8 +34,9 @@ final class JobExecution {
 
     /** Set once the job's terminal status was written (or the record is gone): later writes are skipped. */
     final AtomicBoolean completed = new AtomicBoolean();
-    /** Set when the task's thread returned from {@code execute}. */
+    /** Set when the task's thread returned from {@code execute} (see {@link #markReturned}). */
     final AtomicBoolean returned = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch returnLatch = new java.util.concurrent.CountDownLatch(1);
     /** Set when the time limit fired. */
     final AtomicBoolean timeoutFired = new AtomicBoolean();
     /** Set when the engine gave up on the thread and replaced its worker. */
@@ -66,6 +67,21 @@ final class JobExecution {
         this.lastPersist = now;
         this.lastLease = now;
         this.lastCancelCheck = now;
+    }
+
+    /** Records that the task returned, waking {@link #awaitReturn}. */
+    void markReturned() {
+        returned.set(true);
+        returnLatch.countDown();
+    }
+
+    /** Waits until the task returned or {@code System.nanoTime()} reaches {@code deadline}. */
+    void awaitReturn(long deadline) {
+        try {
+            returnLatch.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void addMessage(JobMessage m) {

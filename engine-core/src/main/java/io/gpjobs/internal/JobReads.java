@@ -1,38 +1,22 @@
 package io.gpjobs.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
-import io.gpjobs.JobInfoPage;
 import io.gpjobs.JobNotFoundException;
-import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.AccessPolicy;
 import io.gpjobs.spi.JobMessage;
-import io.gpjobs.spi.JobPage;
 import io.gpjobs.spi.JobProgress;
-import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.ParameterDefinition;
-import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
-import io.gpjobs.value.GPDataType;
-import io.gpjobs.value.GPValue;
-import io.gpjobs.value.GPValueCodec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +33,8 @@ public final class JobReads {
     record Located(JobRecord record, JobStore store, ServiceRuntime runtime) {
     }
 
-    private static final long POLL_MILLIS = 50;
-    private static final EnumSet<JobStatus> FINISHED = EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
-            JobStatus.TIMED_OUT, JobStatus.CANCELLED);
+    /** How often a job run by another engine is read again while a caller awaits it. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     private final JobEngine e;
     /** Result and input names of succeeded jobs (they never change once the job succeeded). */
@@ -150,7 +133,7 @@ public final class JobReads {
     }
 
     /** Parameter names in the task's parameter order (unknown names last, sorted). */
-    private static List<String> ordered(ServiceRuntime rt, JobRecord r, java.util.Set<String> present, boolean outputs) {
+    static List<String> ordered(ServiceRuntime rt, JobRecord r, java.util.Set<String> present, boolean outputs) {
         return ordered(rt == null ? null : rt.service().tasks().get(r.taskName()), present, outputs);
     }
 
@@ -200,78 +183,6 @@ public final class JobReads {
         };
     }
 
-    // ---- values ----
-
-    /** All results (or inputs) of a job, in parameter order. */
-    public List<ParameterValue> values(String jobId, String principal, boolean results) {
-        return values(jobId, principal, results, null);
-    }
-
-    /** As {@link #values(String, String, boolean)}, with the stored values already at hand (or null to read them). */
-    public List<ParameterValue> values(String jobId, String principal, boolean results, Map<String, StoredValue> known) {
-        Located loc = locate(jobId);
-        check(AccessPolicy.Action.READ, principal, loc.record());
-        Map<String, StoredValue> stored = known != null ? known
-                : results ? loc.store().results(jobId) : loc.store().inputs(jobId);
-        List<ParameterValue> out = new ArrayList<>();
-        for (String name : ordered(loc.runtime(), loc.record(), stored.keySet(), results)) {
-            out.add(decode(loc, name, stored.get(name)));
-        }
-        return out;
-    }
-
-    /** One result (or input) of a job. */
-    public ParameterValue value(String jobId, String paramName, String principal, boolean results) {
-        Located loc = locate(jobId);
-        check(AccessPolicy.Action.READ, principal, loc.record());
-        if (paramName == null || paramName.isBlank()) {
-            throw new InvalidInputException("parameter name must not be empty");
-        }
-        Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
-        StoredValue v = stored.get(paramName);
-        if (v == null) {
-            throw new InvalidInputException("job '" + jobId + "' has no " + (results ? "result" : "input") + " '"
-                    + paramName + "'" + (results && loc.record().status() != JobStatus.SUCCEEDED
-                    ? " (its status is " + loc.record().status().wireName() + ")" : ""));
-        }
-        return decode(loc, paramName, v);
-    }
-
-    /**
-     * Opens a file of a job (a path relative to the job, such as {@code scratch/grid.asc}), or empty when the job
-     * has no such file.
-     */
-    public java.util.Optional<java.io.InputStream> openFile(String jobId, String relativePath, String principal) {
-        Located loc = locate(jobId);
-        check(AccessPolicy.Action.READ, principal, loc.record());
-        if (relativePath == null || relativePath.isBlank()) {
-            throw new InvalidInputException("file path must not be empty");
-        }
-        try {
-            return loc.store().readFile(jobId, relativePath);
-        } catch (IllegalArgumentException ex) {
-            throw new InvalidInputException("invalid file path '" + relativePath + "' of job '" + jobId + "': "
-                    + ex.getMessage());
-        } catch (java.io.IOException ex) {
-            throw new io.gpjobs.spi.JobStoreException("could not read file '" + relativePath + "' of job '" + jobId
-                    + "'", ex);
-        }
-    }
-
-    /**
-     * Decodes a stored value with its parameter's definition when the task is known, so value-table columns and
-     * composite members keep their declared types; by the stored data type alone otherwise (a task no longer
-     * registered).
-     */
-    private static ParameterValue decode(Located loc, String name, StoredValue v) {
-        GPDataType type = GPDataType.parse(v.dataType());
-        Optional<ParameterDefinition> def = loc.runtime() == null ? Optional.empty()
-                : loc.runtime().service().task(loc.record().taskName())
-                        .flatMap(t -> t.definition().parameter(name))
-                        .filter(p -> p.dataType().equals(type));
-        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get(), v.json()) : GPValueCodec.fromJson(type, v.json());
-        return new ParameterValue(name, type, value);
-    }
 
     // ---- waiting ----
 
@@ -303,8 +214,14 @@ public final class JobReads {
                     // the listeners, so a caller that awaited a job has every status event of it.
                     return f.get(slice, TimeUnit.NANOSECONDS);
                 }
-                // A job this engine does not run: poll its store.
-                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(slice))));
+                // A job this engine does not run: read its store again at each poll of the engine's scheduler.
+                CompletableFuture<Void> poll = new CompletableFuture<>();
+                e.timers.once("await poll", POLL, () -> poll.complete(null));
+                try {
+                    poll.get(slice, TimeUnit.NANOSECONDS);
+                } finally {
+                    poll.cancel(false);
+                }
                 e.cache.invalidate(jobId);
             } catch (TimeoutException | java.util.concurrent.CancellationException ignored) {
                 if (r.status().isTerminal()) {
@@ -319,127 +236,5 @@ public final class JobReads {
                 throw new GPException(500, "Interrupted while waiting for job.", List.of("job '" + jobId + "'"), ie);
             }
         }
-    }
-
-    // ---- queries ----
-
-    /** One page of jobs across the stores in use, as views (no access check: an admin operation). */
-    public JobInfoPage jobs(JobQuery q) {
-        List<JobStore> targets = new ArrayList<>();
-        if (q.serviceName() != null) {
-            ServiceRuntime rt = e.services.get(q.serviceName());
-            if (rt == null) {
-                throw new GPException(404, "Service not found.", List.of("no service '" + q.serviceName() + "'"));
-            }
-            targets.add(rt.store());
-        } else {
-            targets.addAll(e.stores);
-        }
-        List<JobRecord> all = new ArrayList<>();
-        int total = 0;
-        int want = (int) Math.min(JobQuery.MAX_LIMIT, (long) q.offset() + q.limit());
-        for (JobStore st : targets) {
-            JobPage p = st.query(targets.size() == 1 ? q : q.withPage(0, want));
-            total += p.total();
-            all.addAll(p.jobs());
-        }
-        if (targets.size() > 1) {
-            all.sort(Comparator.comparing(JobRecord::submitted).thenComparing(JobRecord::jobId));
-            int from = Math.min(q.offset(), all.size());
-            all = all.subList(from, Math.min(all.size(), from + q.limit()));
-        }
-        int next = q.offset() + all.size() < total ? q.offset() + all.size() : -1;
-        return new JobInfoPage(all.stream().map(this::view).toList(), total, next);
-    }
-
-    /** How many jobs of a service are in each status. */
-    public Map<JobStatus, Integer> statistics(String serviceName) {
-        ServiceRuntime rt = e.runtime(serviceName);
-        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
-        for (JobStatus s : JobStatus.values()) {
-            JobQuery q = JobQuery.all().withService(serviceName).withStatuses(EnumSet.of(s)).withPage(0, 1);
-            counts.put(s, rt.store().query(q).total());
-        }
-        return Collections.unmodifiableMap(counts);
-    }
-
-    /** Cancels every queued (New, Submitted, Waiting) job of a service; returns how many. */
-    public int purgeQueue(String serviceName) {
-        ServiceRuntime rt = e.runtime(serviceName);
-        int n = 0;
-        for (JobRecord r : all(rt.store(), JobQuery.all().withService(serviceName)
-                .withStatuses(EnumSet.of(JobStatus.NEW, JobStatus.SUBMITTED, JobStatus.WAITING)))) {
-            try {
-                if (e.cancel(r.jobId(), null, false).status() == JobStatus.CANCELLED) {
-                    n++;
-                }
-            } catch (GPException ex) {
-                // started or ended meanwhile
-            }
-        }
-        return n;
-    }
-
-    /** How many expired jobs the janitor reads at a time. */
-    private static final int JANITOR_PAGE = 500;
-
-    /** Every record matching a query, all pages. */
-    static List<JobRecord> all(JobStore store, JobQuery q) {
-        List<JobRecord> out = new ArrayList<>();
-        int offset = 0;
-        while (offset >= 0) {
-            JobPage p = store.query(q.withPage(offset, 500));
-            out.addAll(p.jobs());
-            offset = p.nextOffset();
-        }
-        return out;
-    }
-
-    /**
-     * Removes finished jobs older than their service's maxFileAge (by last update, on the engine's clock) and
-     * storage that belongs to no job.
-     *
-     * @return how many jobs and orphaned folders were removed
-     */
-    public int runJanitor() {
-        Instant now = e.clock.instant();
-        int removed = 0;
-        Map<JobStore, Duration> minAge = new java.util.IdentityHashMap<>();
-        for (ServiceRuntime rt : e.services.values()) {
-            Duration age = rt.service().maxFileAge();
-            minAge.merge(rt.store(), age, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            JobQuery q = JobQuery.all().withService(rt.service().name()).withStatuses(FINISHED)
-                    .withUpdatedBefore(now.minus(age));
-            // Page by page, each page deleted before the next is read: deleted jobs leave the result, so the next
-            // page starts at the same offset (no list of every expired job, no walk past the deleted ones). A job a
-            // store keeps although asked to delete it shows up again; the offset then moves past it.
-            int offset = 0;
-            java.util.Set<String> previous = java.util.Set.of();
-            while (true) {
-                JobPage page = rt.store().query(q.withPage(offset, JANITOR_PAGE));
-                java.util.Set<String> ids = new java.util.HashSet<>();
-                int kept = 0;
-                for (JobRecord r : page.jobs()) {
-                    ids.add(r.jobId());
-                    if (previous.contains(r.jobId())) {
-                        kept++;
-                    } else if (rt.store().delete(r.jobId())) {
-                        removed++;
-                        e.cache.invalidate(r.jobId());
-                        forget(r.jobId());
-                        e.events.status(r.jobId(), r.status(), JobStatus.DELETED);
-                    }
-                }
-                if (page.jobs().isEmpty() || page.nextOffset() < 0) {
-                    break;
-                }
-                offset += kept;
-                previous = ids;
-            }
-        }
-        for (Map.Entry<JobStore, Duration> m : minAge.entrySet()) {
-            removed += m.getKey().deleteOrphans(now.minus(m.getValue()));
-        }
-        return removed;
     }
 }

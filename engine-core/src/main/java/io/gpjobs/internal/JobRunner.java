@@ -1,6 +1,7 @@
 package io.gpjobs.internal;
 
 import io.gpjobs.JobNotFoundException;
+import io.gpjobs.spi.DispatchContext.RunEnd;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobProgress;
 import io.gpjobs.spi.JobRecord;
@@ -11,7 +12,7 @@ import io.gpjobs.spi.StoredValue;
 import io.gpjobs.spi.Task;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
-import io.gpjobs.value.InputValidator;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class JobRunner {
     /** The current backoff of each job whose claim keeps failing. */
     private final ConcurrentHashMap<String, Duration> claimBackoff = new ConcurrentHashMap<>();
 
-    private record DeferredClaim(ServiceRuntime runtime, Instant due) {
+    private record DeferredClaim(ServiceRuntime runtime, ServiceRuntime.QueueEntry entry, Instant due) {
     }
 
     JobRunner(JobEngine engine) {
@@ -61,8 +62,13 @@ final class JobRunner {
         return ids;
     }
 
-    /** Claims and runs one queued job on the calling worker thread. */
-    void run(ServiceRuntime rt, String jobId, Worker worker) {
+    /**
+     * Claims and runs one queued job on the calling worker thread.
+     *
+     * @return how the run ended, or null when the claim is deferred (the store refused it; queued again later)
+     */
+    RunEnd run(ServiceRuntime rt, ServiceRuntime.QueueEntry entry, Worker worker) {
+        String jobId = entry.jobId();
         Instant now = engine.clock.instant();
         JobRecord claimed;
         try {
@@ -79,23 +85,23 @@ final class JobRunner {
         } catch (JobNotFoundException e) {
             claimBackoff.remove(jobId);
             engine.pendingInputs.remove(jobId);
-            return;
+            return RunEnd.NOT_CLAIMED;
         } catch (JobStoreException e) {
             // The store is unreachable: the job is still queued there. Queue it here again after a backoff.
             Duration wait = claimBackoff.merge(jobId, JobEnds.FIRST_BACKOFF, (old, first) ->
                     old.multipliedBy(2).compareTo(JobEnds.MAX_BACKOFF) < 0 ? old.multipliedBy(2)
                             : JobEnds.MAX_BACKOFF);
-            deferredClaims.put(jobId, new DeferredClaim(rt, now.plus(wait)));
+            deferredClaims.put(jobId, new DeferredClaim(rt, entry, now.plus(wait)));
             LOG.log(System.Logger.Level.WARNING, "could not start job " + jobId + " (" + e.getMessage()
                     + "); it stays queued and is tried again in " + wait.toSeconds() + " s");
-            return;
+            return null;
         }
         claimBackoff.remove(jobId);
         if (claimed == null) {
             // Cancelled, deleted or claimed by another engine meanwhile.
             engine.pendingInputs.remove(jobId);
-            engine.completeIfTerminal(rt, jobId);
-            return;
+            engine.commands.completeIfTerminal(rt, jobId);
+            return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
         Map<String, GPValue> inputs = engine.pendingInputs.remove(jobId);
@@ -109,8 +115,7 @@ final class JobRunner {
                 inputs = decode(rt, task, jobId);
             }
         } catch (RuntimeException e) {
-            failUnstarted(rt, claimed, worker, e);
-            return;
+            return failUnstarted(rt, claimed, worker, e);
         }
         x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), now, worker, engine.events);
         engine.running.put(jobId, x);
@@ -127,10 +132,10 @@ final class JobRunner {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            x.returned.set(true);
+            x.markReturned();
             Thread.interrupted(); // an interrupt was for the task; the final writes must not see it
         }
-        finish(x, ok, failure);
+        return finish(x, ok, failure);
     }
 
     private Map<String, GPValue> decode(ServiceRuntime rt, Task task, String jobId) {
@@ -140,7 +145,7 @@ final class JobRunner {
             // With the parameter's definition, value-table columns and composite members keep their declared types.
             values.put(e.getKey(), task.definition().parameter(e.getKey())
                     .filter(p -> p.dataType().equals(type))
-                    .map(p -> GPValueCodec.fromJson(p, e.getValue().json()))
+                    .map(p -> GPValueCodec.fromJson(p.shape(), e.getValue().json()))
                     .orElseGet(() -> GPValueCodec.fromJson(type, e.getValue().json())));
         }
         // Validated again so that defaults added to the task since the job was stored apply too.
@@ -148,14 +153,14 @@ final class JobRunner {
     }
 
     /** Fails a claimed job whose task could not start (kept and retried like any end when the store fails). */
-    private void failUnstarted(ServiceRuntime rt, JobRecord claimed, Worker worker, RuntimeException e) {
+    private RunEnd failUnstarted(ServiceRuntime rt, JobRecord claimed, Worker worker, RuntimeException e) {
         Instant now = engine.clock.instant();
         worker.uncount();
         try {
-            engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
-                    claimed.messages(), null, false, null, describe(e)), now);
+            return engine.ends.writeOrKeep(new JobEnds.End(claimed.jobId(), rt, JobEnds.Kind.FINISHED, now,
+                    claimed.messages(), null, false, null, describe(e)), now) ? RunEnd.RECORDED : RunEnd.PENDING;
         } catch (JobNotFoundException gone) {
-            // deleted meanwhile
+            return RunEnd.RECORDED; // deleted meanwhile
         }
     }
 
@@ -163,11 +168,12 @@ final class JobRunner {
      * Records the end of a job whose task returned: results (first) and the final status. When the storage fails,
      * the outcome is kept and written later ({@link JobEnds}); the worker is free at once either way.
      */
-    private void finish(JobExecution x, boolean ok, Throwable failure) {
+    private RunEnd finish(JobExecution x, boolean ok, Throwable failure) {
         try {
             if (x.abandoned.get() || !x.completed.compareAndSet(false, true)) {
                 removeLateFiles(x);
-                return; // timed out or deleted: the engine already wrote the job's last status
+                // timed out, deleted or stopped: the engine already wrote (or keeps) the job's last status
+                return x.engineStopping ? RunEnd.STOPPED : RunEnd.RECORDED;
             }
             Map<String, StoredValue> results = null;
             String problem = null;
@@ -189,11 +195,13 @@ final class JobRunner {
             if (results != null) {
                 end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
             }
-            engine.ends.writeOrKeep(end, now);
+            boolean written = engine.ends.writeOrKeep(end, now);
+            return x.engineStopping ? RunEnd.STOPPED : written ? RunEnd.RECORDED : RunEnd.PENDING;
         } catch (JobNotFoundException gone) {
-            // deleted while running: nothing left to write
+            return RunEnd.RECORDED; // deleted while running: nothing left to write
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record the end of job " + x.jobId, e);
+            return RunEnd.PENDING;
         } finally {
             engine.running.remove(x.jobId, x);
         }
@@ -259,7 +267,7 @@ final class JobRunner {
         engine.ends.retryDue(now);
         deferredClaims.forEach((jobId, c) -> {
             if (!now.isBefore(c.due()) && deferredClaims.remove(jobId, c)) {
-                c.runtime().queue.add(new ServiceRuntime.QueueEntry(jobId, false));
+                c.runtime().queue.add(c.entry());
             }
         });
         for (JobExecution x : engine.running.values()) {
@@ -282,6 +290,11 @@ final class JobRunner {
         if (x.timeoutFired.get()) {
             Instant grace = x.graceDeadline;
             if (grace != null && !now.isBefore(grace) && x.abandoned.compareAndSet(false, true)) {
+                // The token fired a grace period ago and the task still runs: interrupt it as the fallback, and
+                // give its slot to a new worker (the thread exits whenever the task finally returns).
+                if (!x.returned.get()) {
+                    x.thread.interrupt();
+                }
                 abandon(x);
             }
             return;
@@ -355,10 +368,8 @@ final class JobRunner {
         // Claim the job's end before the task can react to the token: a task that stops on the token must not
         // turn a timeout into a failure.
         boolean ours = x.completed.compareAndSet(false, true);
+        // Cooperative first: the token fires now, the thread is interrupted only once the grace period passed.
         x.token.fire("timed out");
-        if (!x.returned.get()) {
-            x.thread.interrupt();
-        }
         if (!ours) {
             return;
         }
@@ -370,14 +381,15 @@ final class JobRunner {
         }
     }
 
-    /** Gives up on a task that ignores cancellation and interruption: frees its slot with a new worker. */
+    /** Gives up on a task that ignored its cancellation for a grace period: frees its slot with a new worker. */
     private void abandon(JobExecution x) {
         Worker w = x.worker;
         w.abandoned.set(true);
         w.uncount();
         engine.running.remove(x.jobId, x);
-        LOG.log(System.Logger.Level.WARNING, "job " + x.jobId + " ignored cancellation past its time limit; thread "
-                + x.thread.getName() + " is abandoned and replaced");
+        LOG.log(System.Logger.Level.WARNING, "job " + x.jobId + " ignored cancellation for " + engine.timeoutGrace
+                .toSeconds() + " s past its time limit; thread " + x.thread.getName() + " is interrupted, abandoned "
+                + "and replaced");
         if (!engine.closed.get()) {
             new Worker(x.service, this).start();
         }

@@ -88,7 +88,7 @@ final class Recovery {
             Set<String> held = atStart ? Set.of() : held(rt);
             List<JobRecord> unfinished;
             try {
-                unfinished = JobReads.all(rt.store(), q);
+                unfinished = JobAdmin.all(rt.store(), q);
             } catch (JobStoreException ex) {
                 if (atStart) {
                     throw ex;
@@ -159,7 +159,7 @@ final class Recovery {
                         + " (its lease expired)");
             }
             e.completions.putIfAbsent(r.jobId(), new CompletableFuture<>());
-            rt.queue.add(new ServiceRuntime.QueueEntry(r.jobId(), false));
+            rt.dispatcher().dispatch(held);
         }
     }
 

@@ -1,27 +1,33 @@
 package io.gpjobs.internal;
 
 import io.gpjobs.GPService;
+import io.gpjobs.spi.DispatchContext.RunEnd;
+import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobStore;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One service as the engine runs it: its store, its queue (bounded by maxQueueSize through permits) and its worker
- * slots. Thread-safe.
+ * One service as the engine runs it: its store, its dispatcher, its ready queue (jobs handed to a worker slot and
+ * not started; submissions bounded by maxQueueSize through permits) and its worker slots. Thread-safe.
  */
 final class ServiceRuntime {
 
-    /** A queued job; {@code permit} says whether it holds one of the queue's permits. */
-    record QueueEntry(String jobId, boolean permit) {
+    /** A job handed to the worker slots; {@code done} completes when its run ended. */
+    record QueueEntry(String jobId, int attempt, CompletableFuture<RunEnd> done) {
     }
 
     private final GPService service;
     private final JobStore store;
+    private volatile JobDispatcher dispatcher;
     final LinkedBlockingQueue<QueueEntry> queue = new LinkedBlockingQueue<>();
     final Semaphore permits;
+    /** Submitted jobs holding one of the queue's permits until a slot takes them (or they leave the queue). */
+    final Set<String> permitted = ConcurrentHashMap.newKeySet();
     /** Workers currently holding a job (abandoned ones excluded). */
     final AtomicInteger busy = new AtomicInteger();
     final Set<Worker> workers = ConcurrentHashMap.newKeySet();
@@ -41,15 +47,35 @@ final class ServiceRuntime {
         return store;
     }
 
-    /** Removes the queue entry of {@code jobId}, if any, returning its permit. */
+    JobDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    void dispatcher(JobDispatcher d) {
+        this.dispatcher = d;
+    }
+
+    /** Returns the queue permit of {@code jobId}, if it holds one. */
+    void releasePermit(String jobId) {
+        if (permitted.remove(jobId)) {
+            permits.release();
+        }
+    }
+
+    /** How many more jobs can start now: slots minus busy ones minus jobs waiting in the ready queue. */
+    int freeSlots() {
+        return Math.max(0, service.maxInstances() - busy.get() - queue.size());
+    }
+
+    /** Removes the queue entry of {@code jobId}, if any, returning its permit; its run ends as not claimed. */
     void dequeue(String jobId) {
         for (QueueEntry e : queue) {
             if (e.jobId().equals(jobId) && queue.remove(e)) {
-                if (e.permit()) {
-                    permits.release();
-                }
+                releasePermit(jobId);
+                e.done().complete(RunEnd.NOT_CLAIMED);
                 return;
             }
         }
+        releasePermit(jobId);
     }
 }

@@ -1,8 +1,6 @@
 package io.gpjobs.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.CloudStoreItem;
 import io.gpjobs.GPService;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.JobStoreProvider;
@@ -13,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -22,18 +19,10 @@ import java.util.ServiceLoader;
  * name one directory share one store. Not thread-safe; used once, when an engine is built.
  */
 public final class StoreResolver {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CLOUD_PREFIX = "/cloudStores/";
 
-    /** A cloud store data item: its name (from the path), its provider and the provider settings. */
-    public record CloudStore(String name, String provider, Map<String, String> settings) {
-        public CloudStore {
-            settings = Map.copyOf(settings);
-        }
-    }
-
     private final Map<String, JobStoreProvider> providers = new LinkedHashMap<>();
-    private final Map<String, CloudStore> cloudStores = new LinkedHashMap<>();
+    private final Map<String, CloudStoreItem> cloudStores = new LinkedHashMap<>();
     private final Map<String, JobStore> opened = new LinkedHashMap<>();
     private final List<JobStore> owned = new ArrayList<>();
 
@@ -60,46 +49,8 @@ public final class StoreResolver {
         found.forEach(providers::putIfAbsent);
     }
 
-    /**
-     * Reads a cloud store data item {@code {"path":"/cloudStores/<name>","type":"cloudStore","provider":…,
-     * "info":{…}}}; the {@code info} members become the provider settings.
-     *
-     * @throws IllegalArgumentException naming the member when the JSON is not such an item
-     */
-    public static CloudStore parseCloudStore(String dataItemJson) {
-        Objects.requireNonNull(dataItemJson, "dataItemJson");
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(dataItemJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cloud store JSON is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("cloud store JSON must be an object");
-        }
-        String path = root.path("path").asText("");
-        if (!path.startsWith(CLOUD_PREFIX) || path.length() == CLOUD_PREFIX.length()) {
-            throw new IllegalArgumentException("cloud store 'path' must be /cloudStores/<name>, got '" + path + "'");
-        }
-        String provider = root.path("provider").asText("");
-        if (provider.isBlank()) {
-            throw new IllegalArgumentException("cloud store '" + path + "' has no 'provider'");
-        }
-        JsonNode info = root.path("info");
-        if (!info.isObject()) {
-            throw new IllegalArgumentException("cloud store '" + path + "' has no 'info' object");
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        info.properties().forEach(e -> {
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                settings.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        return new CloudStore(path.substring(CLOUD_PREFIX.length()), provider, settings);
-    }
-
     /** Registers a cloud store (not opened until a service uses it). */
-    public void addCloudStore(CloudStore cs) {
+    public void addCloudStore(CloudStoreItem cs) {
         if (cloudStores.putIfAbsent(cs.name(), cs) != null) {
             throw new IllegalArgumentException("two cloud stores named '" + cs.name() + "'");
         }
@@ -124,7 +75,7 @@ public final class StoreResolver {
                 st = defaultStore;
             } else if (dir.startsWith(CLOUD_PREFIX)) {
                 String name = dir.substring(CLOUD_PREFIX.length());
-                CloudStore cs = cloudStores.get(name);
+                CloudStoreItem cs = cloudStores.get(name);
                 if (cs == null) {
                     throw new IllegalArgumentException("service '" + s.name() + "' has jobsDirectory '" + dir
                             + "' but no cloud store named '" + name + "' was registered (GPEngine.Builder.cloudStore)");

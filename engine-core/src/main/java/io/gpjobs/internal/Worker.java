@@ -1,5 +1,6 @@
 package io.gpjobs.internal;
 
+import io.gpjobs.spi.DispatchContext.RunEnd;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,14 +41,16 @@ final class Worker implements Runnable {
                     // Close interrupts to stop; an interrupt meant for a task that already returned is ignored.
                     continue;
                 }
-                if (e.permit()) {
-                    runtime.permits.release();
-                }
+                runtime.releasePermit(e.jobId());
                 runtime.busy.incrementAndGet();
                 counted.set(true);
                 try {
-                    runner.run(runtime, e.jobId(), this);
+                    RunEnd end = runner.run(runtime, e, this);
+                    if (end != null) {
+                        e.done().complete(end);
+                    }
                 } catch (RuntimeException | Error t) {
+                    e.done().complete(RunEnd.NOT_CLAIMED);
                     LOG.log(System.Logger.Level.ERROR, "worker failed on job " + e.jobId(), t);
                 } finally {
                     uncount();

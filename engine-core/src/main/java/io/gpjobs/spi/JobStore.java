@@ -124,6 +124,17 @@ public interface JobStore extends AutoCloseable {
         void close();
     }
 
+    /**
+     * The dispatcher of the jobs of this store's services, for a store that spans nodes (a shared queue); empty
+     * (the default) for in-process dispatch, where every job runs on the engine that accepted it. The engine asks
+     * once per store when it starts and closes the dispatcher before the store.
+     *
+     * @return a new dispatcher not yet started, or empty
+     */
+    default Optional<JobDispatcher> dispatcher() {
+        return Optional.empty();
+    }
+
     /** Releases the store's resources. Records stay in storage. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package io.gpjobs.spi;
 import io.gpjobs.value.GPDataType;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.ParameterFilter;
+import io.gpjobs.value.ValueShape;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,6 +81,14 @@ public record ParameterDefinition(
         category = category == null ? "" : category;
         choiceList = choiceList == null ? List.of() : List.copyOf(choiceList);
         parameterInfos = parameterInfos == null ? List.of() : List.copyOf(parameterInfos);
+    }
+
+    /**
+     * The shape the codec reads this parameter's values into: its name, type and the shapes of its
+     * {@code parameterInfos} (value-table columns, multivalue element, composite members).
+     */
+    public ValueShape shape() {
+        return new ValueShape(name, dataType, parameterInfos.stream().map(ParameterDefinition::shape).toList());
     }
 
     /** A required input parameter with no default, filter or choice list. */

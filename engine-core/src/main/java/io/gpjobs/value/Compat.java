@@ -1,6 +1,5 @@
 package io.gpjobs.value;
 
-import io.gpjobs.spi.ParameterDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +9,11 @@ final class Compat {
     }
 
     /** The value as the parameter's type: itself, a GPLong widened to GPDouble, or an error naming both types. */
-    static GPValue coerce(ParameterDefinition p, GPValue g) {
-        return coerce(p.dataType(), p.parameterInfos(), g);
+    static GPValue coerce(ValueShape p, GPValue g) {
+        return coerce(p.dataType(), p.members(), g);
     }
 
-    static GPValue coerce(GPDataType type, List<ParameterDefinition> infos, GPValue g) {
+    static GPValue coerce(GPDataType type, List<ValueShape> infos, GPValue g) {
         if (g.dataType().equals(type)) {
             return g;
         }
@@ -33,7 +32,7 @@ final class Compat {
             }
         }
         if (type.base() == GPDataType.Base.GPMultiValue && g instanceof GPMultiValue mv) {
-            List<ParameterDefinition> elementInfos = CompositeCodec.elementInfos(type.element(), infos);
+            List<ValueShape> elementInfos = CompositeCodec.elementInfos(type.element(), infos);
             List<GPValue> out = new ArrayList<>();
             for (GPValue v : mv.values()) {
                 out.add(coerce(type.element(), elementInfos, v));

@@ -2,7 +2,6 @@ package io.gpjobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.gpjobs.spi.ParameterDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,26 +16,26 @@ final class CompositeCodec {
                 && t.base() != GPDataType.Base.GPMultiValue;
     }
 
-    static List<GPDataType> memberTypes(List<ParameterDefinition> infos) {
-        return infos.stream().map(ParameterDefinition::dataType).toList();
+    static List<GPDataType> memberTypes(List<ValueShape> infos) {
+        return infos.stream().map(ValueShape::dataType).toList();
     }
 
     /**
      * The descriptors of a multivalue's element: the one descriptor's own infos when the definition lists the
      * element as a single entry, else the list itself.
      */
-    static List<ParameterDefinition> elementInfos(GPDataType element, List<ParameterDefinition> infos) {
+    static List<ValueShape> elementInfos(GPDataType element, List<ValueShape> infos) {
         if (infos.size() == 1 && infos.get(0).dataType().equals(element)) {
-            return infos.get(0).parameterInfos();
+            return infos.get(0).members();
         }
         return infos;
     }
 
-    static GPMultiValue readMulti(GPDataType type, List<ParameterDefinition> infos, JsonNode json) {
+    static GPMultiValue readMulti(GPDataType type, List<ValueShape> infos, JsonNode json) {
         if (!json.isArray()) {
             throw Json.bad(type.wireName(), "expected a JSON array", json);
         }
-        List<ParameterDefinition> elementInfos = elementInfos(type.element(), infos);
+        List<ValueShape> elementInfos = elementInfos(type.element(), infos);
         List<GPValue> values = new ArrayList<>();
         int i = 0;
         for (JsonNode e : json) {
@@ -56,7 +55,7 @@ final class CompositeCodec {
         return a;
     }
 
-    static GPValue readComposite(List<ParameterDefinition> infos, JsonNode json) {
+    static GPValue readComposite(List<ValueShape> infos, JsonNode json) {
         List<GPDataType> members = memberTypes(infos);
         if (json.isObject() && json.has("dataType") && json.has("value") && json.get("dataType").isTextual()) {
             GPDataType t = GPDataType.parse(json.get("dataType").asText());
@@ -68,9 +67,9 @@ final class CompositeCodec {
         if (members.isEmpty()) {
             return infer(json);
         }
-        for (ParameterDefinition m : infos) {
+        for (ValueShape m : infos) {
             try {
-                return GPValueCodec.read(m.dataType(), m.parameterInfos(), json);
+                return GPValueCodec.read(m.dataType(), m.members(), json);
             } catch (IllegalArgumentException e) {
                 // try the next member type, in declared order
             }
@@ -78,7 +77,7 @@ final class CompositeCodec {
         throw Json.bad("GPComposite", "value matches none of the member types " + names(members), json);
     }
 
-    static GPValue readCompositeLiteral(List<ParameterDefinition> infos, String literal) {
+    static GPValue readCompositeLiteral(List<ValueShape> infos, String literal) {
         String t = literal.strip();
         if (t.startsWith("{") && t.contains("\"dataType\"")) {
             return readComposite(infos, Json.parse("GPComposite", t));
@@ -92,9 +91,9 @@ final class CompositeCodec {
             }
             return n == null || n.isMissingNode() || n.isNull() ? new GPString(literal) : infer(n);
         }
-        for (ParameterDefinition m : infos) {
+        for (ValueShape m : infos) {
             try {
-                return GPValueCodec.readLiteral(m.dataType(), m.parameterInfos(), literal);
+                return GPValueCodec.readLiteral(m.dataType(), m.members(), literal);
             } catch (IllegalArgumentException e) {
                 // try the next member type, in declared order
             }

@@ -1,7 +1,6 @@
 package io.gpjobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gpjobs.spi.ParameterDefinition;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +15,8 @@ import java.util.Objects;
  * {@code v}.
  *
  * <p>{@code GPValueTable} columns and {@code GPComposite} member types come from a parameter definition; use the
- * {@link ParameterDefinition} overloads for those. Without them, cell and member types are inferred from the JSON.
+ * {@link ValueShape} overloads for those ({@code ParameterDefinition.shape()}). Without them, cell and member types
+ * are inferred from the JSON.
  *
  * <p>Stateless and thread-safe.
  */
@@ -37,14 +37,14 @@ public final class GPValueCodec {
     }
 
     /**
-     * Reads a value for a parameter from its wire JSON, using the parameter's {@code parameterInfos} for
+     * Reads a value of a shape (a parameter's) from its wire JSON, using its members for
      * {@code GPValueTable} columns and {@code GPComposite} member types.
      *
      * @throws IllegalArgumentException saying what is wrong with the JSON for that parameter's type
      */
-    public static GPValue read(ParameterDefinition parameter, JsonNode json) {
+    public static GPValue read(ValueShape parameter, JsonNode json) {
         Objects.requireNonNull(parameter, "parameter");
-        return read(parameter.dataType(), parameter.parameterInfos(), json);
+        return read(parameter.dataType(), parameter.members(), json);
     }
 
     /**
@@ -59,13 +59,13 @@ public final class GPValueCodec {
     }
 
     /**
-     * Reads a value for a parameter from a REST form literal (see {@link #readLiteral(GPDataType, String)}).
+     * Reads a value of a shape (a parameter's) from a REST form literal (see {@link #readLiteral(GPDataType, String)}).
      *
      * @throws IllegalArgumentException saying what is wrong with the literal for that parameter's type
      */
-    public static GPValue readLiteral(ParameterDefinition parameter, String literal) {
+    public static GPValue readLiteral(ValueShape parameter, String literal) {
         Objects.requireNonNull(parameter, "parameter");
-        return readLiteral(parameter.dataType(), parameter.parameterInfos(), literal);
+        return readLiteral(parameter.dataType(), parameter.members(), literal);
     }
 
     /**
@@ -123,15 +123,51 @@ public final class GPValueCodec {
     }
 
     /**
-     * Reads a value for a parameter from wire JSON text, using the parameter's {@code parameterInfos} for
+     * Reads a value of a shape (a parameter's) from wire JSON text, using its members for
      * {@code GPValueTable} columns and {@code GPComposite} member types (the inverse of {@link #toJson}).
      *
      * @throws IllegalArgumentException when the text is not JSON or not a valid value for that parameter
      */
-    public static GPValue fromJson(ParameterDefinition parameter, String json) {
+    public static GPValue fromJson(ValueShape parameter, String json) {
         Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(json, "json");
         return read(parameter, Json.parse(parameter.dataType().wireName(), json));
+    }
+
+    /**
+     * Converts an input as a host or client gives it into a value of {@code shape}: a REST form literal or JSON
+     * text ({@link String}), a Jackson {@link JsonNode}, or a {@link GPValue} (of the shape's type; a GPLong is
+     * widened to GPDouble, a composite takes any of its member types).
+     *
+     * @throws IllegalArgumentException saying what is wrong with the input for that shape
+     */
+    public static GPValue convert(ValueShape shape, Object input) {
+        Objects.requireNonNull(shape, "shape");
+        if (input instanceof String s) {
+            return readLiteral(shape, s);
+        }
+        if (input instanceof JsonNode n) {
+            return read(shape, n);
+        }
+        if (input instanceof GPValue g) {
+            return Compat.coerce(shape, g);
+        }
+        throw new IllegalArgumentException("expected a string, JSON or GP value, got a "
+                + (input == null ? "null" : input.getClass().getName() + " " + Json.show(input)));
+    }
+
+    /** Whether a value is one of a parameter's choices (numbers compare by value, others by their text). */
+    public static boolean inChoiceList(List<String> choices, GPValue value) {
+        return Compat.inChoiceList(Objects.requireNonNull(choices, "choices"), Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * An input as error messages show it: quoted text, or JSON (of a GP value too), cut short when long.
+     *
+     * @param input a String, JsonNode, GPValue or other object; null shows as {@code 'null'}
+     */
+    public static String describe(Object input) {
+        return input instanceof GPValue g ? Json.show(write(g)) : Json.show(input);
     }
 
     /**
@@ -175,7 +211,7 @@ public final class GPValueCodec {
         return GeometryCodec.writeSpatialReference(Objects.requireNonNull(spatialReference, "spatialReference"));
     }
 
-    static GPValue read(GPDataType type, List<ParameterDefinition> infos, JsonNode json) {
+    static GPValue read(GPDataType type, List<ValueShape> infos, JsonNode json) {
         Objects.requireNonNull(type, "type");
         if (json == null || json.isNull() || json.isMissingNode()) {
             throw new IllegalArgumentException(type.wireName() + ": expected a value, got null");
@@ -200,7 +236,7 @@ public final class GPValueCodec {
         }
     }
 
-    static GPValue readLiteral(GPDataType type, List<ParameterDefinition> infos, String literal) {
+    static GPValue readLiteral(GPDataType type, List<ValueShape> infos, String literal) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(literal, "literal");
         switch (type.base()) {

@@ -2,7 +2,6 @@ package io.gpjobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.gpjobs.spi.ParameterDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,7 +15,7 @@ final class ValueTableCodec {
     private ValueTableCodec() {
     }
 
-    static GPValueTable read(List<ParameterDefinition> infos, JsonNode n) {
+    static GPValueTable read(List<ValueShape> infos, JsonNode n) {
         if (!n.isArray()) {
             throw Json.bad(VT, "expected a JSON array of rows", n);
         }
@@ -53,7 +52,7 @@ final class ValueTableCodec {
         return new GPValueTable(columns, rows);
     }
 
-    private static int indexOf(List<ParameterDefinition> infos, String name) {
+    private static int indexOf(List<ValueShape> infos, String name) {
         for (int i = 0; i < infos.size(); i++) {
             if (infos.get(i).name().equals(name)) {
                 return i;
@@ -62,13 +61,13 @@ final class ValueTableCodec {
         return -1;
     }
 
-    private static GPValue cell(ParameterDefinition col, JsonNode v, int row) {
+    private static GPValue cell(ValueShape col, JsonNode v, int row) {
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isEmpty()
                 && col.dataType().base() != GPDataType.Base.GPString)) {
             return null;
         }
         try {
-            return GPValueCodec.read(col.dataType(), col.parameterInfos(), v);
+            return GPValueCodec.read(col.dataType(), col.members(), v);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(VT + ": row " + row + " column '" + col.name() + "': "
                     + e.getMessage(), e);

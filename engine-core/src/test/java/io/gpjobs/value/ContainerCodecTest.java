@@ -36,10 +36,10 @@ class ContainerCodecTest {
                 Arrays.asList(new GPString(""), null, null)));
         RoundTrip.check(TABLE, "[[\"a\",0.5,{\"distance\":3,\"units\":\"esriMiles\"}],[\"\",null,null]]", expected);
         // rows as objects keyed by column name, keys may be missing; short rows are padded
-        assertThat(GPValueCodec.readLiteral(TABLE, "[{\"Weight\":0.5,\"Name\":\"a\",\"Distance\":{\"distance\":3,"
+        assertThat(GPValueCodec.readLiteral(TABLE.shape(), "[{\"Weight\":0.5,\"Name\":\"a\",\"Distance\":{\"distance\":3,"
                 + "\"units\":\"esriMiles\"}},{\"Name\":\"\"}]")).isEqualTo(expected);
-        assertThat(GPValueCodec.read(TABLE, Json.parse("t", "[[\"a\",0.5,\"3 Miles\"],[\"\"]]"))).isEqualTo(expected);
-        assertThat(GPValueCodec.read(TABLE, Json.parse("t", "[[\"a\",0.5,\"3 Miles\"],[\"\",\"\",\"\"]]")))
+        assertThat(GPValueCodec.read(TABLE.shape(), Json.parse("t", "[[\"a\",0.5,\"3 Miles\"],[\"\"]]"))).isEqualTo(expected);
+        assertThat(GPValueCodec.read(TABLE.shape(), Json.parse("t", "[[\"a\",0.5,\"3 Miles\"],[\"\",\"\",\"\"]]")))
                 .isEqualTo(expected);
     }
 
@@ -66,9 +66,9 @@ class ContainerCodecTest {
                 Arrays.asList(new GPString("a"), null, new GPLinearUnit(3, LinearUnit.MILES))));
         String byName = Json.text(GPValueCodec.writeByColumnName(t));
         assertThat(byName).isEqualTo("[{\"Name\":\"a\",\"Distance\":{\"distance\":3,\"units\":\"esriMiles\"}}]");
-        assertThat(GPValueCodec.read(TABLE, Json.parse("t", byName))).isEqualTo(t);
+        assertThat(GPValueCodec.read(TABLE.shape(), Json.parse("t", byName))).isEqualTo(t);
         // stored text read back with the definition keeps the column names and types
-        assertThat(GPValueCodec.fromJson(TABLE, GPValueCodec.toJson(t))).isEqualTo(t);
+        assertThat(GPValueCodec.fromJson(TABLE.shape(), GPValueCodec.toJson(t))).isEqualTo(t);
         GPValueTable unnamed = (GPValueTable) GPValueCodec.fromJson(GPDataType.VALUE_TABLE, "[[1,2]]");
         assertThatThrownBy(() -> GPValueCodec.writeByColumnName(unnamed))
                 .hasMessage("GPValueTable: cannot key rows by column name, column names are [, ]");
@@ -76,13 +76,13 @@ class ContainerCodecTest {
 
     @Test
     void badValueTables() {
-        assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "[[\"a\",\"heavy\"]]")))
+        assertThatThrownBy(() -> GPValueCodec.read(TABLE.shape(), Json.parse("t", "[[\"a\",\"heavy\"]]")))
                 .hasMessage("GPValueTable: row 0 column 'Weight': GPDouble: expected a number, got 'heavy'");
-        assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "[{\"Colour\":1}]")))
+        assertThatThrownBy(() -> GPValueCodec.read(TABLE.shape(), Json.parse("t", "[{\"Colour\":1}]")))
                 .hasMessage("GPValueTable: row 0 has unknown column 'Colour', got {\"Colour\":1}");
-        assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "[[1,2,3,4]]")))
+        assertThatThrownBy(() -> GPValueCodec.read(TABLE.shape(), Json.parse("t", "[[1,2,3,4]]")))
                 .hasMessage("GPValueTable: row 0 has 4 cells, expected 3, got [1,2,3,4]");
-        assertThatThrownBy(() -> GPValueCodec.read(TABLE, Json.parse("t", "{}")))
+        assertThatThrownBy(() -> GPValueCodec.read(TABLE.shape(), Json.parse("t", "{}")))
                 .hasMessage("GPValueTable: expected a JSON array of rows, got {}");
         assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.VALUE_TABLE, "[[1],[2,3]]"))
                 .hasMessage("GPValueTable: row 1 has 2 cells, expected 1, got [2,3]");
@@ -92,20 +92,20 @@ class ContainerCodecTest {
 
     @Test
     void compositeValuesResolveToTheirMemberTypeInDeclaredOrder() {
-        GPValue l = GPValueCodec.read(COMPOSITE, Json.parse("t", "5"));
+        GPValue l = GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "5"));
         assertThat(l).isEqualTo(new GPLong(5));
         assertThat(l.dataType()).isEqualTo(GPDataType.LONG);
-        assertThat(GPValueCodec.read(COMPOSITE, Json.parse("t", "{\"distance\":2,\"units\":\"esriFeet\"}")))
+        assertThat(GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "{\"distance\":2,\"units\":\"esriFeet\"}")))
                 .isEqualTo(new GPLinearUnit(2, LinearUnit.FEET));
-        assertThat(GPValueCodec.read(COMPOSITE, Json.parse("t", "\"big\""))).isEqualTo(new GPString("big"));
+        assertThat(GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "\"big\""))).isEqualTo(new GPString("big"));
         // wrapped form picks the member explicitly
-        assertThat(GPValueCodec.read(COMPOSITE, Json.parse("t", "{\"dataType\":\"GPString\",\"value\":\"5\"}")))
+        assertThat(GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "{\"dataType\":\"GPString\",\"value\":\"5\"}")))
                 .isEqualTo(new GPString("5"));
         // form literals: "5" is a GPLong (first member that accepts it), "5 Miles" a linear unit, "big" a string
-        assertThat(GPValueCodec.readLiteral(COMPOSITE, "5")).isEqualTo(new GPLong(5));
-        assertThat(GPValueCodec.readLiteral(COMPOSITE, "5 Miles")).isEqualTo(new GPLinearUnit(5, LinearUnit.MILES));
-        assertThat(GPValueCodec.readLiteral(COMPOSITE, "big")).isEqualTo(new GPString("big"));
-        assertThat(GPValueCodec.toJson(GPValueCodec.readLiteral(COMPOSITE, "5 Miles")))
+        assertThat(GPValueCodec.readLiteral(COMPOSITE.shape(), "5")).isEqualTo(new GPLong(5));
+        assertThat(GPValueCodec.readLiteral(COMPOSITE.shape(), "5 Miles")).isEqualTo(new GPLinearUnit(5, LinearUnit.MILES));
+        assertThat(GPValueCodec.readLiteral(COMPOSITE.shape(), "big")).isEqualTo(new GPString("big"));
+        assertThat(GPValueCodec.toJson(GPValueCodec.readLiteral(COMPOSITE.shape(), "5 Miles")))
                 .isEqualTo("{\"distance\":5,\"units\":\"esriMiles\"}");
     }
 
@@ -122,9 +122,9 @@ class ContainerCodecTest {
 
     @Test
     void badComposites() {
-        assertThatThrownBy(() -> GPValueCodec.read(COMPOSITE, Json.parse("t", "true")))
+        assertThatThrownBy(() -> GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "true")))
                 .hasMessage("GPComposite: value matches none of the member types [GPLong, GPLinearUnit, GPString], got true");
-        assertThatThrownBy(() -> GPValueCodec.read(COMPOSITE, Json.parse("t", "{\"dataType\":\"GPDouble\",\"value\":1}")))
+        assertThatThrownBy(() -> GPValueCodec.read(COMPOSITE.shape(), Json.parse("t", "{\"dataType\":\"GPDouble\",\"value\":1}")))
                 .hasMessage("GPComposite: dataType is not a member type [GPLong, GPLinearUnit, GPString], got 'GPDouble'");
         assertThatThrownBy(() -> GPValueCodec.fromJson(GPDataType.COMPOSITE, "[1]"))
                 .hasMessageStartingWith("GPComposite: cannot tell the data type of this value");
@@ -138,7 +138,7 @@ class ContainerCodecTest {
         ParameterDefinition mvComposite = ParameterDefinition
                 .requiredInput("Sizes", GPDataType.multiValue(GPDataType.COMPOSITE))
                 .withParameterInfos(COMPOSITE.parameterInfos());
-        GPMultiValue mv = (GPMultiValue) GPValueCodec.readLiteral(mvComposite, "[3,\"x\"]");
+        GPMultiValue mv = (GPMultiValue) GPValueCodec.readLiteral(mvComposite.shape(), "[3,\"x\"]");
         assertThat(mv.values()).containsExactly(new GPLong(3), new GPString("x"));
         assertThat(GPValueCodec.toJson(mv)).isEqualTo("[3,\"x\"]");
         GPDataType fields = GPDataType.multiValue(GPDataType.FIELD);

@@ -20,10 +20,10 @@ final class RoundTrip {
 
     /** As {@link #check(GPDataType, String, GPValue)}, reading with a parameter definition. */
     static GPValue check(ParameterDefinition p, String canonical, GPValue expected) {
-        GPValue read = GPValueCodec.read(p, Json.parse("test", canonical));
+        GPValue read = GPValueCodec.read(p.shape(), Json.parse("test", canonical));
         assertThat(read).isEqualTo(expected);
         assertThat(GPValueCodec.toJson(read)).isEqualTo(canonical);
-        assertThat(GPValueCodec.read(p, GPValueCodec.write(read))).isEqualTo(read);
+        assertThat(GPValueCodec.read(p.shape(), GPValueCodec.write(read))).isEqualTo(read);
         return read;
     }
 }

@@ -104,7 +104,7 @@ final class TaskRecorder implements JobListener {
             cancelRequested = true;
         }
         try {
-            engine.cancel(jobId);
+            engine.anonymous().cancel(jobId);
         } catch (RuntimeException e) {
             // The job may have ended meanwhile; the recorded run shows how it ended.
             LOG.log(System.Logger.Level.DEBUG, "cancel of job " + jobId + " was refused", e);

@@ -85,8 +85,8 @@ abstract class ResultMapContract {
     }
 
     String run(String service, Map<String, ?> inputs) {
-        JobInfo j = engine.submitJob(service, "MapOutputs", inputs);
-        JobInfo done = engine.awaitCompletion(j.jobId(), Duration.ofSeconds(60));
+        JobInfo j = engine.anonymous().submitJob(service, "MapOutputs", inputs);
+        JobInfo done = engine.anonymous().awaitCompletion(j.jobId(), Duration.ofSeconds(60));
         assertThat(done.isTerminal()).as("job finished: %s", done).isTrue();
         return j.jobId();
     }
@@ -152,9 +152,9 @@ abstract class ResultMapContract {
             assertThat(e.code()).isEqualTo(400);
             assertThat(e.details()).anySatisfy(d -> assertThat(d).contains("resultMapServer is false"));
         });
-        engine.execute("SyncMaps", "MapOutputs", Map.of());
+        engine.anonymous().execute("SyncMaps", "MapOutputs", Map.of());
         String failed = run("Maps", Map.of("Fail", "true"));
-        assertThat(engine.job(failed).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(engine.anonymous().job(failed).status()).isEqualTo(JobStatus.FAILED);
         assertThatThrownBy(() -> maps.map(failed)).isInstanceOfSatisfying(GPException.class, e -> {
             assertThat(e.code()).isEqualTo(400);
             assertThat(e.details()).anySatisfy(d -> assertThat(d).contains("esriJobFailed"));
@@ -165,7 +165,7 @@ abstract class ResultMapContract {
 
     @Test
     void synchronousJobsHaveNoMap() {
-        String sync = engine.execute("SyncMaps", "MapOutputs", Map.of()).jobId();
+        String sync = engine.anonymous().execute("SyncMaps", "MapOutputs", Map.of()).jobId();
         assertThatThrownBy(() -> maps.map(sync)).isInstanceOfSatisfying(GPException.class, e -> {
             assertThat(e.code()).isEqualTo(400);
             assertThat(e.details()).anySatisfy(d -> assertThat(d).contains("synchronous"));
@@ -174,8 +174,8 @@ abstract class ResultMapContract {
 
     @Test
     void theAccessPolicyGuardsTheMap() {
-        JobInfo j = engine.submitJob("Maps", "MapOutputs", Map.of("N", "3"), "alice");
-        assertThat(engine.awaitCompletion(j.jobId(), Duration.ofSeconds(60), "alice").status())
+        JobInfo j = engine.as("alice").submitJob("Maps", "MapOutputs", Map.of("N", "3"));
+        assertThat(engine.as("alice").awaitCompletion(j.jobId(), Duration.ofSeconds(60)).status())
                 .isEqualTo(JobStatus.SUCCEEDED);
         assertThat(maps.map(j.jobId(), "alice").layer(0).orElseThrow().count()).isEqualTo(3);
         assertThat(maps.map(j.jobId(), "admin").layers()).hasSize(6);
@@ -497,27 +497,27 @@ abstract class ResultMapContract {
 
     @Test
     void jobFilesAreReadThroughTheEngineWithChecks() throws IOException {
-        try (var in = engine.openFile(jobId, "scratch/grid.asc").orElseThrow()) {
+        try (var in = engine.anonymous().openFile(jobId, "scratch/grid.asc").orElseThrow()) {
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
                     .isEqualTo(MapOutputsTask.GRID);
         }
-        assertThat(engine.openFile(jobId, "scratch/none.asc")).isEmpty();
-        assertThatThrownBy(() -> engine.openFile(jobId, "../../etc/passwd")).isInstanceOf(InvalidInputException.class)
+        assertThat(engine.anonymous().openFile(jobId, "scratch/none.asc")).isEmpty();
+        assertThatThrownBy(() -> engine.anonymous().openFile(jobId, "../../etc/passwd")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("../../etc/passwd");
-        JobInfo alices = engine.submitJob("Maps", "MapOutputs", Map.of("N", "1"), "alice");
-        engine.awaitCompletion(alices.jobId(), Duration.ofSeconds(60), "alice");
-        assertThatThrownBy(() -> engine.openFile(alices.jobId(), "scratch/grid.asc", "bob"))
+        JobInfo alices = engine.as("alice").submitJob("Maps", "MapOutputs", Map.of("N", "1"));
+        engine.as("alice").awaitCompletion(alices.jobId(), Duration.ofSeconds(60));
+        assertThatThrownBy(() -> engine.as("bob").openFile(alices.jobId(), "scratch/grid.asc"))
                 .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(403));
     }
 
     @Test
     void mapIsGoneAfterDelete() {
         assertThat(maps.map(jobId).layers()).hasSize(6);
-        engine.delete(jobId);
+        engine.anonymous().delete(jobId);
         assertThatThrownBy(() -> maps.map(jobId)).isInstanceOf(JobNotFoundException.class);
         assertThatThrownBy(() -> maps.exportPng(jobId, ExportRequest.of(BBOX, 10, 10)))
                 .isInstanceOf(JobNotFoundException.class);
-        assertThatThrownBy(() -> engine.openFile(jobId, "scratch/grid.asc")).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> engine.anonymous().openFile(jobId, "scratch/grid.asc")).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class MapLoader {
      * @throws GPException 400 when it has no result map (the detail says why); as {@link GPEngine#job} otherwise
      */
     public static JobInfo check(GPEngine engine, String jobId, String principal) {
-        JobInfo job = engine.job(jobId, principal);
+        JobInfo job = engine.as(principal).job(jobId);
         GPService svc = engine.service(job.serviceName());
         if (!svc.resultMapServer()) {
             throw new GPException(400, NOT_AVAILABLE, List.of("service '" + svc.name()
@@ -78,7 +78,7 @@ public final class MapLoader {
     public static MapData load(GPEngine engine, JobInfo job, String principal) {
         GPService svc = engine.service(job.serviceName());
         List<LayerData> layers = new ArrayList<>();
-        for (ParameterValue pv : engine.results(job.jobId(), principal)) {
+        for (ParameterValue pv : engine.as(principal).results(job.jobId())) {
             String display = svc.task(job.taskName()).flatMap(t -> t.definition().parameter(pv.paramName()))
                     .map(ParameterDefinition::displayName).orElse(pv.paramName());
             Source src = new Source(layers.size(), pv.paramName(), display);
@@ -248,7 +248,7 @@ public final class MapLoader {
     }
 
     private static <T> Optional<T> read(GPEngine engine, String jobId, String principal, String path, Reader<T> r) {
-        Optional<InputStream> in = engine.openFile(jobId, path, principal);
+        Optional<InputStream> in = engine.as(principal).openFile(jobId, path);
         if (in.isEmpty()) {
             return Optional.empty();
         }

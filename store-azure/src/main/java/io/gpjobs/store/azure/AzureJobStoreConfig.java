@@ -1,12 +1,9 @@
 package io.gpjobs.store.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpjobs.CloudStoreItem;
 import io.gpjobs.store.azure.internal.ConnectionStrings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,8 +23,6 @@ public final class AzureJobStoreConfig {
 
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,62}");
-    private static final Pattern STORE_PATH = Pattern.compile("/cloudStores/([^/]+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final String connectionString;
@@ -78,41 +73,12 @@ public final class AzureJobStoreConfig {
      *                                  is not {@code azure}, or a value is invalid
      */
     public static AzureJobStoreConfig fromCloudStoreJson(String dataItemJson) {
-        Objects.requireNonNull(dataItemJson, "dataItemJson");
-        JsonNode root;
-        try {
-            root = JSON.readTree(dataItemJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cloud store data item is not valid JSON: " + e.getOriginalMessage(), e);
+        CloudStoreItem item = CloudStoreItem.parse(dataItemJson);
+        if (!AzureJobStoreProvider.NAME.equals(item.provider())) {
+            throw new IllegalArgumentException("cloud store data item: 'provider' must be '" + AzureJobStoreProvider.NAME
+                    + "', got '" + item.provider() + "'");
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("cloud store data item must be a JSON object");
-        }
-        String type = root.path("type").asText("cloudStore");
-        if (!"cloudStore".equals(type)) {
-            throw new IllegalArgumentException("cloud store data item: 'type' must be 'cloudStore', got '" + type + "'");
-        }
-        String provider = root.path("provider").asText(null);
-        if (!"azure".equals(provider)) {
-            throw new IllegalArgumentException("cloud store data item: 'provider' must be 'azure', got '" + provider + "'");
-        }
-        String path = root.path("path").asText(null);
-        var m = path == null ? null : STORE_PATH.matcher(path);
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(
-                    "cloud store data item: 'path' must be '/cloudStores/<name>', got '" + path + "'");
-        }
-        JsonNode info = root.path("info");
-        if (!info.isObject()) {
-            throw new IllegalArgumentException("cloud store data item: 'info' object is missing");
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : info.properties()) {
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                settings.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        return fromSettings(settings, m.group(1));
+        return fromSettings(item.settings(), item.name());
     }
 
     /**

@@ -101,17 +101,17 @@ class AzureEngineIT {
     void syncAndAsyncJobsWithFilesRunOnTheCloudStore() throws Exception {
         GPEngine engine = engine();
 
-        ExecuteResult sync = engine.execute(SYNC, "WriteFiles", Map.of("text", "alpha"));
+        ExecuteResult sync = engine.anonymous().execute(SYNC, "WriteFiles", Map.of("text", "alpha"));
         assertThat(sync.results()).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(new GPString("ALPHA")));
         assertThat(direct.read(sync.jobId()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(direct.listFiles(sync.jobId())).containsExactly("scratch/log.txt", "scratch/out/alpha.txt");
 
-        JobInfo submitted = engine.submitJob(ASYNC, "WriteFiles", Map.of("text", "beta"));
-        JobInfo done = engine.awaitCompletion(submitted.jobId(), WAIT);
+        JobInfo submitted = engine.anonymous().submitJob(ASYNC, "WriteFiles", Map.of("text", "beta"));
+        JobInfo done = engine.anonymous().awaitCompletion(submitted.jobId(), WAIT);
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.messages()).anySatisfy(m -> assertThat(m.description()).isEqualTo("wrote the files of beta"));
-        assertThat(engine.result(done.jobId(), "result").value()).isEqualTo(new GPString("BETA"));
-        assertThat(engine.input(done.jobId(), "text").value()).isEqualTo(new GPString("beta"));
+        assertThat(engine.anonymous().result(done.jobId(), "result").value()).isEqualTo(new GPString("BETA"));
+        assertThat(engine.anonymous().input(done.jobId(), "text").value()).isEqualTo(new GPString("beta"));
         assertThat(read(done.jobId(), "scratch/out/beta.txt")).isEqualTo("beta".repeat(1000));
         // the seed's layout: <service>/<jobId>/… in the registered container
         assertThat(container().listBlobs().stream().map(BlobItem::getName)
@@ -125,31 +125,31 @@ class AzureEngineIT {
     @Test
     void progressIsShownAndCancelStopsARunningJob() throws Exception {
         GPEngine engine = engine();
-        JobInfo j = engine.submitJob(ASYNC, "Gated", Map.of("text", "p1"));
+        JobInfo j = engine.anonymous().submitJob(ASYNC, "Gated", Map.of("text", "p1"));
         gates.awaitEntered("p1");
 
-        JobInfo running = engine.job(j.jobId());
+        JobInfo running = engine.anonymous().job(j.jobId());
         assertThat(running.status()).isEqualTo(JobStatus.EXECUTING);
         assertThat(running.progress()).isEqualTo(new JobProgress(JobProgress.Type.STEP, "Halfway p1", 50));
         assertThat(direct.read(j.jobId()).orElseThrow().status()).isEqualTo(JobStatus.EXECUTING);
 
-        JobInfo cancelling = engine.cancel(j.jobId());
+        JobInfo cancelling = engine.anonymous().cancel(j.jobId());
         assertThat(cancelling.status()).isIn(JobStatus.CANCELLING, JobStatus.CANCELLED);
-        assertThat(engine.awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(engine.anonymous().awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(direct.read(j.jobId()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     @Test
     void deleteRemovesTheRecordAndTheBlobs() throws Exception {
         GPEngine engine = engine();
-        JobInfo j = engine.awaitCompletion(engine.submitJob(ASYNC, "WriteFiles", Map.of("text", "gone")).jobId(), WAIT);
+        JobInfo j = engine.anonymous().awaitCompletion(engine.anonymous().submitJob(ASYNC, "WriteFiles", Map.of("text", "gone")).jobId(), WAIT);
         assertThat(direct.listFiles(j.jobId())).isNotEmpty();
 
-        assertThat(engine.delete(j.jobId()).status()).isEqualTo(JobStatus.DELETED);
+        assertThat(engine.anonymous().delete(j.jobId()).status()).isEqualTo(JobStatus.DELETED);
         assertThat(direct.read(j.jobId())).isEmpty();
         assertThat(container().listBlobs().stream().map(BlobItem::getName).filter(n -> n.contains(j.jobId())))
                 .isEmpty();
-        assertThatThrownBy(() -> engine.job(j.jobId())).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> engine.anonymous().job(j.jobId())).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test
@@ -157,7 +157,7 @@ class AzureEngineIT {
         GPEngine engine = engine();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(engine.awaitCompletion(engine.submitJob(ASYNC, "WriteFiles", Map.of("text", "old" + i)).jobId(),
+            ids.add(engine.anonymous().awaitCompletion(engine.anonymous().submitJob(ASYNC, "WriteFiles", Map.of("text", "old" + i)).jobId(),
                     WAIT).jobId());
         }
         assertThat(engine.runJanitor()).isZero(); // younger than maxFileAge (10 min)
@@ -189,21 +189,21 @@ class AzureEngineIT {
             }
         };
         GPEngine engine = engine("node-count", Clock.systemUTC(), counting);
-        engine.awaitCompletion(engine.submitJob(ASYNC, "Echo", Map.of("text", "warm")).jobId(), WAIT);
+        engine.anonymous().awaitCompletion(engine.anonymous().submitJob(ASYNC, "Echo", Map.of("text", "warm")).jobId(), WAIT);
 
         counter.reset();
-        JobInfo echo = engine.awaitCompletion(engine.submitJob(ASYNC, "Echo", Map.of("text", "e")).jobId(), WAIT);
+        JobInfo echo = engine.anonymous().awaitCompletion(engine.anonymous().submitJob(ASYNC, "Echo", Map.of("text", "e")).jobId(), WAIT);
         Map<String, Long> asyncNoFiles = counter.snapshot();
         System.out.println("requests of one async Echo job, in order: " + counter.trace());
         counter.reset();
-        engine.awaitCompletion(engine.submitJob(ASYNC, "WriteFiles", Map.of("text", "f")).jobId(), WAIT);
+        engine.anonymous().awaitCompletion(engine.anonymous().submitJob(ASYNC, "WriteFiles", Map.of("text", "f")).jobId(), WAIT);
         Map<String, Long> asyncFiles = counter.snapshot();
         counter.reset();
-        engine.execute(SYNC, "Echo", Map.of("text", "s"));
+        engine.anonymous().execute(SYNC, "Echo", Map.of("text", "s"));
         Map<String, Long> sync = counter.snapshot();
         counter.reset();
-        engine.job(echo.jobId());
-        engine.result(echo.jobId(), "result");
+        engine.anonymous().job(echo.jobId());
+        engine.anonymous().result(echo.jobId(), "result");
         Map<String, Long> statusAndResult = counter.snapshot();
         System.out.printf("engine requests per job lifecycle on Azure: async Echo (no files) %s; async WriteFiles "
                 + "(2 scratch files) %s; sync Echo %s; status + result read of a finished job %s%n",

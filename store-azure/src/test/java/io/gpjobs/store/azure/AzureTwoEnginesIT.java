@@ -62,49 +62,49 @@ class AzureTwoEnginesIT {
 
     @Test
     void theOtherEngineSeesStatusProgressAndResults() throws Exception {
-        JobInfo j = a.submitJob(SERVICE, "Gated", Map.of("text", "seen"));
+        JobInfo j = a.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "seen"));
         gates.awaitEntered("seen");
-        JobInfo fromB = Await.until(WAIT, "B to see the job executing", () -> b.job(j.jobId()),
+        JobInfo fromB = Await.until(WAIT, "B to see the job executing", () -> b.anonymous().job(j.jobId()),
                 info -> info.status() == JobStatus.EXECUTING);
         assertThat(fromB.serviceName()).isEqualTo(SERVICE);
         // progress and messages reach B once A persists them (progressMessageUpdateInterval 5 s)
-        JobInfo withProgress = Await.until(WAIT, "B to see A's persisted progress", () -> b.job(j.jobId()),
+        JobInfo withProgress = Await.until(WAIT, "B to see A's persisted progress", () -> b.anonymous().job(j.jobId()),
                 info -> info.progress() != null && info.progress().message().equals("Halfway seen"));
         assertThat(withProgress.progress().percent()).isEqualTo(50);
         assertThat(withProgress.messages()).anySatisfy(m -> assertThat(m.description()).isEqualTo("waiting at gate seen"));
 
         gates.release("seen");
-        assertThat(b.awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(b.result(j.jobId(), "result").value()).isEqualTo(new GPString("released seen"));
+        assertThat(b.anonymous().awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(b.anonymous().result(j.jobId(), "result").value()).isEqualTo(new GPString("released seen"));
 
-        JobInfo fromBSubmit = b.awaitCompletion(b.submitJob(SERVICE, "WriteFiles", Map.of("text", "b1")).jobId(), WAIT);
-        assertThat(a.job(fromBSubmit.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(a.result(fromBSubmit.jobId(), "result").value()).isEqualTo(new GPString("B1"));
+        JobInfo fromBSubmit = b.anonymous().awaitCompletion(b.anonymous().submitJob(SERVICE, "WriteFiles", Map.of("text", "b1")).jobId(), WAIT);
+        assertThat(a.anonymous().job(fromBSubmit.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(a.anonymous().result(fromBSubmit.jobId(), "result").value()).isEqualTo(new GPString("B1"));
         assertThat(a.jobs(JobQuery.all().withService(SERVICE))).extracting(JobInfo::jobId)
                 .containsExactlyInAnyOrder(j.jobId(), fromBSubmit.jobId());
     }
 
     @Test
     void cancelFromTheOtherEngineStopsTheRunningJob() throws Exception {
-        JobInfo j = a.submitJob(SERVICE, "Gated", Map.of("text", "cx"));
+        JobInfo j = a.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "cx"));
         gates.awaitEntered("cx");
-        Await.until(WAIT, "B to see the job executing", () -> b.job(j.jobId()),
+        Await.until(WAIT, "B to see the job executing", () -> b.anonymous().job(j.jobId()),
                 info -> info.status() == JobStatus.EXECUTING);
 
-        JobInfo cancelling = b.cancel(j.jobId());
+        JobInfo cancelling = b.anonymous().cancel(j.jobId());
         assertThat(cancelling.status()).isEqualTo(JobStatus.CANCELLING);
         // A notices the request in the store (cancellationCheckInterval 1 s), its task stops, the job ends Cancelled
-        assertThat(a.awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(b.awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(a.anonymous().awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(b.anonymous().awaitCompletion(j.jobId(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     @Test
     void deleteFromTheOtherEngineRemovesAFinishedJob() throws Exception {
-        JobInfo j = a.awaitCompletion(a.submitJob(SERVICE, "WriteFiles", Map.of("text", "del")).jobId(), WAIT);
-        assertThat(b.delete(j.jobId()).status()).isEqualTo(JobStatus.DELETED);
+        JobInfo j = a.anonymous().awaitCompletion(a.anonymous().submitJob(SERVICE, "WriteFiles", Map.of("text", "del")).jobId(), WAIT);
+        assertThat(b.anonymous().delete(j.jobId()).status()).isEqualTo(JobStatus.DELETED);
         Await.until(WAIT, "A to see the job gone", () -> {
             try {
-                return a.job(j.jobId()).status();
+                return a.anonymous().job(j.jobId()).status();
             } catch (io.gpjobs.JobNotFoundException e) {
                 return JobStatus.DELETED;
             }

@@ -56,12 +56,12 @@ class AzuriteRestartIT {
             try {
                 // before: two finished jobs, three running ones held at their gates
                 for (int i = 0; i < 2; i++) {
-                    JobInfo j = engine.awaitCompletion(engine.submitJob(SERVICE, "Echo", Map.of("text", "b" + i)).jobId(), WAIT);
+                    JobInfo j = engine.anonymous().awaitCompletion(engine.anonymous().submitJob(SERVICE, "Echo", Map.of("text", "b" + i)).jobId(), WAIT);
                     assertThat(j.status()).isEqualTo(JobStatus.SUCCEEDED);
                     expected.put(j.jobId(), JobStatus.SUCCEEDED);
                 }
-                String g1 = engine.submitJob(SERVICE, "Gated", Map.of("text", "g1")).jobId();
-                String g2 = engine.submitJob(SERVICE, "Gated", Map.of("text", "g2")).jobId();
+                String g1 = engine.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "g1")).jobId();
+                String g2 = engine.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "g2")).jobId();
                 gates.awaitEntered("g1");
                 gates.awaitEntered("g2");
 
@@ -71,7 +71,7 @@ class AzuriteRestartIT {
                 List<String> refusedMessages = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     int n = i;
-                    assertThatThrownBy(() -> engine.submitJob(SERVICE, "Echo", Map.of("text", "d" + n)))
+                    assertThatThrownBy(() -> engine.anonymous().submitJob(SERVICE, "Echo", Map.of("text", "d" + n)))
                             .isInstanceOf(GPException.class)
                             .satisfies(e -> refusedMessages.add(e.getMessage()))
                             .hasMessageContaining("reachable")
@@ -86,14 +86,14 @@ class AzuriteRestartIT {
 
                 // after: the held job finishes and is recorded; new jobs run
                 gates.release("g1");
-                assertThat(engine.awaitCompletion(g1, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(engine.anonymous().awaitCompletion(g1, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
                 expected.put(g1, JobStatus.SUCCEEDED);
                 // the job that finished during the outage is recorded once the storage is back, with its results
-                assertThat(engine.awaitCompletion(g2, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
-                assertThat(engine.results(g2)).isNotEmpty();
+                assertThat(engine.anonymous().awaitCompletion(g2, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(engine.anonymous().results(g2)).isNotEmpty();
                 expected.put(g2, JobStatus.SUCCEEDED);
                 for (int i = 0; i < 2; i++) {
-                    JobInfo j = engine.awaitCompletion(engine.submitJob(SERVICE, "Echo", Map.of("text", "a" + i)).jobId(), WAIT);
+                    JobInfo j = engine.anonymous().awaitCompletion(engine.anonymous().submitJob(SERVICE, "Echo", Map.of("text", "a" + i)).jobId(), WAIT);
                     assertThat(j.status()).isEqualTo(JobStatus.SUCCEEDED);
                     expected.put(j.jobId(), JobStatus.SUCCEEDED);
                 }
@@ -111,7 +111,7 @@ class AzuriteRestartIT {
                 System.out.println("statuses after the outage and a restart: " + seen);
                 assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
                 expected.forEach((id, status) -> assertThat(seen.get(id)).as(id).isEqualTo(status));
-                expected.keySet().forEach(id -> assertThat(restarted.job(id).status()).as(id).isEqualTo(expected.get(id)));
+                expected.keySet().forEach(id -> assertThat(restarted.anonymous().job(id).status()).as(id).isEqualTo(expected.get(id)));
             }
         }
     }

@@ -26,21 +26,21 @@ class CorruptRecordEngineTest {
         String good;
         String bad;
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
-            good = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "4")).jobId();
-            bad = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "5")).jobId();
-            engine.awaitCompletion(good, Duration.ofSeconds(60));
-            engine.awaitCompletion(bad, Duration.ofSeconds(60));
+            good = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "4")).jobId();
+            bad = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "5")).jobId();
+            engine.anonymous().awaitCompletion(good, Duration.ofSeconds(60));
+            engine.anonymous().awaitCompletion(bad, Duration.ofSeconds(60));
         }
         Path record = dir.resolve(EngineFixture.SERVICE + "_gpserver").resolve(bad).resolve("record.json");
         byte[] bytes = Files.readAllBytes(record);
         Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 3));
 
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
-            assertThat(engine.job(good).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(engine.result(good, "doubled").value()).isEqualTo(new GPLong(8));
-            assertThatThrownBy(() -> engine.job(bad)).isInstanceOf(JobNotFoundException.class);
-            String next = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "6")).jobId();
-            assertThat(engine.awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(good).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(good, "doubled").value()).isEqualTo(new GPLong(8));
+            assertThatThrownBy(() -> engine.anonymous().job(bad)).isInstanceOf(JobNotFoundException.class);
+            String next = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "6")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
         try (Stream<Path> files = Files.list(record.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))

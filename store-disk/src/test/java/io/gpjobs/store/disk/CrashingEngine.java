@@ -34,13 +34,13 @@ public final class CrashingEngine {
             System.out.println("ready");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                JobInfo j = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i));
+                JobInfo j = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i));
                 ids.add(j.jobId());
                 System.out.println("accepted " + j.jobId() + " " + i);
             }
             System.out.println("submitted-all");
             for (String id : ids) {
-                engine.awaitCompletion(id, Duration.ofMinutes(5));
+                engine.anonymous().awaitCompletion(id, Duration.ofMinutes(5));
             }
             System.out.println("all-done");
         }

@@ -48,10 +48,10 @@ class DamagedJobsTest {
         List<String> ids = new ArrayList<>();
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
             for (int i = 0; i < 5; i++) {
-                ids.add(engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i)).jobId());
+                ids.add(engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i)).jobId());
             }
             for (String id : ids) {
-                assertThat(engine.awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(engine.anonymous().awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
             }
         }
         String truncatedResult = ids.get(1);
@@ -73,24 +73,24 @@ class DamagedJobsTest {
             assertThat(listed).extracting(JobInfo::jobId)
                     .containsExactlyInAnyOrder(ids.get(0), truncatedResult, ids.get(4));
 
-            JobInfo damaged = engine.job(truncatedResult);
+            JobInfo damaged = engine.anonymous().job(truncatedResult);
             assertThat(damaged.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(damaged.resultNames()).isEmpty();
             assertThat(damaged.messages()).extracting(JobMessage::description)
                     .anyMatch(m -> m.contains("results/doubled.json") && m.contains("damaged"));
-            assertThatThrownBy(() -> engine.result(truncatedResult, "doubled"))
+            assertThatThrownBy(() -> engine.anonymous().result(truncatedResult, "doubled"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("doubled");
             assertThat(names(result.getParent())).anyMatch(n -> n.startsWith("doubled.json.corrupt-"))
                     .doesNotContain("doubled.json");
 
             for (String gone : List.of(recordIsFolder, recordUnreadable)) {
-                assertThatThrownBy(() -> engine.job(gone)).isInstanceOf(JobNotFoundException.class);
+                assertThatThrownBy(() -> engine.anonymous().job(gone)).isInstanceOf(JobNotFoundException.class);
                 assertThat(names(folder(gone))).anyMatch(n -> n.startsWith("record.json.corrupt-"))
                         .doesNotContain("record.json");
             }
-            assertThat(engine.result(ids.get(4), "doubled").value()).isEqualTo(new GPLong(8));
-            String next = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "7")).jobId();
-            assertThat(engine.awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().result(ids.get(4), "doubled").value()).isEqualTo(new GPLong(8));
+            String next = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "7")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 }

@@ -97,16 +97,16 @@ class DeleteWhileWritingTest {
             KeepsWriting task = new KeepsWriting();
             try (GPEngine engine = GPEngine.builder().service(service(task)).janitorInterval(Duration.ofDays(1))
                     .build()) {
-                String id = engine.submitJob(SERVICE, TASK, Map.of("n", "1")).jobId();
+                String id = engine.anonymous().submitJob(SERVICE, TASK, Map.of("n", "1")).jobId();
                 assertThat(task.started.await(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(engine.delete(id).status()).isEqualTo(JobStatus.DELETED);
+                assertThat(engine.anonymous().delete(id).status()).isEqualTo(JobStatus.DELETED);
                 task.deleted.countDown();
                 assertThat(task.done.await(30, TimeUnit.SECONDS)).isTrue();
                 awaitNothingLeft(id);
                 assertThat(remainsOf(id)).as("round %d", round).isEmpty();
                 // the engine still works on the directory
-                String next = engine.submitJob(SERVICE, TASK, Map.of("n", "2")).jobId();
-                assertThat(engine.delete(next).status()).isEqualTo(JobStatus.DELETED);
+                String next = engine.anonymous().submitJob(SERVICE, TASK, Map.of("n", "2")).jobId();
+                assertThat(engine.anonymous().delete(next).status()).isEqualTo(JobStatus.DELETED);
             }
         }
     }
@@ -123,8 +123,8 @@ class DeleteWhileWritingTest {
     void whatARemovalOfThisProcessLeftBehindIsRemovedByTheJanitor() throws Exception {
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir))
                 .janitorInterval(Duration.ofDays(1)).build()) {
-            String kept = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "3")).jobId();
-            assertThat(engine.awaitCompletion(kept, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String kept = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "3")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(kept, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
             Path service = dir.resolve(EngineFixture.SERVICE + "_gpserver");
             // what a removal of this process leaves when a file is still being written into the folder it renamed
             String leftover = ".deleted-" + ProcessHandle.current().pid() + "-5eed-" + io.gpjobs.testkit.ContractRecords
@@ -135,7 +135,7 @@ class DeleteWhileWritingTest {
             engine.runJanitor();
 
             assertThat(service.resolve(leftover)).doesNotExist();
-            assertThat(engine.result(kept, "doubled").value()).isEqualTo(new GPLong(6));
+            assertThat(engine.anonymous().result(kept, "doubled").value()).isEqualTo(new GPLong(6));
         }
     }
 }

@@ -126,13 +126,13 @@ class EngineCrashTest {
             assertThat(all).extracting(JobInfo::jobId).containsAll(accepted.keySet());
             int failed = 0;
             for (JobInfo listed : all) {
-                JobInfo done = engine.awaitCompletion(listed.jobId(), Duration.ofSeconds(120));
+                JobInfo done = engine.anonymous().awaitCompletion(listed.jobId(), Duration.ofSeconds(120));
                 assertThat(done.status()).as("job %s after recovery", done.jobId())
                         .isIn(JobStatus.SUCCEEDED, JobStatus.FAILED);
                 Long n = accepted.get(done.jobId());
                 if (done.status() == JobStatus.SUCCEEDED) {
                     if (n != null) {
-                        assertThat(engine.result(done.jobId(), "doubled").value()).isEqualTo(new GPLong(2 * n));
+                        assertThat(engine.anonymous().result(done.jobId(), "doubled").value()).isEqualTo(new GPLong(2 * n));
                     }
                     assertThat(dir.resolve("Crash_gpserver").resolve(done.jobId()).resolve("scratch/digest.bin"))
                             .isRegularFile();

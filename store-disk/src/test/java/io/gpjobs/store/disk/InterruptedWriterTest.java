@@ -77,7 +77,7 @@ class InterruptedWriterTest {
         GPService service = GPService.builder("Closing").jobsDirectory(dir.toString()).task(blocking).build();
         String id;
         try (GPEngine engine = GPEngine.builder().service(service).build()) {
-            id = engine.submitJob("Closing", "Block", Map.of()).jobId();
+            id = engine.anonymous().submitJob("Closing", "Block", Map.of()).jobId();
             try {
                 assertThat(started.await(30, TimeUnit.SECONDS)).as("job started").isTrue();
             } catch (InterruptedException e) {

@@ -39,10 +39,10 @@ class JanitorTest {
                 .janitorInterval(Duration.ofDays(1)).build()) {
             List<String> old = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                old.add(engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i)).jobId());
+                old.add(engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i)).jobId());
             }
             for (String id : old) {
-                assertThat(engine.awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(engine.anonymous().awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
                 assertThat(service.resolve(id).resolve("scratch/digest.bin")).isRegularFile();
             }
             Path orphan = Files.createDirectories(service.resolve(ContractRecords.newJobId()).resolve("scratch"));
@@ -62,16 +62,16 @@ class JanitorTest {
             assertThat(orphan.getParent()).exists();
 
             clock.advance(Duration.ofMinutes(61));
-            String young = engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "7")).jobId();
-            assertThat(engine.awaitCompletion(young, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String young = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "7")).jobId();
+            assertThat(engine.anonymous().awaitCompletion(young, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
 
             assertThat(engine.runJanitor()).as("five old jobs and one orphan folder").isEqualTo(6);
             for (String id : old) {
                 assertThat(service.resolve(id)).doesNotExist();
-                assertThatThrownBy(() -> engine.job(id)).isInstanceOf(JobNotFoundException.class);
+                assertThatThrownBy(() -> engine.anonymous().job(id)).isInstanceOf(JobNotFoundException.class);
             }
             assertThat(orphan.getParent()).doesNotExist();
-            assertThat(engine.job(young).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.anonymous().job(young).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(service.resolve(young).resolve("record.json")).isRegularFile();
             assertThat(service.resolve(queued).resolve("record.json")).isRegularFile();
             assertThat(engine.runJanitor()).isZero();

@@ -28,14 +28,14 @@ class NodeIdTest {
     @Test
     void aSecondEngineWithTheSameNodeIdInThisProcessRefusesToStart() throws Exception {
         try (GPEngine first = engine("twin")) {
-            String id = first.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "2")).jobId();
+            String id = first.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "2")).jobId();
             assertThatThrownBy(() -> engine("twin")).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("node id 'twin' is already used by a live engine in this process")
                     .hasMessageContaining(dir.toString());
             try (GPEngine other = engine("other")) {
                 assertThat(other.nodeId()).isEqualTo("other");
             }
-            assertThat(first.awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(first.anonymous().awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
         try (GPEngine again = engine("twin")) {
             assertThat(again.nodeId()).isEqualTo("twin");
@@ -51,8 +51,8 @@ class NodeIdTest {
             child.kill();
         }
         try (GPEngine after = engine("twin")) {
-            String id = after.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "3")).jobId();
-            assertThat(after.awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
+            String id = after.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "3")).jobId();
+            assertThat(after.anonymous().awaitCompletion(id, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }
 }

@@ -28,7 +28,7 @@ public final class SharingEngine {
             int own = Integer.parseInt(args[2]);
             for (int i = 0; i < own; i++) {
                 long n = 5000 + i;
-                System.out.println("accepted " + engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK,
+                System.out.println("accepted " + engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK,
                         Map.of("n", "" + n)).jobId() + " " + n);
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

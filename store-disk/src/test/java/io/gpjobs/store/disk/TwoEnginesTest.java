@@ -65,7 +65,7 @@ class TwoEnginesTest {
                 child.awaitLine("ready", Duration.ofSeconds(60));
                 for (int i = 0; i < 20; i++) {
                     long n = 3000 + i;
-                    expected.put(engine.submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + n))
+                    expected.put(engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + n))
                             .jobId(), n);
                 }
                 try (JobStore store = DiskJobStoreConfig.builder(dir).build().open()) {
@@ -117,7 +117,7 @@ class TwoEnginesTest {
             for (int i = 0; i < 20; i++) {
                 for (int e = 0; e < 2; e++) {
                     long n = 1000L * (e + 1) + i;
-                    expected.put(engines.get(e).submitJob(EngineFixture.SERVICE, EngineFixture.TASK,
+                    expected.put(engines.get(e).anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK,
                             Map.of("n", "" + n)).jobId(), n);
                 }
             }
@@ -131,7 +131,7 @@ class TwoEnginesTest {
                 }
             }
             for (GPEngine engine : engines) {
-                assertThat(engine.result(expected.keySet().iterator().next(), "doubled").value())
+                assertThat(engine.anonymous().result(expected.keySet().iterator().next(), "doubled").value())
                         .isInstanceOf(GPLong.class);
             }
         } finally {

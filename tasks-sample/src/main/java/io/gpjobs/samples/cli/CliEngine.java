@@ -191,7 +191,7 @@ final class CliEngine implements AutoCloseable {
     void finishAndClose(PrintStream err) {
         for (String id : List.copyOf(executingHere)) {
             err.println("gpjobs: finishing job " + id + ", which an earlier gpjobs process left queued");
-            JobInfo j = engine.awaitCompletion(id, service.maxUsageTime().plusSeconds(30));
+            JobInfo j = engine.anonymous().awaitCompletion(id, service.maxUsageTime().plusSeconds(30));
             err.println("gpjobs: job " + id + " " + ProgressRenderer.statusWord(j.status()));
         }
         close();

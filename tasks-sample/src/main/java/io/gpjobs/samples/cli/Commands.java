@@ -69,12 +69,12 @@ final class Commands {
             case "run" -> runTask(ops.get(0), inputs(ops.subList(1, ops.size())));
             case "submit" -> submit(ops.get(0), inputs(ops.subList(1, ops.size())));
             case "demo" -> new Demo(cli, this).run(inputs(ops), baseDir.resolve(args.png() == null ? Path.of(Demo.MAP_PNG) : args.png()));
-            case "job" -> print(GPJson.job(engine().job(ops.get(0)), true));
+            case "job" -> print(GPJson.job(engine().anonymous().job(ops.get(0)), true));
             case "follow" -> followAndPrint(ops.get(0), renderer());
-            case "results" -> print(GPJson.parameters(engine().results(ops.get(0))));
-            case "inputs" -> print(GPJson.parameters(engine().inputs(ops.get(0))));
-            case "cancel" -> print(GPJson.jobStatus(engine().cancel(ops.get(0))));
-            case "delete" -> print(GPJson.jobStatus(engine().delete(ops.get(0))));
+            case "results" -> print(GPJson.parameters(engine().anonymous().results(ops.get(0))));
+            case "inputs" -> print(GPJson.parameters(engine().anonymous().inputs(ops.get(0))));
+            case "cancel" -> print(GPJson.jobStatus(engine().anonymous().cancel(ops.get(0))));
+            case "delete" -> print(GPJson.jobStatus(engine().anonymous().delete(ops.get(0))));
             case "jobs" -> jobs();
             case "cleanup" -> cleanup();
             case "map" -> MapCommand.run(this, engine(), ops.get(0), args.png() == null ? null
@@ -104,10 +104,10 @@ final class Commands {
     private int runTask(String task, Map<String, String> inputs) {
         requireTask(task);
         if (cli.service().executionType() == GPService.ExecutionType.SYNCHRONOUS) {
-            return print(GPJson.execute(engine().execute(service, task, inputs)));
+            return print(GPJson.execute(engine().anonymous().execute(service, task, inputs)));
         }
         // An asynchronous service has no execute operation: run the task as a job and answer like execute.
-        JobInfo job = await(engine().submitJob(service, task, inputs).jobId(), null);
+        JobInfo job = await(engine().anonymous().submitJob(service, task, inputs).jobId(), null);
         if (job.status() != JobStatus.SUCCEEDED) {
             List<String> details = new ArrayList<>();
             job.messages().stream().filter(m -> m.type() == MessageType.ERROR).map(JobMessage::description)
@@ -119,12 +119,12 @@ final class Commands {
                     + ProgressRenderer.statusWord(job.status()) + "): " + String.join("; ", details));
             return GpJobsCli.JOB_FAILED;
         }
-        return print(GPJson.execute(new ExecuteResult(job.jobId(), engine().results(job.jobId()), job.messages())));
+        return print(GPJson.execute(new ExecuteResult(job.jobId(), engine().anonymous().results(job.jobId()), job.messages())));
     }
 
     private int submit(String task, Map<String, String> inputs) {
         requireTask(task);
-        JobInfo submitted = engine().submitJob(service, task, inputs);
+        JobInfo submitted = engine().anonymous().submitJob(service, task, inputs);
         out.println(GPJson.toJson(GPJson.jobStatus(submitted)));
         out.flush();
         if (args.follow()) {
@@ -140,7 +140,7 @@ final class Commands {
         JobInfo done = await(jobId, renderer);
         print(GPJson.job(done, true));
         if (done.status() == JobStatus.SUCCEEDED) {
-            print(GPJson.parameters(engine().results(jobId)));
+            print(GPJson.parameters(engine().anonymous().results(jobId)));
         }
         return exitStatus(done);
     }
@@ -158,7 +158,7 @@ final class Commands {
                         + "recovering the job");
                 cli.restart();
             }
-            JobInfo j = engine().awaitCompletion(jobId, TICK);
+            JobInfo j = engine().anonymous().awaitCompletion(jobId, TICK);
             if (j.isTerminal()) {
                 if (renderer != null) {
                     renderer.finish(j);

@@ -63,7 +63,7 @@ final class Demo {
         commands.err().println("gpjobs: buffering the bundled Oslo bike-share stations ("
                 + SampleData.BIKE_STATIONS + ") by " + inputs.get("Distance") + " in service '"
                 + commands.service() + "', jobs directory " + cli.jobsDir());
-        JobInfo submitted = cli.engine().submitJob(commands.service(), TASK, inputs);
+        JobInfo submitted = cli.engine().anonymous().submitJob(commands.service(), TASK, inputs);
         JobInfo done = commands.await(submitted.jobId(), commands.renderer());
         commands.print(GPJson.job(done, true));
         Path folder = cli.jobFolder(done.jobId());
@@ -73,7 +73,7 @@ final class Demo {
         summary.put("task", TASK);
         if (done.status() == JobStatus.SUCCEEDED) {
             ArrayNode results = summary.putArray("results");
-            cli.engine().results(done.jobId()).forEach(v -> results.add(summarize(v)));
+            cli.engine().anonymous().results(done.jobId()).forEach(v -> results.add(summarize(v)));
         }
         summary.put("jobFolder", folder == null ? null : folder.toString());
         if (done.status() == JobStatus.SUCCEEDED && cli.service().resultMapServer()) {

@@ -1,9 +1,8 @@
-package io.gpjobs.internal;
+package io.gpjobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gpjobs.GPService;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,7 +12,7 @@ import java.util.Objects;
  * strings, as ArcGIS writes them; unknown properties are ignored; bad values are reported with the property name
  * and the value.
  */
-public final class ServiceJsonReader {
+final class ServiceJsonReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ServiceJsonReader() {
@@ -24,7 +23,7 @@ public final class ServiceJsonReader {
      *
      * @throws IllegalArgumentException naming the property and the value when one is invalid
      */
-    public static GPService.Builder read(String json) {
+    static GPService.Builder read(String json) {
         Objects.requireNonNull(json, "adminServiceJson");
         JsonNode root;
         try {

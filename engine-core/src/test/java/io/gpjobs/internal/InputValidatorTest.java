@@ -1,4 +1,4 @@
-package io.gpjobs.value;
+package io.gpjobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.GPBoolean;
+import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPDouble;
+import io.gpjobs.value.GPLong;
+import io.gpjobs.value.GPMultiValue;
+import io.gpjobs.value.GPString;
+import io.gpjobs.value.GPValue;
+import io.gpjobs.value.ParameterFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.gpjobs.value;
+package io.gpjobs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gpjobs.InvalidInputException;
@@ -6,6 +6,12 @@ import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.ParameterDefinition.Direction;
 import io.gpjobs.spi.ParameterDefinition.ParameterType;
 import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPMultiValue;
+import io.gpjobs.value.GPValue;
+import io.gpjobs.value.GPValueCodec;
+import io.gpjobs.value.GPValueTable;
+import io.gpjobs.value.ParameterFilter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,27 +108,17 @@ public final class InputValidator {
     }
 
     private static String shown(Object v) {
-        return v instanceof GPValue g ? Json.show(GPValueCodec.write(g)) : Json.show(v);
+        return GPValueCodec.describe(v);
     }
 
     private static GPValue convert(ParameterDefinition p, Object v) {
-        if (v instanceof String s) {
-            return GPValueCodec.readLiteral(p, s);
-        }
-        if (v instanceof JsonNode n) {
-            return GPValueCodec.read(p, n);
-        }
-        if (v instanceof GPValue g) {
-            return Compat.coerce(p, g);
-        }
-        throw new IllegalArgumentException("expected a string, JSON or GP value, got a "
-                + v.getClass().getName() + " " + Json.show(v));
+        return GPValueCodec.convert(p.shape(), v);
     }
 
     private static void check(ParameterDefinition p, GPValue value, List<String> problems) {
         List<GPValue> items = value instanceof GPMultiValue m ? m.values() : List.of(value);
         List<ParameterDefinition> infos = p.dataType().base() == GPDataType.Base.GPMultiValue
-                ? CompositeCodec.elementInfos(p.dataType().element(), p.parameterInfos()) : p.parameterInfos();
+                ? elementInfos(p) : p.parameterInfos();
         ParameterDefinition element = p.dataType().base() == GPDataType.Base.GPMultiValue && p.parameterInfos().size() == 1
                 && p.parameterInfos().get(0).dataType().equals(p.dataType().element()) ? p.parameterInfos().get(0) : null;
         for (GPValue item : items) {
@@ -156,11 +152,20 @@ public final class InputValidator {
 
     private static void checkOne(String name, List<String> choices, ParameterFilter filter, GPValue item,
                                  List<String> problems) {
-        if (!choices.isEmpty() && !Compat.inChoiceList(choices, item)) {
+        if (!choices.isEmpty() && !GPValueCodec.inChoiceList(choices, item)) {
             problems.add("parameter '" + name + "': value " + shown(item) + " is not in the choice list " + choices);
         }
         if (filter != null) {
             filter.check(name, item).ifPresent(problems::add);
         }
+    }
+
+    /** The definitions of a multivalue's elements: the one element descriptor's own, when it lists just that. */
+    private static List<ParameterDefinition> elementInfos(ParameterDefinition p) {
+        List<ParameterDefinition> infos = p.parameterInfos();
+        if (infos.size() == 1 && infos.get(0).dataType().equals(p.dataType().element())) {
+            return infos.get(0).parameterInfos();
+        }
+        return infos;
     }
 }

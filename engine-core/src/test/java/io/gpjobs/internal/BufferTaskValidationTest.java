@@ -1,4 +1,4 @@
-package io.gpjobs.value;
+package io.gpjobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,6 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.FieldType;
+import io.gpjobs.value.GPDataFile;
+import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPFeatureRecordSetLayer;
+import io.gpjobs.value.GPField;
+import io.gpjobs.value.GPLinearUnit;
+import io.gpjobs.value.GPString;
+import io.gpjobs.value.GPValue;
+import io.gpjobs.value.GPValueCodec;
+import io.gpjobs.value.GeometryType;
+import io.gpjobs.value.LinearUnit;
+import io.gpjobs.value.ParameterFilter;
+import io.gpjobs.value.SpatialReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
