@@ -76,7 +76,12 @@ public interface JobStore extends AutoCloseable {
      */
     Path scratchFolder(String jobId) throws IOException;
 
-    /** Makes the files the task wrote to {@link #scratchFolder} durable in the store (no-op for local stores). */
+    /**
+     * Makes the files the task wrote to {@link #scratchFolder} durable in the store (no-op for local stores).
+     *
+     * @throws JobStoreException when the storage did not answer (the engine keeps the job's end and tries again)
+     * @throws IOException       when the storage refused the files or they cannot be read (the job fails)
+     */
     void persistScratch(String jobId) throws IOException;
 
     /** Writes a file of the job (replacing it); the content is complete or absent, never torn. */
