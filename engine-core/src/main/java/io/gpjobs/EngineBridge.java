@@ -73,7 +73,8 @@ final class EngineBridge {
             }
             throw new GPException(500, "Unable to complete operation.", details);
         }
-        return new ExecuteResult(r.jobId(), engine.values().values(r.jobId(), principal, true, done.results()), info.messages());
+        return new ExecuteResult(r.jobId(), engine.values().values(r.jobId(), principal, true, done.results()),
+                info.messages());
     }
 
     JobInfo submitJob(String principal, String service, String task, Map<String, ?> inputs) {

@@ -321,8 +321,8 @@ public final class GPService {
 
         /** How often the store is checked for a cancel request of a running job (default 5 s). */
         public Builder cancellationCheckInterval(Duration d) {
-            this.cancellationCheckInterval = once("cancellationCheckInterval", BuilderChecks.positive("cancellationCheckInterval",
-                    d));
+            this.cancellationCheckInterval = once("cancellationCheckInterval",
+                    BuilderChecks.positive("cancellationCheckInterval", d));
             return this;
         }
 

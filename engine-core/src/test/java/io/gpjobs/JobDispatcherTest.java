@@ -124,4 +124,31 @@ class JobDispatcherTest {
             }
         }
     }
+
+    @Test
+    void runsTheEngineStopsUnderEndStoppedAndTheDispatcherClosesAfterThem() throws Exception {
+        DispatchingStore store = new DispatchingStore();
+        TestTasks.Gate gate = new TestTasks.Gate();
+        GPService svc = GPService.builder("Stopping").maxInstances(1).task(TestTasks.cooperative("Coop", gate))
+                .task(TestTasks.echo()).build();
+        HoldingDispatcher d = store.dispatcher;
+        GPEngine engine = GPEngine.builder().service(svc).jobStore(store).timeoutGrace(Duration.ofMillis(200))
+                .build();
+        java.util.concurrent.CompletionStage<RunEnd> running;
+        java.util.concurrent.CompletionStage<RunEnd> waiting;
+        try {
+            String coop = engine.anonymous().submitJob("Stopping", "Coop", Map.of("text", "a")).jobId();
+            String queued = engine.anonymous().submitJob("Stopping", "Echo", Map.of("text", "b")).jobId();
+            running = d.context.run("Stopping", coop, 1);
+            gate.awaitEntered();
+            waiting = d.context.run("Stopping", queued, 1);
+            assertThat(d.context.freeSlots("Stopping")).isZero();
+        } finally {
+            engine.close(); // the task stops on its token (the gate opens with it)
+        }
+        assertThat(end(running)).isEqualTo(RunEnd.STOPPED);
+        assertThat(end(waiting)).isEqualTo(RunEnd.STOPPED);
+        assertThat(d.closes).hasValue(1);
+        assertThat(store.read(d.dispatched.get(1).jobId()).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
+    }
 }

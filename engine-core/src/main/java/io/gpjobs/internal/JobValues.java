@@ -104,7 +104,8 @@ public final class JobValues {
                 : loc.runtime().service().task(loc.record().taskName())
                         .flatMap(t -> t.definition().parameter(name))
                         .filter(p -> p.dataType().equals(type));
-        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get().shape(), v.json()) : GPValueCodec.fromJson(type, v.json());
+        GPValue value = def.isPresent() ? GPValueCodec.fromJson(def.get().shape(), v.json())
+                : GPValueCodec.fromJson(type, v.json());
         return new ParameterValue(name, type, value);
     }
 }

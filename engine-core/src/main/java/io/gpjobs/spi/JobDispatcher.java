@@ -31,8 +31,11 @@ public interface JobDispatcher extends AutoCloseable {
     void start(DispatchContext context);
 
     /**
-     * Dispatches a job that is stored Submitted or Waiting. Called on the submitting thread (or the engine's
-     * recovery): it should return quickly and never runs the task itself.
+     * Dispatches a job that is stored Submitted or Waiting. Called on the submitting thread, and by an engine's
+     * recovery when it takes over a queued job whose lease expired (the engine renews the leases of the jobs in its
+     * own ready queue only, so a job waiting in a dispatcher's queue longer than a lease is handed here again: a
+     * dispatcher with a durable queue may treat that as a re-queue). It should return quickly and never runs the
+     * task itself.
      *
      * @param job the stored record, not null
      * @throws JobStoreException when the job could not be handed on (the submit fails and the job is removed)

@@ -60,17 +60,17 @@ abstract class ResultMapContract {
     void configure(GPEngine.Builder b) {
     }
 
-    GPService.Builder service(String name) {
-        return GPService.builder(name).executionType(GPService.ExecutionType.ASYNCHRONOUS).resultMapServer(true)
+    GPService.Builder service(String name, boolean resultMapServer, GPService.ExecutionType executionType) {
+        return GPService.builder(name).executionType(executionType).resultMapServer(resultMapServer)
                 .maximumRecords(10).maxFileAge(MAX_FILE_AGE).jobsDirectory(jobsDirectory()).task(new MapOutputsTask());
     }
 
     @BeforeEach
     void start() {
         GPEngine.Builder b = GPEngine.builder().clock(clock).accessPolicy(AccessPolicy.ownerOnly("admin"))
-                .service(service("Maps").build())
-                .service(service("NoMaps").resultMapServer(false).build())
-                .service(service("SyncMaps").executionType(GPService.ExecutionType.SYNCHRONOUS).build());
+                .service(service("Maps", true, GPService.ExecutionType.ASYNCHRONOUS).build())
+                .service(service("NoMaps", false, GPService.ExecutionType.ASYNCHRONOUS).build())
+                .service(service("SyncMaps", true, GPService.ExecutionType.SYNCHRONOUS).build());
         configure(b);
         engine = b.build();
         maps = ResultMapService.of(engine);

@@ -8,6 +8,7 @@ import io.gpjobs.GPEngine;
 import io.gpjobs.GPJson;
 import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
+import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobStatus;
@@ -119,7 +120,8 @@ final class Commands {
                     + ProgressRenderer.statusWord(job.status()) + "): " + String.join("; ", details));
             return GpJobsCli.JOB_FAILED;
         }
-        return print(GPJson.execute(new ExecuteResult(job.jobId(), engine().anonymous().results(job.jobId()), job.messages())));
+        List<ParameterValue> results = engine().anonymous().results(job.jobId());
+        return print(GPJson.execute(new ExecuteResult(job.jobId(), results, job.messages())));
     }
 
     private int submit(String task, Map<String, String> inputs) {
