@@ -49,6 +49,10 @@ public abstract class JobEndRaceContract {
     private static final String SERVICE = "Race";
     private static final String TASK = "Ends";
 
+    /** For subclasses, one per store. */
+    protected JobEndRaceContract() {
+    }
+
     /** A new, empty store; the test closes it. */
     protected abstract JobStore newStore();
 
