@@ -2,7 +2,6 @@ package io.gpjobs.store.disk.internal;
 
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobConflictException;
-import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobPage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
@@ -12,12 +11,9 @@ import io.gpjobs.spi.StoredValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +76,6 @@ public final class DiskJobStore implements JobStore {
     private static final long SNAPSHOT_AFTER = 10_000;
 
     private final Path root;
-    private final Clock clock;
     private final AtomicFiles files;
     private final JobLocks locks;
     private final RecordIndex index;
@@ -88,6 +83,7 @@ public final class DiskJobStore implements JobStore {
     private final WriterMarks marks;
     private final JobRecords records;
     private final Removals removals;
+    private final StoredValues values;
     /** The index's change count when its snapshot was last written or restored. */
     private volatile long savedChanges;
     /** The node ids registered through this store, given up when it closes. */
@@ -96,7 +92,6 @@ public final class DiskJobStore implements JobStore {
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
         this.root = root;
-        this.clock = clock;
         this.marks = marks;
         this.files = new AtomicFiles(fsync);
         this.locks = locks;
@@ -104,6 +99,7 @@ public final class DiskJobStore implements JobStore {
         this.jobFiles = new JobFiles(files);
         this.records = new JobRecords(index, locks, marks, clock);
         this.removals = new Removals(files, locks);
+        this.values = new StoredValues(jobFiles, locks, clock, records, this::update);
     }
 
     /**
@@ -266,7 +262,7 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         try {
             Optional<Path> dir = locate(jobId);
-            return dir.isEmpty() ? Map.of() : values(jobId, dir.get(), Names.INPUTS);
+            return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.INPUTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the inputs of job '" + jobId + "': " + e, e);
         }
@@ -292,48 +288,10 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         try (JobLocks.Held held = locks.lock(jobId)) {
             Optional<Path> dir = locate(jobId);
-            return dir.isEmpty() ? Map.of() : values(jobId, dir.get(), Names.RESULTS);
+            return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.RESULTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the results of job '" + jobId + "': " + e, e);
         }
-    }
-
-    /**
-     * The values in the folder {@code kind} of a job; a damaged value file is moved aside
-     * ({@code <file>.corrupt-<millis>}) and an error message saying so is added to the job's record, so that the
-     * job keeps its status and tells why the value is missing.
-     */
-    private Map<String, StoredValue> values(String jobId, Path dir, String kind) throws IOException {
-        List<Path> damaged = new ArrayList<>();
-        Map<String, StoredValue> values = jobFiles.readValues(dir.resolve(kind), damaged);
-        if (damaged.isEmpty()) {
-            return values;
-        }
-        try (JobLocks.Held held = locks.lock(jobId)) {
-            List<JobMessage> notes = new ArrayList<>();
-            for (Path f : damaged) {
-                Path aside = f.resolveSibling(f.getFileName() + Names.CORRUPT_MARK + clock.millis());
-                try {
-                    Files.move(f, aside, StandardCopyOption.ATOMIC_MOVE);
-                } catch (NoSuchFileException gone) {
-                    continue; // replaced or quarantined meanwhile
-                }
-                String file = kind + "/" + f.getFileName();
-                LOG.log(System.Logger.Level.WARNING, "value file {0} of job {1} is damaged; moved it to {2}", file,
-                        jobId, aside.getFileName());
-                notes.add(JobMessage.error("The stored " + (kind.equals(Names.RESULTS) ? "result" : "input")
-                        + " file '" + file + "' of this job is damaged; it was moved to '" + kind + "/"
-                        + aside.getFileName() + "' and its value is not available."));
-            }
-            Optional<RecordFile> current = notes.isEmpty() ? Optional.empty() : load(jobId);
-            if (current.isPresent()) {
-                JobRecord r = current.get().record();
-                List<JobMessage> messages = new ArrayList<>(r.messages());
-                messages.addAll(notes);
-                update(r.withMessages(messages));
-            }
-        }
-        return jobFiles.readValues(dir.resolve(kind), damaged);
     }
 
     @Override
