@@ -95,4 +95,9 @@ abstract class ForwardingJobStore implements JobStore {
     public void close() {
         delegate.close();
     }
+
+    @Override
+    public NodeRegistration registerNode(String nodeId) {
+        return delegate.registerNode(nodeId);
+    }
 }

@@ -43,6 +43,8 @@ public final class InMemoryJobStore implements JobStore {
     private final ConcurrentHashMap<String, Entry> jobs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, byte[]>> files = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Path> scratch = new ConcurrentHashMap<>();
+    /** The node ids of the live engines on this store. */
+    private final java.util.Set<String> nodes = ConcurrentHashMap.newKeySet();
     private volatile Path scratchRoot;
     private volatile boolean closed;
 
@@ -120,6 +122,11 @@ public final class InMemoryJobStore implements JobStore {
         if (dir != null) {
             deleteTree(dir);
             had = true;
+        } else {
+            Path base = scratchRoot();
+            if (base != null) {
+                deleteTree(base.resolve(jobId)); // made again by a task of a deleted job that went on writing
+            }
         }
         return had;
     }
@@ -169,6 +176,10 @@ public final class InMemoryJobStore implements JobStore {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private synchronized Path scratchRoot() {
+        return scratchRoot;
     }
 
     private synchronized Path root() throws IOException {
@@ -226,6 +237,22 @@ public final class InMemoryJobStore implements JobStore {
             }
         }
         return List.copyOf(names);
+    }
+
+    @Override
+    public NodeRegistration registerNode(String nodeId) {
+        java.util.Objects.requireNonNull(nodeId, "nodeId");
+        checkOpen();
+        if (!nodes.add(nodeId)) {
+            throw new IllegalStateException("node id '" + nodeId + "' is already used by a live engine on this "
+                    + "in-memory job store; give each engine its own nodeId");
+        }
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                nodes.remove(nodeId);
+            }
+        };
     }
 
     @Override

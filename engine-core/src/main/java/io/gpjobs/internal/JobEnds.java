@@ -243,8 +243,28 @@ final class JobEnds {
             return JobRunner.ended(cur, target, end.endedAt, m)
                     .withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
         });
+        if (end.resultsStored) {
+            dropResultsUnlessSucceeded(store, end.jobId, written);
+        }
         // null: the job ended meanwhile (e.g. marked Failed by another engine's sweep after its lease expired)
         return written != null;
+    }
+
+    /**
+     * Results exist only for a succeeded job: when a cancel (or another engine's end) won the job's end after its
+     * results were stored, they are removed. Readers never see them either way (only a succeeded job's results are
+     * read); this frees the storage. A failure here is logged: the results stay unreadable.
+     */
+    private void dropResultsUnlessSucceeded(JobStore store, String jobId, JobRecord written) {
+        try {
+            JobRecord last = written != null ? written : store.read(jobId).orElse(null);
+            if (last != null && last.status() != JobStatus.SUCCEEDED) {
+                store.putResults(jobId, Map.of());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the results of job " + jobId
+                    + ", which did not succeed (they stay unreadable)", e);
+        }
     }
 
     /** The pending end of a job, or null. */

@@ -97,6 +97,8 @@ public final class JobEngine implements AutoCloseable {
     final JobSubmission submissions;
     /** Takes over jobs of stopped engines (at start and every half lease) and renews queued jobs' leases. */
     private final Recovery recovery;
+    /** This engine's hold on its node id in each store: a second live engine with the id is refused. */
+    private final List<JobStore.NodeRegistration> nodes;
     /** The scheduler this engine created (shut down on close), or null when the host gave one. */
     final ScheduledThreadPoolExecutor ownTimer;
     final EngineScheduler scheduler;
@@ -126,6 +128,7 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
+        this.nodes = registerNode(stores, nodeId);
         this.values = new JobValues(this);
         this.admin = new JobAdmin(this);
         this.commands = new JobCommands(this);
@@ -165,6 +168,20 @@ public final class JobEngine implements AutoCloseable {
         }
         timers.every("watchdog tick", TICK, this::tick);
         timers.every("janitor", s.janitorInterval(), admin::runJanitor);
+    }
+
+    /** Registers {@code nodeId} in every store, or in none when a store refuses (the refusal is thrown). */
+    private static List<JobStore.NodeRegistration> registerNode(List<JobStore> stores, String nodeId) {
+        List<JobStore.NodeRegistration> held = new ArrayList<>();
+        try {
+            for (JobStore st : stores) {
+                held.add(st.registerNode(nodeId));
+            }
+        } catch (RuntimeException e) {
+            held.forEach(JobStore.NodeRegistration::close);
+            throw e;
+        }
+        return List.copyOf(held);
     }
 
     /** This engine's node id. */
@@ -268,6 +285,7 @@ public final class JobEngine implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             new EngineShutdown(this).run();
+            nodes.forEach(JobStore.NodeRegistration::close);
         }
     }
 }

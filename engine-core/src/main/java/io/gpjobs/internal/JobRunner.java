@@ -171,6 +171,7 @@ final class JobRunner {
     private RunEnd finish(JobExecution x, boolean ok, Throwable failure) {
         try {
             if (x.abandoned.get() || !x.completed.compareAndSet(false, true)) {
+                removeLateFiles(x);
                 // timed out, deleted or stopped: the engine already wrote (or keeps) the job's last status
                 return x.engineStopping ? RunEnd.STOPPED : RunEnd.RECORDED;
             }
@@ -204,6 +205,21 @@ final class JobRunner {
             return RunEnd.PENDING;
         } finally {
             engine.running.remove(x.jobId, x);
+        }
+    }
+
+    /**
+     * The task of a deleted job may have gone on writing files after the delete removed its folder: now that it
+     * returned, what it wrote is removed too (the store's delete is idempotent and takes folders without a record).
+     */
+    private void removeLateFiles(JobExecution x) {
+        try {
+            if (x.service.store().read(x.jobId).isEmpty()) {
+                x.service.store().delete(x.jobId);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the files the task of deleted job " + x.jobId
+                    + " wrote after the delete", e);
         }
     }
 

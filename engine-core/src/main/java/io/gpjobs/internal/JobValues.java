@@ -34,8 +34,7 @@ public final class JobValues {
     public List<ParameterValue> values(String jobId, String principal, boolean results, Map<String, StoredValue> known) {
         JobReads.Located loc = e.reads.locate(jobId);
         e.reads.check(AccessPolicy.Action.READ, principal, loc.record());
-        Map<String, StoredValue> stored = known != null ? known
-                : results ? loc.store().results(jobId) : loc.store().inputs(jobId);
+        Map<String, StoredValue> stored = known != null ? known : stored(loc, jobId, results);
         List<ParameterValue> out = new ArrayList<>();
         for (String name : JobReads.ordered(loc.runtime(), loc.record(), stored.keySet(), results)) {
             out.add(decode(loc, name, stored.get(name)));
@@ -50,14 +49,27 @@ public final class JobValues {
         if (paramName == null || paramName.isBlank()) {
             throw new InvalidInputException("parameter name must not be empty");
         }
-        Map<String, StoredValue> stored = results ? loc.store().results(jobId) : loc.store().inputs(jobId);
-        StoredValue v = stored.get(paramName);
+        StoredValue v = stored(loc, jobId, results).get(paramName);
         if (v == null) {
             throw new InvalidInputException("job '" + jobId + "' has no " + (results ? "result" : "input") + " '"
                     + paramName + "'" + (results && loc.record().status() != JobStatus.SUCCEEDED
                     ? " (its status is " + loc.record().status().wireName() + ")" : ""));
         }
         return decode(loc, paramName, v);
+    }
+
+    /**
+     * The stored inputs of a job, or its results when it succeeded (none otherwise: results a job wrote before a
+     * cancel, a time limit or a failure won its end are not its results, whatever the store still holds).
+     */
+    private static Map<String, StoredValue> stored(JobReads.Located loc, String jobId, boolean results) {
+        if (!results) {
+            return loc.store().inputs(jobId);
+        }
+        // a cached record may predate the end: the store's record decides
+        boolean succeeded = loc.record().status() == JobStatus.SUCCEEDED
+                || loc.store().read(jobId).map(r -> r.status() == JobStatus.SUCCEEDED).orElse(false);
+        return succeeded ? loc.store().results(jobId) : Map.of();
     }
 
     /**

@@ -10,12 +10,16 @@ import io.gpjobs.spi.StoredValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Every record write of the engine goes through here: a compare-and-set that re-reads and retries when another
- * writer won, refuses illegal status transitions, and keeps the status cache current.
+ * writer won, refuses illegal status transitions, and keeps the status cache current. The writes of one job and the
+ * listener calls that report them are ordered: a write and its report hold the job's ordering lock, so the listeners
+ * hear a job's changes in the order the store took them (per engine: another engine's writes are not reported here).
  *
  * <p>Thread-safe.
  */
@@ -35,6 +39,8 @@ public final class RecordWriter {
 
     private final Cache<String, JobRecord> cache;
     private final BiConsumer<JobRecord, JobRecord> onWritten;
+    /** The ordering lock of each job being written right now (see {@link #ordering}). */
+    private final ConcurrentHashMap<String, ReentrantLock> orderings = new ConcurrentHashMap<>();
 
     /**
      * @param cache     the status cache, updated after each successful write
@@ -91,6 +97,7 @@ public final class RecordWriter {
                 }
                 throw new IllegalTransitionException(jobId, current.status(), next.status());
             }
+            ReentrantLock order = ordering(jobId);
             try {
                 JobRecord written = store.update(next.withVersion(current.version()));
                 cache.asMap().merge(jobId, written, (old, w) -> old.version() > w.version() ? old : w);
@@ -102,6 +109,8 @@ public final class RecordWriter {
             } catch (JobNotFoundException e) {
                 cache.invalidate(jobId);
                 throw e;
+            } finally {
+                release(jobId, order);
             }
         }
         throw new JobConflictException(jobId, "gave up after " + MAX_ATTEMPTS + " conflicting writes");
@@ -109,9 +118,37 @@ public final class RecordWriter {
 
     /** Creates a record, caches it and reports it (with a null "before"). */
     public JobRecord create(JobStore store, JobRecord record, Map<String, StoredValue> inputs) {
-        JobRecord written = store.create(record, inputs);
-        cache.put(written.jobId(), written);
-        onWritten.accept(null, written);
-        return written;
+        ReentrantLock order = ordering(record.jobId());
+        try {
+            JobRecord written = store.create(record, inputs);
+            cache.put(written.jobId(), written);
+            onWritten.accept(null, written);
+            return written;
+        } finally {
+            release(record.jobId(), order);
+        }
+    }
+
+    /**
+     * Takes the job's ordering lock: held from a record write until its listeners were told, so that two writers
+     * of one job (a cancel and the worker ending it) tell the listeners in the order the store took their writes.
+     */
+    private ReentrantLock ordering(String jobId) {
+        while (true) {
+            ReentrantLock lock = orderings.computeIfAbsent(jobId, k -> new ReentrantLock());
+            lock.lock();
+            if (orderings.get(jobId) == lock) {
+                return lock;
+            }
+            lock.unlock(); // dropped by its last holder meanwhile: take the job's current one
+        }
+    }
+
+    /** Releases the job's ordering lock, dropping it when nobody else holds or waits for it. */
+    private void release(String jobId, ReentrantLock lock) {
+        if (lock.getHoldCount() == 1 && !lock.hasQueuedThreads()) {
+            orderings.remove(jobId, lock);
+        }
+        lock.unlock();
     }
 }

@@ -76,7 +76,12 @@ public interface JobStore extends AutoCloseable {
      */
     Path scratchFolder(String jobId) throws IOException;
 
-    /** Makes the files the task wrote to {@link #scratchFolder} durable in the store (no-op for local stores). */
+    /**
+     * Makes the files the task wrote to {@link #scratchFolder} durable in the store (no-op for local stores).
+     *
+     * @throws JobStoreException when the storage did not answer (the engine keeps the job's end and tries again)
+     * @throws IOException       when the storage refused the files or they cannot be read (the job fails)
+     */
     void persistScratch(String jobId) throws IOException;
 
     /** Writes a file of the job (replacing it); the content is complete or absent, never torn. */
@@ -96,6 +101,32 @@ public interface JobStore extends AutoCloseable {
      */
     default int deleteOrphans(Instant olderThan) {
         return 0;
+    }
+
+    /**
+     * Registers a live engine with node id {@code nodeId} on this store until the returned registration is closed,
+     * refusing a second live engine with the same node id: two such engines would each take the other's running
+     * jobs for its own from a previous run and mark them failed. A registration ends when it is closed, when the
+     * store is closed, and when the process that made it ends (however it ends). The default registers nothing
+     * (a store that cannot tell live engines apart).
+     *
+     * @param nodeId the engine's node id
+     * @return the registration; closing it is idempotent
+     * @throws IllegalStateException when a live engine (in this process or another) holds {@code nodeId} on
+     *                               this store; the message names the node id, the store and, where known, the
+     *                               holder
+     * @throws JobStoreException     when the storage fails
+     */
+    default NodeRegistration registerNode(String nodeId) {
+        return () -> { };
+    }
+
+    /** A live engine's hold on its node id in a store (see {@link #registerNode}). */
+    @FunctionalInterface
+    interface NodeRegistration extends AutoCloseable {
+        /** Gives the node id up; idempotent, never throws. */
+        @Override
+        void close();
     }
 
     /**

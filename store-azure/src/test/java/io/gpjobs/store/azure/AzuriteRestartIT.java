@@ -40,7 +40,7 @@ class AzuriteRestartIT {
     private GPEngine engine(String dataItem) {
         return GPEngine.builder().nodeId("node-fault").cloudStore(dataItem)
                 .service(GPService.fromJson(SeedDocuments.service(SERVICE, "Asynchronous", "azureblob"),
-                        List.of(EngineTestTasks.gated(gates), EngineTestTasks.echo())))
+                        List.of(EngineTestTasks.gated(gates), EngineTestTasks.scratchGated(gates), EngineTestTasks.echo())))
                 .build();
     }
 
@@ -61,7 +61,8 @@ class AzuriteRestartIT {
                     expected.put(j.jobId(), JobStatus.SUCCEEDED);
                 }
                 String g1 = engine.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "g1")).jobId();
-                String g2 = engine.anonymous().submitJob(SERVICE, "Gated", Map.of("text", "g2")).jobId();
+                // g2 writes scratch files: they are uploaded at its end, which falls into the outage
+                String g2 = engine.anonymous().submitJob(SERVICE, "ScratchGated", Map.of("text", "g2")).jobId();
                 gates.awaitEntered("g1");
                 gates.awaitEntered("g2");
 
@@ -91,6 +92,12 @@ class AzuriteRestartIT {
                 // the job that finished during the outage is recorded once the storage is back, with its results
                 assertThat(engine.anonymous().awaitCompletion(g2, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
                 assertThat(engine.anonymous().results(g2)).isNotEmpty();
+                for (String file : List.of("scratch/g2.txt", "scratch/more/g2.txt")) {
+                    try (java.io.InputStream in = engine.anonymous().openFile(g2, file).orElseThrow()) {
+                        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                                .endsWith("scratch of g2");
+                    }
+                }
                 expected.put(g2, JobStatus.SUCCEEDED);
                 for (int i = 0; i < 2; i++) {
                     JobInfo j = engine.anonymous().awaitCompletion(engine.anonymous().submitJob(SERVICE, "Echo", Map.of("text", "a" + i)).jobId(), WAIT);

@@ -109,15 +109,30 @@ final class EngineTestTasks {
      * opens the gate and the task stops with the cancellation.
      */
     static Task gated(Gates gates) {
+        return gated(gates, "Gated", false);
+    }
+
+    /** {@link #gated}, writing {@code <text>.txt} and {@code more/<text>.txt} into its scratch folder first. */
+    static Task scratchGated(Gates gates) {
+        return gated(gates, "ScratchGated", true);
+    }
+
+    private static Task gated(Gates gates, String name, boolean writesScratch) {
         return new Task() {
             @Override
             public TaskDefinition definition() {
-                return define("Gated");
+                return define(name);
             }
 
             @Override
             public void execute(TaskContext ctx) throws Exception {
                 String text = ctx.input("text", GPString.class).value();
+                if (writesScratch) {
+                    java.nio.file.Path scratch = ctx.scratchFolder();
+                    java.nio.file.Files.writeString(scratch.resolve(text + ".txt"), "scratch of " + text);
+                    java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(scratch.resolve("more"))
+                            .resolve(text + ".txt"), "more scratch of " + text);
+                }
                 ctx.progressor().setStep("Halfway " + text, 0, 2, 1);
                 ctx.progressor().step();
                 ctx.info("waiting at gate " + text);

@@ -4,6 +4,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.core.util.BinaryData;
+import io.gpjobs.spi.JobStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +65,24 @@ final class JobBlobs {
         }
     }
 
-    /** Uploads a local file to a blob, replacing it atomically. */
+    /**
+     * Uploads a local file to a blob, replacing it atomically.
+     *
+     * @throws JobStoreException when the storage did not answer or failed on its side (worth retrying)
+     * @throws IOException       when it refused the upload, or the file cannot be read
+     */
     void putFile(String blobName, Path file) throws IOException {
         try {
             container.getBlobClient(blobName).uploadFromFile(file.toString(), true);
         } catch (RuntimeException e) {
-            throw new IOException(AzureErrors.failure("write file",
-                    "container '" + containerName() + "', blob '" + blobName + "'", e).getMessage(), e);
+            JobStoreException failure = AzureErrors.failure("write file",
+                    "container '" + containerName() + "', blob '" + blobName + "'", e);
+            if (!AzureErrors.definitelyRejected(e)) {
+                // no answer, a timeout or a server error: the storage may be back soon, so the caller retries (the
+                // engine keeps a job's end and writes it again); an upload replaces the blob, so a retry is safe
+                throw failure;
+            }
+            throw new IOException(failure.getMessage(), e);
         }
     }
 

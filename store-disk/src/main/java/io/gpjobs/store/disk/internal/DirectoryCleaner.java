@@ -31,6 +31,8 @@ final class DirectoryCleaner {
     /**
      * Removes the stale temporary entries (see {@link Names#isStale}) in every service folder, job folder and
      * job file tree. Entries of live processes are left alone, so opening a directory another engine uses is safe.
+     * The folders of jobs restored from a snapshot are not looked into (a finished job's leftovers go with it when
+     * the janitor removes it): that would cost a walk of every job folder at each open.
      *
      * @return how many entries were removed
      */
@@ -41,7 +43,8 @@ final class DirectoryCleaner {
                 String name = child.getFileName().toString();
                 if (Names.isTransient(name)) {
                     removed += removeIfStale(child);
-                } else if (JobRecord.isValidJobId(name) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (JobRecord.isValidJobId(name) && !index.restored(name)
+                        && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     for (Path entry : list(child)) {
                         removed += removeIfStale(entry);
                     }
@@ -54,19 +57,24 @@ final class DirectoryCleaner {
     }
 
     /**
-     * Deletes job folders that hold no record and were last modified before {@code olderThan}, and stale
-     * temporary entries. Folders whose names are not job ids are left alone.
+     * Deletes job folders that hold no record and were last modified before {@code olderThan}, stale temporary
+     * entries, and being-deleted folders of this process whose removal did not finish. Folders whose names are not
+     * job ids are left alone.
      *
+     * @param removals     removes (and retries) being-deleted folders
      * @param lockedDelete deletes one job folder under that job's lock if it still has no record; returns
      *                     whether it did
      * @return how many job folders were removed
      */
-    static int removeOrphans(RecordIndex index, Instant olderThan, OrphanDeleter lockedDelete) throws IOException {
+    static int removeOrphans(RecordIndex index, Instant olderThan, Removals removals, OrphanDeleter lockedDelete)
+            throws IOException {
         int removed = 0;
         for (Path service : index.serviceFolders()) {
             for (Path child : list(service)) {
                 String name = child.getFileName().toString();
-                if (Names.isTransient(name)) {
+                if (Names.isOwnDeleted(name)) {
+                    removals.retry(child);
+                } else if (Names.isTransient(name)) {
                     removeIfStale(child);
                 } else if (JobRecord.isValidJobId(name) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
                         && !Files.exists(child.resolve(Names.RECORD))

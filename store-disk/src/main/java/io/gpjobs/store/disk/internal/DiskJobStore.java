@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +72,8 @@ import java.util.Optional;
 public final class DiskJobStore implements JobStore {
 
     private static final System.Logger LOG = System.getLogger(DiskJobStore.class.getName());
+    /** After how many changes of the index the janitor (or an open) writes its snapshot again. */
+    private static final long SNAPSHOT_AFTER = 10_000;
 
     private final Path root;
     private final AtomicFiles files;
@@ -81,6 +82,12 @@ public final class DiskJobStore implements JobStore {
     private final JobFiles jobFiles;
     private final WriterMarks marks;
     private final JobRecords records;
+    private final Removals removals;
+    private final StoredValues values;
+    /** The index's change count when its snapshot was last written or restored. */
+    private volatile long savedChanges;
+    /** The node ids registered through this store, given up when it closes. */
+    private final java.util.Set<NodeRegistration> nodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private DiskJobStore(Path root, boolean fsync, Clock clock, JobLocks locks, WriterMarks marks) {
@@ -91,6 +98,8 @@ public final class DiskJobStore implements JobStore {
         this.index = new RecordIndex(root);
         this.jobFiles = new JobFiles(files);
         this.records = new JobRecords(index, locks, marks, clock);
+        this.removals = new Removals(files, locks);
+        this.values = new StoredValues(jobFiles, locks, clock, records, this::update);
     }
 
     /**
@@ -116,8 +125,13 @@ public final class DiskJobStore implements JobStore {
         }
         DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
+            int restored = IndexSnapshot.load(dir, store.index);
             DirectoryCleaner.removeStaleTemporaries(store.index);
+            long before = store.index.changes();
             store.records.refresh();
+            LOG.log(System.Logger.Level.DEBUG, "{0}: {1} finished jobs restored from the index snapshot, {2} read",
+                    dir, restored, store.index.changes() - before);
+            store.saveIndexIfChanged(SNAPSHOT_AFTER);
         } catch (IOException | RuntimeException e) {
             locks.release();
             marks.close();
@@ -217,27 +231,30 @@ public final class DiskJobStore implements JobStore {
     @Override
     public boolean delete(String jobId) {
         JobRecord.requireValidJobId(jobId);
-        Path away;
+        Path away = null;
         try (JobLocks.Held held = locks.lock(jobId)) {
             Optional<Path> dir = locate(jobId);
             index.remove(jobId);
-            if (dir.isEmpty()) {
-                return false;
+            if (dir.isPresent()) {
+                away = removals.rename(jobId, dir.get());
+                marks.mark();
             }
-            away = dir.get().resolveSibling(Names.deleted(jobId));
-            Files.move(dir.get(), away, StandardCopyOption.ATOMIC_MOVE);
-            marks.mark();
-            files.syncFolder(away.getParent());
         } catch (IOException e) {
             throw new JobStoreException("cannot delete job '" + jobId + "': " + e, e);
         }
-        try {
-            AtomicFiles.deleteTree(away);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "job {0} is deleted but {1} could not be removed yet: {2}",
-                    jobId, away, e);
+        boolean had = away != null;
+        if (had) {
+            removals.remove(away);
         }
-        return true;
+        // A task may still write into its folder: what it made again after the rename (or a folder without a
+        // record, e.g. a quarantined one) goes too. What cannot be removed now is retried by the janitor.
+        try {
+            return removals.removeRemains(jobId, index.serviceFolders()) | had;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "job {0} is deleted but what is left of it could not be removed "
+                    + "yet (the janitor tries again): {1}", jobId, e);
+            return had;
+        }
     }
 
     @Override
@@ -245,7 +262,7 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         try {
             Optional<Path> dir = locate(jobId);
-            return dir.isEmpty() ? Map.of() : jobFiles.readValues(dir.get().resolve(Names.INPUTS));
+            return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.INPUTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the inputs of job '" + jobId + "': " + e, e);
         }
@@ -271,7 +288,7 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         try (JobLocks.Held held = locks.lock(jobId)) {
             Optional<Path> dir = locate(jobId);
-            return dir.isEmpty() ? Map.of() : jobFiles.readValues(dir.get().resolve(Names.RESULTS));
+            return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.RESULTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the results of job '" + jobId + "': " + e, e);
         }
@@ -319,21 +336,56 @@ public final class DiskJobStore implements JobStore {
     public int deleteOrphans(Instant olderThan) {
         Objects.requireNonNull(olderThan, "olderThan");
         checkOpen();
+        saveIndexIfChanged(SNAPSHOT_AFTER);
         try {
-            return DirectoryCleaner.removeOrphans(index, olderThan, (id, dir) -> {
+            return DirectoryCleaner.removeOrphans(index, olderThan, removals, (id, dir) -> {
                 try (JobLocks.Held held = locks.lock(id)) {
                     if (Files.exists(dir.resolve(Names.RECORD)) || !Files.isDirectory(dir)) {
                         return false;
                     }
-                    Path away = dir.resolveSibling(Names.deleted(id));
-                    Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
-                    AtomicFiles.deleteTree(away);
+                    removals.remove(removals.rename(id, dir));
                     LOG.log(System.Logger.Level.INFO, "removed job folder {0}: it holds no record", dir);
                     return true;
                 }
             });
         } catch (IOException e) {
             throw new JobStoreException("cannot remove orphaned job folders in '" + root + "': " + e, e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} On this store: an exclusive file lock on {@code .nodes/<nodeId>.lock}, which the system drops
+     * when the holding process ends however it ends.
+     */
+    @Override
+    public NodeRegistration registerNode(String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        checkOpen();
+        NodeRegistration held = NodeLocks.lock(root, nodeId);
+        NodeRegistration[] self = new NodeRegistration[1];
+        self[0] = () -> {
+            nodes.remove(self[0]);
+            held.close();
+        };
+        nodes.add(self[0]);
+        return self[0];
+    }
+
+    /**
+     * Writes the index snapshot ({@link IndexSnapshot}) when the index changed at least {@code atLeast} times since
+     * it was last written; a failure only costs the next open more reads.
+     */
+    private void saveIndexIfChanged(long atLeast) {
+        long now = index.changes();
+        if (now - savedChanges < atLeast) {
+            return;
+        }
+        try {
+            int saved = IndexSnapshot.write(root, index);
+            savedChanges = now;
+            LOG.log(System.Logger.Level.DEBUG, "saved {0} finished jobs to the index snapshot of {1}", saved, root);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save the index snapshot of {0}: {1}", root, e);
         }
     }
 
@@ -346,7 +398,9 @@ public final class DiskJobStore implements JobStore {
     @Override
     public void close() {
         if (!closed) {
+            saveIndexIfChanged(1);
             closed = true;
+            List.copyOf(nodes).forEach(NodeRegistration::close);
             locks.release();
             marks.close();
         }

@@ -61,8 +61,11 @@ final class JobFiles {
         }
     }
 
-    /** The values in {@code folder} by parameter name; empty when the folder does not exist. */
-    Map<String, StoredValue> readValues(Path folder) throws IOException {
+    /**
+     * The values in {@code folder} by parameter name; empty when the folder does not exist. A value file that is
+     * not a readable value (truncated, not JSON, not a file) is left out and added to {@code damaged}.
+     */
+    Map<String, StoredValue> readValues(Path folder, List<Path> damaged) throws IOException {
         Map<String, StoredValue> out = new HashMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.json")) {
             for (Path f : ds) {
@@ -70,10 +73,16 @@ final class JobFiles {
                     continue;
                 }
                 try {
+                    if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new RecordCodec.CorruptException("not a file", null);
+                    }
                     String[] v = RecordCodec.readValue(Files.readAllBytes(f));
                     out.put(v[0], new StoredValue(v[1], v[2]));
+                } catch (NoSuchFileException e) {
+                    // replaced meanwhile: the caller holds the job's lock for results, so only inputs, which
+                    // never change, could get here
                 } catch (RecordCodec.CorruptException e) {
-                    throw new IOException("stored value " + f + " is corrupt: " + e.getMessage(), e);
+                    damaged.add(f);
                 }
             }
         } catch (NoSuchFileException e) {

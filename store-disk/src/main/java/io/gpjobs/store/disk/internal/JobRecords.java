@@ -77,9 +77,15 @@ final class JobRecords {
                 throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
                         + "; use that gpjobs version to read it", e);
             } catch (RecordCodec.CorruptException e) {
+                // a job taken from the index snapshot is met here for the first time since the store opened: like a
+                // record found corrupt at open, it is quarantined and reads as absent (reported in the log)
+                boolean unseenSinceOpen = index.restored(jobId);
                 Path moved = quarantine(jobId, dir.get(), e);
                 if (moved == null) {
                     return load(jobId);
+                }
+                if (unseenSinceOpen) {
+                    return Optional.empty();
                 }
                 throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
                         + "); it was moved to '" + moved + "' and the job now reads as absent", e);
@@ -90,10 +96,10 @@ final class JobRecords {
     }
 
     /** The record of a query page, read from its file; null (left out) when gone, corrupt or unreadable. */
-    JobRecord pageRecord(JobSlot slot) throws IOException {
+    JobRecord pageRecord(JobSlot slot) {
         try {
             return load(slot.jobId(), index.folder(slot)).map(RecordFile::record).orElse(null);
-        } catch (JobStoreException e) {
+        } catch (JobStoreException | IOException e) {
             LOG.log(System.Logger.Level.WARNING, "leaving job {0} out of a query: {1}", slot, e.getMessage());
             return null;
         }
@@ -101,15 +107,23 @@ final class JobRecords {
 
     /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
     void refresh() throws IOException {
-        index.refresh((id, dir, e) -> {
-            if (e instanceof RecordCodec.NewerFormatException) {
-                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record was {1}", id, e.getMessage());
-                return;
+        index.refresh(new RecordIndex.CorruptHandler() {
+            @Override
+            public void corrupt(String id, Path dir, RecordCodec.CorruptException e) {
+                if (e instanceof RecordCodec.NewerFormatException) {
+                    LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record was {1}", id, e.getMessage());
+                    return;
+                }
+                try {
+                    quarantine(id, dir, e);
+                } catch (JobStoreException failed) {
+                    LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, failed.getMessage());
+                }
             }
-            try {
-                quarantine(id, dir, e);
-            } catch (JobStoreException failed) {
-                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, failed.getMessage());
+
+            @Override
+            public void unreadable(String id, Path dir, IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping job {0}: its record cannot be read ({1})", id, e);
             }
         });
     }

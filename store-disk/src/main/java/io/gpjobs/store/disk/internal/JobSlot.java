@@ -2,6 +2,9 @@ package io.gpjobs.store.disk.internal;
 
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,6 +35,8 @@ final class JobSlot {
     private static final int SETTLED = 0x10;
     private static final int SEEN_SHIFT = 5;
     private static final int SEEN_BITS = 0x3 << SEEN_SHIFT;
+    /** Restored from an index snapshot and not read from its file since (cleared by {@link #set}). */
+    private static final int RESTORED = 0x80;
 
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -55,7 +60,7 @@ final class JobSlot {
     private long modified;
     private int size;
     private int fileKey;
-    /** The status ordinal (bits 0-3), the settled bit, and the {@link #seen()} mark (bits 5-6). */
+    /** The status ordinal (bits 0-3), the settled bit, the {@link #seen()} mark (bits 5-6), the restored bit. */
     private int flags;
 
     private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, Shelf shelf) {
@@ -73,6 +78,57 @@ final class JobSlot {
                 shelf);
         s.set(r, a);
         return s;
+    }
+
+    /**
+     * Writes what {@link #read} needs to restore this slot in another process: the id, service, submitted time,
+     * status, owner, updated time and the identity of the file the slot was taken from.
+     */
+    synchronized void write(DataOutput out) throws IOException {
+        out.writeUTF(shelf.name());
+        out.writeLong(idHigh);
+        out.writeLong(idLow);
+        out.writeLong(submittedSecond);
+        out.writeInt(submittedNano);
+        out.writeByte(flags & STATUS_BITS);
+        out.writeBoolean(owner != null);
+        if (owner != null) {
+            out.writeUTF(owner);
+        }
+        out.writeLong(updatedSecond);
+        out.writeInt(updatedNano);
+        out.writeLong(modified);
+        out.writeInt(size);
+        out.writeInt(fileKey);
+    }
+
+    /**
+     * Reads a slot written by {@link #write}, placing it on the shelf {@code shelves} returns for its service.
+     *
+     * @throws IOException when the input ends early or holds a status this version does not know
+     */
+    static JobSlot read(DataInput in, java.util.function.Function<String, Shelf> shelves) throws IOException {
+        Shelf shelf = shelves.apply(in.readUTF());
+        JobSlot s = new JobSlot(in.readLong(), in.readLong(), in.readLong(), in.readInt(), shelf);
+        int bits = in.readByte();
+        if ((bits & STATUS_BITS) >= STATUSES.length) {
+            throw new IOException("unknown status " + (bits & STATUS_BITS));
+        }
+        s.owner = in.readBoolean() ? in.readUTF().intern() : null;
+        s.updatedSecond = in.readLong();
+        s.updatedNano = in.readInt();
+        s.modified = in.readLong();
+        s.size = in.readInt();
+        s.fileKey = in.readInt();
+        // Trusted as settled: only finished jobs are saved, and the record of a finished job is replaced only by a
+        // write of another length (Deleting, an added message), so a file of the same identity is the same record.
+        s.flags = (bits & STATUS_BITS) | SETTLED | RESTORED;
+        return s;
+    }
+
+    /** Whether this slot was restored from a snapshot and its record not read since (see {@link IndexSnapshot}). */
+    synchronized boolean restored() {
+        return (flags & RESTORED) != 0;
     }
 
     /** A key to look a job up by id (equal to the slot of that job). */

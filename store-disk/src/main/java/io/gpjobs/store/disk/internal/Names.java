@@ -75,6 +75,11 @@ final class Names {
         return name.startsWith(".") && (name.contains(TMP_MARK) || name.startsWith(DELETED_PREFIX));
     }
 
+    /** Whether {@code name} is a being-deleted folder name made by this process. */
+    static boolean isOwnDeleted(String name) {
+        return name.startsWith(DELETED_PREFIX + PID + "-");
+    }
+
     /**
      * Whether the transient {@code name} was left by a process that is no longer alive. Names without a
      * readable process id were not made by this class and are never stale.

@@ -40,6 +40,10 @@ final class RecordIndex {
     /** What {@link #refresh} does with a record it cannot parse. */
     interface CorruptHandler {
         void corrupt(String jobId, Path dir, RecordCodec.CorruptException e);
+
+        /** A record that could not be read for a reason that may pass (it is not moved aside); skipped by default. */
+        default void unreadable(String jobId, Path dir, IOException e) {
+        }
     }
 
     /** The identity of a record file that could not be used (e.g. a newer format). */
@@ -63,6 +67,9 @@ final class RecordIndex {
     /** Record files that could not be used, by job id: not read again until they change. */
     private final ConcurrentHashMap<String, Unusable> unusable = new ConcurrentHashMap<>();
     private int generation;
+    /** How many times a job was added, removed or changed status (reads that change nothing do not count). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Keeps a query's walk apart from status moves: a job that moves from one status set to another while a query
      * walks both could be seen twice or not at all. Moves take the shared side (they run in parallel), a query's walk
@@ -108,6 +115,7 @@ final class RecordIndex {
                     old.shelf.remove(old);
                     old.set(r, a);
                     old.shelf.add(old);
+                    changes.incrementAndGet();
                 }
                 s = old;
             } else {
@@ -116,6 +124,7 @@ final class RecordIndex {
                 }
                 s = JobSlot.of(r, shelf, a);
                 shelf.add(s);
+                changes.incrementAndGet();
             }
             s.seen(PUT);
             return s;
@@ -128,6 +137,7 @@ final class RecordIndex {
             slots.compute(JobSlot.key(jobId), s -> {
                 if (s != null) {
                     s.shelf.remove(s);
+                    changes.incrementAndGet();
                 }
                 return null;
             });
@@ -138,6 +148,50 @@ final class RecordIndex {
 
     int size() {
         return slots.size();
+    }
+
+    /** The number of additions, removals and status changes so far (see {@link IndexSnapshot}). */
+    long changes() {
+        return changes.get();
+    }
+
+    /** The shelf of a service, made when absent. */
+    Shelf shelf(String serviceName) {
+        return shelves.computeIfAbsent(serviceName, Shelf::new);
+    }
+
+    /** Passes every slot to {@code action} (see {@link SlotTable#forEach}). */
+    void forEachSlot(java.util.function.Consumer<JobSlot> action) {
+        slots.forEach(action);
+    }
+
+    /**
+     * Adds a slot restored from a snapshot, unless the job is indexed already; the next refresh takes it without
+     * reading its record when its folder is still there.
+     */
+    void restore(JobSlot s) {
+        walks.readLock().lock();
+        try {
+            slots.compute(s, old -> {
+                if (old != null) {
+                    return old;
+                }
+                s.shelf.add(s);
+                return s;
+            });
+        } finally {
+            walks.readLock().unlock();
+        }
+    }
+
+    /**
+     * Whether the job has a slot restored from a snapshot whose record was not read since: refreshes take it as it
+     * is while its folder exists (no {@code stat}), and the opening store leaves its folder's content alone (see
+     * {@code DirectoryCleaner#removeStaleTemporaries}).
+     */
+    boolean restored(String jobId) {
+        JobSlot s = get(jobId);
+        return s != null && s.restored();
     }
 
     /** The service folders of the directory. */
@@ -163,7 +217,13 @@ final class RecordIndex {
                 for (Path dir : ds) {
                     String id = dir.getFileName().toString();
                     if (JobRecord.isValidJobId(id)) {
-                        refreshJob(id, folder, dir, g, onCorrupt);
+                        try {
+                            refreshJob(id, folder, dir, g, onCorrupt);
+                        } catch (IOException e) {
+                            // one job folder the system will not read (permissions, a failing disk) is skipped, not
+                            // fatal: the job reads as an error of its own and the next refresh tries again
+                            onCorrupt.unreadable(id, dir, e);
+                        }
                     }
                 }
             } catch (NoSuchFileException e) {
@@ -200,6 +260,10 @@ final class RecordIndex {
 
     private void refreshJob(String id, String folder, Path dir, int g, CorruptHandler onCorrupt) throws IOException {
         JobSlot known = get(id);
+        if (known != null && known.restored() && known.shelf.folder().equals(folder)) {
+            known.seen(g); // a finished job from the snapshot whose folder is there (see IndexSnapshot)
+            return;
+        }
         Unusable bad = unusable.get(id);
         if (known != null || bad != null) { // a job never seen (every job at open) is read without a stat first
             BasicFileAttributes a;
