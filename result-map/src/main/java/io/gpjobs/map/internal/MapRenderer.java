@@ -1,5 +1,6 @@
 package io.gpjobs.map.internal;
 
+import io.gpjobs.map.Reprojection;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.map.ExportRequest;
 import io.gpjobs.map.LayerType;
@@ -72,16 +73,16 @@ public final class MapRenderer {
                 }
             }
         }
-        List<Projection> toMap = new ArrayList<>();
-        List<Projection> toLayer = new ArrayList<>();
+        List<Reprojection> toMap = new ArrayList<>();
+        List<Reprojection> toLayer = new ArrayList<>();
         for (LayerData d : data.layers()) {
             boolean drawn = ids.contains(d.layer().id());
             // a layer of unknown spatial reference is taken to be in the map's
             SpatialReference layerSr = d.layer().spatialReference() != null ? d.layer().spatialReference()
                     : data.map().spatialReference();
             SpatialReference mapSr = req.bbox().spatialReference();
-            toMap.add(drawn ? Projection.between(layerSr, mapSr, "bbox") : null);
-            toLayer.add(drawn ? Projection.between(mapSr, layerSr, "bbox") : null);
+            toMap.add(drawn ? Reprojection.between(layerSr, mapSr, "bbox") : null);
+            toLayer.add(drawn ? Reprojection.between(mapSr, layerSr, "bbox") : null);
         }
         ids.sort(null);
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB);
@@ -98,8 +99,8 @@ public final class MapRenderer {
             for (int i = ids.size() - 1; i >= 0; i--) {
                 LayerData d = data.layers().get(ids.get(i));
                 MapLayer l = d.layer();
-                Projection forward = toMap.get(l.id());
-                Projection inverse = toLayer.get(l.id());
+                Reprojection forward = toMap.get(l.id());
+                Reprojection inverse = toLayer.get(l.id());
                 if (l.type() == LayerType.RASTER_LAYER && d.grid() != null) {
                     drawGrid(img, d.grid(), t, inverse);
                 } else if (l.type() == LayerType.FEATURE_LAYER) {
@@ -132,14 +133,18 @@ public final class MapRenderer {
         }
     }
 
-    private static void draw(Graphics2D g, Geometry geom, Transform t, Projection p) {
+    private static void draw(Graphics2D g, Geometry geom, Transform t, Reprojection p) {
         List<List<List<Double>>> parts = Geometries.parts(geom);
         if (geom instanceof Geometry.Point || geom instanceof Geometry.Multipoint) {
             g.setColor(POINT);
             for (List<List<Double>> part : parts) {
                 List<Double> v = part.get(0);
-                int px = (int) Math.floor(t.x(p.x(v.get(0))));
-                int py = (int) Math.floor(t.y(p.y(v.get(1))));
+                double[] c = p.point(v.get(0), v.get(1));
+                if (Double.isNaN(c[0])) {
+                    continue;
+                }
+                int px = (int) Math.floor(t.x(c[0]));
+                int py = (int) Math.floor(t.y(c[1]));
                 g.fillOval(px - POINT_SIZE / 2, py - POINT_SIZE / 2, POINT_SIZE, POINT_SIZE);
             }
             return;
@@ -148,8 +153,9 @@ public final class MapRenderer {
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (List<List<Double>> part : parts) {
             for (int i = 0; i < part.size(); i++) {
-                double x = t.x(p.x(part.get(i).get(0)));
-                double y = t.y(p.y(part.get(i).get(1)));
+                double[] c = p.point(part.get(i).get(0), part.get(i).get(1));
+                double x = t.x(c[0]);
+                double y = t.y(c[1]);
                 if (i == 0) {
                     path.moveTo(x, y);
                 } else {
@@ -173,7 +179,7 @@ public final class MapRenderer {
         }
     }
 
-    private static void drawGrid(BufferedImage img, Grid grid, Transform t, Projection toGrid) {
+    private static void drawGrid(BufferedImage img, Grid grid, Transform t, Reprojection toGrid) {
         double min = grid.min();
         double max = grid.max();
         if (Double.isNaN(min)) {
@@ -182,14 +188,11 @@ public final class MapRenderer {
         Envelope b = t.bbox();
         double dx = (b.xmax() - b.xmin()) / t.width();
         double dy = (b.ymax() - b.ymin()) / t.height();
-        double[] gx = new double[t.width()];
-        for (int i = 0; i < gx.length; i++) {
-            gx[i] = toGrid.x(b.xmin() + (i + 0.5) * dx);
-        }
         for (int j = 0; j < t.height(); j++) {
-            double y = toGrid.y(b.ymax() - (j + 0.5) * dy);
+            double wy = b.ymax() - (j + 0.5) * dy;
             for (int i = 0; i < t.width(); i++) {
-                double v = grid.valueAt(gx[i], y);
+                double[] c = toGrid.point(b.xmin() + (i + 0.5) * dx, wy);
+                double v = Double.isNaN(c[0]) ? Double.NaN : grid.valueAt(c[0], c[1]);
                 if (!Double.isNaN(v)) {
                     img.setRGB(i, j, ramp(max > min ? (v - min) / (max - min) : 1.0));
                 }
