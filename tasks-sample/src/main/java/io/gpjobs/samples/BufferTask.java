@@ -15,6 +15,7 @@ import io.gpjobs.value.GPLinearUnit;
 import io.gpjobs.value.GPString;
 import io.gpjobs.value.GeometryType;
 import io.gpjobs.value.LinearUnit;
+import io.gpjobs.value.ParameterFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * <ul>
  *   <li>{@code Input_Features} (GPFeatureRecordSetLayer, required): points, multipoints, lines or polygons;
  *   <li>{@code Distance} (GPLinearUnit, required, default 100 esriMeters): the buffer distance in any linear unit
- *       (converted to meters); negative distances shrink polygons; unknown units and decimal degrees are rejected;
+ *       (converted to meters), within ±20,037,508 m (a range filter, checked at submit); negative distances shrink polygons; unknown units and decimal degrees are rejected;
  *   <li>{@code Dissolve_Option} (GPString, optional, {@code NONE} or {@code ALL}, default {@code NONE}): one buffer
  *       per feature (keeping its attributes, with {@code ORIG_FID}), or all buffers merged into one feature;
  *   <li>{@code Output_Features} (GPFeatureRecordSetLayer, output): polygons in the input's spatial reference, with a
@@ -49,6 +50,9 @@ public final class BufferTask implements Task {
     /** The task name. */
     public static final String NAME = "Buffer";
 
+    /** The largest buffer distance, in meters: half the Earth's circumference. */
+    static final double MAX_DISTANCE_METERS = 20_037_508.0;
+
     private static final TaskDefinition DEFINITION = new TaskDefinition(NAME, "Buffer",
             "Creates buffer polygons around input features to a given distance. Distances are measured on the "
                     + "ground, also for geographic and Web Mercator coordinates.",
@@ -57,7 +61,9 @@ public final class BufferTask implements Task {
                             .withDisplayName("Input Features", "The features to buffer."),
                     new ParameterDefinition("Distance", GPDataType.LINEAR_UNIT, "Distance",
                             "The buffer distance, in any linear unit.", Direction.INPUT, ParameterType.REQUIRED,
-                            new GPLinearUnit(100, LinearUnit.METERS), null, null, null, null, null),
+                            new GPLinearUnit(100, LinearUnit.METERS), null, null, null, null, null)
+                            // at most half the Earth's circumference either way, in any metric or imperial unit
+                            .withFilter(new ParameterFilter.Range(-MAX_DISTANCE_METERS, MAX_DISTANCE_METERS)),
                     ParameterDefinition.optionalInput("Dissolve_Option", GPDataType.STRING, new GPString("NONE"))
                             .withChoiceList(List.of("NONE", "ALL"))
                             .withDisplayName("Dissolve Type",

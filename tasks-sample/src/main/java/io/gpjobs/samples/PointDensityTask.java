@@ -38,9 +38,9 @@ import org.locationtech.jts.geom.Geometry;
  *       system (geographic input is rejected: project it first);
  *   <li>{@code Population_Field} (GPString, optional, default {@code NONE}): a numeric field to weight each point by;
  *   <li>{@code Cell_Size} (GPDouble, optional, default 0 = automatic): the cell size in coordinate units;
- *       automatic is the shorter side of the output extent divided by 250;
- *   <li>{@code Search_Radius} (GPLinearUnit, optional): the neighbourhood radius; when absent, the shorter side of
- *       the points' extent divided by 30;
+ *       automatic is the shorter side of the output extent divided by 250; at most 1,000,000 (a range filter);
+ *   <li>{@code Search_Radius} (GPLinearUnit, optional, 1 mm to 1,000 km, a range filter): the neighbourhood radius;
+ *       when absent, the shorter side of the points' extent divided by 30;
  *   <li>{@code Area_Units} (GPString, optional, default {@code SQUARE_KILOMETERS}; {@code SQUARE_METERS},
  *       {@code HECTARES}, {@code SQUARE_MILES}, {@code ACRES}): the unit of the density values;
  *   <li>{@code Output_Raster} (GPRasterDataLayer, output): {@code {"url":"scratch/point_density.asc","format":"asc"}};
@@ -79,9 +79,10 @@ public final class PointDensityTask implements Task {
                     ParameterDefinition.optionalInput("Population_Field", GPDataType.STRING, new GPString("NONE"))
                             .withDisplayName("Population Field", "A numeric field to weight points by, or NONE."),
                     ParameterDefinition.optionalInput("Cell_Size", GPDataType.DOUBLE, new GPDouble(0))
-                            .withFilter(new ParameterFilter.Range(0.0, null))
+                            .withFilter(new ParameterFilter.Range(0.0, 1_000_000.0))
                             .withDisplayName("Output Cell Size", "In coordinate units; 0 picks one automatically."),
                     ParameterDefinition.optionalInput("Search_Radius", GPDataType.LINEAR_UNIT, null)
+                            .withFilter(new ParameterFilter.Range(0.001, 1_000_000.0))
                             .withDisplayName("Search Radius", "The neighbourhood radius; automatic when absent."),
                     ParameterDefinition.optionalInput("Area_Units", GPDataType.STRING,
                                     new GPString("SQUARE_KILOMETERS"))
