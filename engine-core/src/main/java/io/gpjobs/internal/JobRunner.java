@@ -215,7 +215,8 @@ final class JobRunner {
                 throw new IllegalStateException("task '" + x.task.definition().name() + "' did not set output '"
                         + p.name() + "'");
             }
-            results.put(p.name(), new StoredValue(v.dataType().wireName(), GPValueCodec.toJson(v)));
+            // secrets (a token= in a URL the task echoed) are never stored, wherever in the value they are
+            results.put(p.name(), new StoredValue(v.dataType().wireName(), Redactor.redactJson(GPValueCodec.toJson(v))));
         }
         return results;
     }
