@@ -91,7 +91,12 @@ public final class ResultMapService {
     /** {@link #layerJson(String, int)} on behalf of {@code principal}. */
     public ObjectNode layerJson(String jobId, int layerId, String principal) {
         MapData d = data(jobId, principal);
-        return QueryRunner.layer(d, layerId).layer().json(d.map().maxRecordCount());
+        LayerData layer = QueryRunner.layer(d, layerId);
+        ObjectNode json = layer.layer().json(d.map().maxRecordCount());
+        if (layer.layer().type() != LayerType.TABLE) {
+            json.set("drawingInfo", layer.symbology().json()); // the author's renderer, or the default one
+        }
+        return json;
     }
 
     /**

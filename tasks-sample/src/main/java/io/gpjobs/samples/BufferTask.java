@@ -1,5 +1,7 @@
 package io.gpjobs.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.ParameterDefinition.Direction;
 import io.gpjobs.spi.ParameterDefinition.ParameterType;
@@ -19,6 +21,7 @@ import io.gpjobs.value.ParameterFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
@@ -45,7 +48,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *
  * <p>Thread-safe (stateless).
  */
-public final class BufferTask implements Task {
+public final class BufferTask implements Task, ResultMapSymbology {
 
     /** The task name. */
     public static final String NAME = "Buffer";
@@ -190,5 +193,11 @@ public final class BufferTask implements Task {
         }
         fields.add(new GPField("BUFF_DIST", FieldType.DOUBLE, "BUFF_DIST", null, null, null));
         return fields;
+    }
+
+    /** The result map draws {@code Output_Features} with the sample's symbology (see the class comment). */
+    @Override
+    public Optional<JsonNode> drawingInfo(String outputParameter) {
+        return "Output_Features".equals(outputParameter) ? Optional.of(SampleSymbology.BUFFERS) : Optional.empty();
     }
 }

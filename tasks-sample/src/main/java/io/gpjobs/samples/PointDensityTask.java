@@ -1,5 +1,7 @@
 package io.gpjobs.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskContext;
@@ -53,7 +55,7 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>Thread-safe (stateless).
  */
-public final class PointDensityTask implements Task {
+public final class PointDensityTask implements Task, ResultMapSymbology {
 
     /** The task name. */
     public static final String NAME = "PointDensity";
@@ -238,5 +240,11 @@ public final class PointDensityTask implements Task {
                     + "no radius can be derived from their extent");
         }
         return shorter / 30;
+    }
+
+    /** The result map draws {@code Output_Raster} with the sample's symbology (see the class comment). */
+    @Override
+    public Optional<JsonNode> drawingInfo(String outputParameter) {
+        return "Output_Raster".equals(outputParameter) ? Optional.of(SampleSymbology.DENSITY) : Optional.empty();
     }
 }
