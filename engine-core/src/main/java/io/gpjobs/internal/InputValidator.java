@@ -137,6 +137,7 @@ public final class InputValidator {
                 && p.parameterInfos().get(0).dataType().equals(p.dataType().element()) ? p.parameterInfos().get(0) : null;
         for (GPValue item : items) {
             checkOne(p.name(), p.choiceList(), p.filter(), item, problems);
+            InputUrls.check(p.name(), item).ifPresent(problems::add);
             if (element != null) { // the element descriptor may carry its own choice list or filter
                 checkOne(p.name(), element.choiceList(), element.filter(), item, problems);
             }

@@ -23,7 +23,8 @@ class RefusedInputsTest {
             ParameterDefinition.optionalInput("Ratio", GPDataType.DOUBLE, null)
                     .withFilter(new ParameterFilter.Range(0.0, 1.0)),
             ParameterDefinition.optionalInput("Distance", GPDataType.LINEAR_UNIT, null)
-                    .withFilter(new ParameterFilter.Range(0.0, 20_000_000.0))));
+                    .withFilter(new ParameterFilter.Range(0.0, 20_000_000.0)),
+            ParameterDefinition.optionalInput("File", GPDataType.DATA_FILE, null)));
 
     private static String refused(String parameter, String json) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
@@ -88,5 +89,24 @@ class RefusedInputsTest {
         assertThat(InputValidator.validate(TASK, Map.of("Distance", "{\"distance\":5,\"units\":\"esriKilometers\"}"))
                 .get("Distance")).isInstanceOf(GPLinearUnit.class);
         assertThat(refused("Ratio", "2")).contains("parameter 'Ratio'").contains("out of range");
+    }
+
+    @Test
+    void fileUrlsAreCheckedAtSubmit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("points.csv"), "x,y\n1,2\n");
+        assertThat(InputValidator.validate(TASK, Map.of("File", "{\"url\":\"" + csv.toUri() + "\"}")))
+                .containsKey("File");
+        assertThat(refused("File", "{\"url\":\"file:points.csv\"}")).contains("parameter 'File'")
+                .contains("file:points.csv").contains("relative");
+        assertThat(refused("File", "{\"url\":\"" + dir.resolve("missing.csv").toUri() + "\"}"))
+                .contains("parameter 'File'").contains("missing.csv").contains("does not exist");
+        assertThat(refused("File", "{\"url\":\"ftp://h/points.csv\"}")).contains("parameter 'File'")
+                .contains("scheme 'ftp'");
+        assertThat(refused("File", "{\"url\":\"points.csv\"}")).contains("parameter 'File'")
+                .contains("not an absolute URL");
+        assertThat(InputValidator.validate(TASK, Map.of("File", "{\"url\":\"https://h/points.csv?token=abc\"}")))
+                .containsKey("File");
+        // a secret in a refused URL is not echoed
+        assertThat(refused("File", "{\"url\":\"ftp://h/p.csv?token=s3cr3t\"}")).doesNotContain("s3cr3t");
     }
 }
