@@ -158,12 +158,13 @@ public final class ResultMapService {
     }
 
     /**
-     * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, fixed symbology per
-     * geometry type (red points, blue lines, green polygons, rasters with a yellow-to-red colour ramp over their
-     * value range) and antialiasing off. Identical requests give identical bytes.
+     * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, each layer drawn with the
+     * symbology its task defines ({@link ResultMapSymbology}) or else a default per geometry type (red points, blue
+     * lines, green polygons, rasters with a yellow-to-red colour ramp over their value range), antialiasing off.
+     * Identical requests give identical bytes.
      *
      * @throws InvalidInputException unknown layer ids, or a bbox in a spatial reference that does not convert to the
-     *                               layers' (only WGS 84 and Web Mercator convert to each other)
+     *                               layers' (any two EPSG or ESRI wkids convert, see {@link Reprojection})
      * @throws GPException           as {@link #map(String)}
      */
     public byte[] exportPng(String jobId, ExportRequest request) {
