@@ -6,6 +6,8 @@
 module io.gpjobs.map {
     requires transitive io.gpjobs.core;
     requires java.desktop;
+    requires proj4j;
+    requires proj4j.epsg; // the EPSG database, read as resources
 
     exports io.gpjobs.map;
 }

@@ -1,5 +1,5 @@
 /**
- * gpjobs sample tools: Buffer, CountPointsInPolygons, CsvToPoints, PointDensity and LongRunningTask, real
+ * gpjobs sample tools: Buffer, CountPointsInPolygons, CsvToPoints, PointDensity, Project and LongRunningTask, real
  * geoprocessing tasks written with JTS that show how to write a task, plus a small bundled data set
  * ({@link io.gpjobs.samples.SampleData}). The tasks are registered for {@link java.util.ServiceLoader}.
  */
@@ -20,5 +20,6 @@ module io.gpjobs.samples {
             io.gpjobs.samples.CountPointsInPolygonsTask,
             io.gpjobs.samples.CsvToPointsTask,
             io.gpjobs.samples.PointDensityTask,
+            io.gpjobs.samples.ProjectTask,
             io.gpjobs.samples.LongRunningTask;
 }

@@ -154,7 +154,9 @@ class ResultsAndInputsTest {
             assertThatThrownBy(() -> engine.anonymous().execute("Sync", "Fail", Map.of("text", "bad")))
                     .isInstanceOfSatisfying(GPException.class, e -> {
                         assertThat(e.code()).isEqualTo(500);
-                        assertThat(e.details()).contains("boom: bad", "Failed.");
+                        assertThat(e.details()).contains("Failed.").anySatisfy(d -> assertThat(d)
+                                .startsWith("task 'Fail' failed unexpectedly in job ")
+                                .endsWith("(IllegalStateException): boom: bad"));
                     });
             assertThatThrownBy(() -> engine.anonymous().submitJob("Sync", "Echo", Map.of("text", "a")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(400));

@@ -106,8 +106,28 @@ class SecurityTest {
             assertThat(((GPString) engine.anonymous().input(id, "text").value()).value()).doesNotContain("s3cr3t");
             assertThat(store.read(id).orElseThrow().messages()).extracting(JobMessage::description)
                     .noneMatch(m -> m.contains("s3cr3t")).anyMatch(m -> m.contains("token=********"));
-            // The output was derived from the real input by the task: results are the task's business.
             assertThat(done.messages().toString()).doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
+    void tokensAreRedactedFromOutputsTheTaskEchoes() {
+        String url = "https://example.com/arcgis/rest/services/x/FeatureServer/0?token=s3cr3t-Value&f=json";
+        ObservedStore store = new ObservedStore();
+        GPService async = GPService.builder("Echoes").task(TestTasks.echo()).build();
+        GPService sync = GPService.builder("SyncEchoes").executionType(GPService.ExecutionType.SYNCHRONOUS)
+                .task(TestTasks.echo()).build();
+        try (GPEngine engine = GPEngine.builder().service(async).service(sync).jobStore(store).build()) {
+            String id = engine.anonymous().submitJob("Echoes", "Echo", Map.of("text", url)).jobId();
+            assertThat(engine.anonymous().awaitCompletion(id, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(store.results(id).get("result").json()).doesNotContain("s3cr3t")
+                    .contains("token=" + Redactor.MASK + "&f=json");
+            assertThat(((GPString) engine.anonymous().result(id, "result").value()).value()).doesNotContain("s3cr3t")
+                    .startsWith("https://example.com/");
+
+            ExecuteResult executed = engine.anonymous().execute("SyncEchoes", "Echo", Map.of("text", url));
+            assertThat(executed.results()).singleElement().satisfies(r -> assertThat(((GPString) r.value()).value())
+                    .doesNotContain("s3cr3t").contains("token=" + Redactor.MASK));
         }
     }
 

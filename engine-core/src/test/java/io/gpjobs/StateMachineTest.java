@@ -53,9 +53,12 @@ class StateMachineTest {
             assertThat(JobJsonSchema.render(ok).get("results").get("result").get("paramUrl").asText())
                     .isEqualTo("results/result");
             // Failed.
-            JobInfo failed = engine.anonymous().awaitCompletion(engine.anonymous().submitJob("States", "Fail", Map.of("text", "x")).jobId(), WAIT);
+            String failedId = engine.anonymous().submitJob("States", "Fail", Map.of("text", "x")).jobId();
+            JobInfo failed = engine.anonymous().awaitCompletion(failedId, WAIT);
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(failed.messages()).extracting(m -> m.description()).contains("boom: x", "Failed.");
+            assertThat(failed.messages()).extracting(m -> m.description()).contains("Failed.")
+                    .anySatisfy(m -> assertThat(m).startsWith("task 'Fail' failed unexpectedly in job " + failedId)
+                            .endsWith("(IllegalStateException): boom: x"));
             JobJsonSchema.render(failed);
             // Executing -> Cancelling -> Cancelled.
             JobInfo running = engine.anonymous().submitJob("States", "Cancellable", Map.of("text", "c"));

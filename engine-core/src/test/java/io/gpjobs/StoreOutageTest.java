@@ -141,7 +141,9 @@ class StoreOutageTest {
             clock.advance(Duration.ofSeconds(1));
             JobInfo end = engine.anonymous().awaitCompletion(id, WAIT);
             assertThat(end.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(descriptions(end)).containsSubsequence("working", "boom: bad", "Failed.");
+            List<String> said = descriptions(end);
+            assertThat(said).containsSubsequence("working", "Failed.");
+            assertThat(said).anySatisfy(m -> assertThat(m).contains(id).endsWith("(IllegalStateException): boom: bad"));
             assertThat(store.log(id)).doesNotContain("putResults");
             assertThat(engine.anonymous().results(id)).isEmpty();
         }

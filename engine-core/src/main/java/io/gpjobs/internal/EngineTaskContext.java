@@ -9,6 +9,7 @@ import io.gpjobs.spi.TaskContext;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPDataType;
 import io.gpjobs.value.GPValue;
+import io.gpjobs.value.GPValueCodec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,7 +82,18 @@ final class EngineTaskContext implements TaskContext {
             throw new IllegalArgumentException("output '" + name + "' is " + p.dataType().wireName()
                     + ", got a value of type " + value.dataType().wireName());
         }
-        x.setOutput(name, value);
+        x.setOutput(name, redacted(p, value));
+    }
+
+    /** The value without secrets, so neither a stored nor a synchronously returned result shows one in clear. */
+    private static GPValue redacted(ParameterDefinition p, GPValue value) {
+        String json = GPValueCodec.toJson(value);
+        String clean = Redactor.redactJson(json);
+        if (clean.equals(json)) {
+            return value;
+        }
+        return value.dataType().equals(p.dataType()) ? GPValueCodec.fromJson(p.shape(), clean)
+                : GPValueCodec.fromJson(value.dataType(), clean);
     }
 
     /** A GPComposite parameter takes a value of any member type; every other parameter its own type. */

@@ -7,7 +7,9 @@ import io.gpjobs.spi.ParameterDefinition.Direction;
 import io.gpjobs.spi.ParameterDefinition.ParameterType;
 import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.value.GPDataType;
+import io.gpjobs.value.GPFeatureRecordSetLayer;
 import io.gpjobs.value.GPMultiValue;
+import io.gpjobs.value.GPRecordSet;
 import io.gpjobs.value.GPValue;
 import io.gpjobs.value.GPValueCodec;
 import io.gpjobs.value.GPValueTable;
@@ -41,9 +43,9 @@ public final class InputValidator {
     }
 
     /**
-     * Validates and converts inputs: every required input present, each value of the right type, in the choice
-     * list and within the filter, no unknown parameter names and no output parameters; defaults applied to
-     * absent optional inputs. Names in {@link #CONTROL_PARAMETERS} are ignored unless the task defines a
+     * Validates and converts inputs: every required input without a default present, each value of the right type,
+     * in the choice list and within the filter, no unknown parameter names and no output parameters; defaults
+     * applied to absent inputs, required or optional (what the task JSON advertises is what an omitted input gets). Names in {@link #CONTROL_PARAMETERS} are ignored unless the task defines a
      * parameter of that name.
      *
      * @param definition the task; not null
@@ -75,10 +77,13 @@ public final class InputValidator {
         for (ParameterDefinition p : definition.inputs()) {
             Object v = raw.get(p.name());
             if (absent(v)) {
-                if (p.parameterType() == ParameterType.REQUIRED) {
-                    problems.add("missing required parameter '" + p.name() + "' (" + p.dataType().wireName() + ")");
-                } else if (p.defaultValue() != null) {
+                // as ArcGIS Server does, an omitted input takes the default the task publishes, required or not;
+                // only a required input without a default is missing
+                if (p.defaultValue() != null && (p.parameterType() != ParameterType.REQUIRED
+                        || !schemaOnly(p.defaultValue()))) {
                     out.put(p.name(), p.defaultValue());
+                } else if (p.parameterType() == ParameterType.REQUIRED) {
+                    problems.add("missing required parameter '" + p.name() + "' (" + p.dataType().wireName() + ")");
                 }
                 continue;
             }
@@ -99,6 +104,15 @@ public final class InputValidator {
             throw new InvalidInputException(problems);
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Whether a default only describes a schema (a feature or record set with no rows): it tells clients what to
+     * send and is no value for a required input.
+     */
+    private static boolean schemaOnly(GPValue v) {
+        return (v instanceof GPFeatureRecordSetLayer fs && fs.reference() == null && fs.features().isEmpty())
+                || (v instanceof GPRecordSet rs && rs.reference() == null && rs.rows().isEmpty());
     }
 
     private static boolean absent(Object v) {
@@ -123,6 +137,7 @@ public final class InputValidator {
                 && p.parameterInfos().get(0).dataType().equals(p.dataType().element()) ? p.parameterInfos().get(0) : null;
         for (GPValue item : items) {
             checkOne(p.name(), p.choiceList(), p.filter(), item, problems);
+            InputUrls.check(p.name(), item).ifPresent(problems::add);
             if (element != null) { // the element descriptor may carry its own choice list or filter
                 checkOne(p.name(), element.choiceList(), element.filter(), item, problems);
             }

@@ -184,7 +184,7 @@ final class JobRunner {
                     problem = describe(e);
                 }
             } else if (!ok) {
-                problem = describe(failure);
+                problem = taskFailure(x.jobId, x.task.definition().name(), failure);
             }
             // The task has returned, so its slot is free before anyone can see the job ended: a job submitted by a
             // client that awaited this one does not wait for a slot about to be taken back.
@@ -232,7 +232,8 @@ final class JobRunner {
                 throw new IllegalStateException("task '" + x.task.definition().name() + "' did not set output '"
                         + p.name() + "'");
             }
-            results.put(p.name(), new StoredValue(v.dataType().wireName(), GPValueCodec.toJson(v)));
+            // secrets (a token= in a URL the task echoed) are never stored, wherever in the value they are
+            results.put(p.name(), new StoredValue(v.dataType().wireName(), Redactor.redactJson(GPValueCodec.toJson(v))));
         }
         return results;
     }
@@ -247,6 +248,22 @@ final class JobRunner {
         all.addAll(messages);
         all.addAll(List.of(more));
         return all;
+    }
+
+    /**
+     * What a user is told of an exception thrown by a task. An {@link IllegalArgumentException} or a
+     * {@link io.gpjobs.GPException} is the task's own word to its user (naming the parameter and the value) and is
+     * shown as is; anything else is a fault inside the task whose raw text alone means little to a user, so it is
+     * told in the job's context (task, kind of fault, job) and the log gets the whole exception.
+     */
+    static String taskFailure(String jobId, String taskName, Throwable t) {
+        if (t == null || t instanceof InterruptedException || t instanceof IllegalArgumentException
+                || t instanceof io.gpjobs.GPException) {
+            return describe(t);
+        }
+        LOG.log(System.Logger.Level.ERROR, "task '" + taskName + "' failed in job " + jobId, t);
+        return "task '" + taskName + "' failed unexpectedly in job " + jobId + " (" + t.getClass().getSimpleName()
+                + "): " + describe(t);
     }
 
     static String describe(Throwable t) {

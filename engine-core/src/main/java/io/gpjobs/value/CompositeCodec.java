@@ -2,6 +2,7 @@ package io.gpjobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,16 @@ final class CompositeCodec {
 
     static ArrayNode writeMulti(GPMultiValue v) {
         ArrayNode a = Json.NODES.arrayNode();
-        v.values().forEach(e -> a.add(GPValueCodec.write(e)));
+        boolean composite = v.elementType().base() == GPDataType.Base.GPComposite;
+        for (GPValue e : v.values()) {
+            if (composite) {
+                // clients decode a GPMultiValue:GPComposite item only when it says its own type
+                ObjectNode item = a.addObject().put("dataType", e.dataType().wireName());
+                item.set("value", GPValueCodec.write(e));
+            } else {
+                a.add(GPValueCodec.write(e));
+            }
+        }
         return a;
     }
 

@@ -8,6 +8,10 @@ import java.util.List;
 
 /** Reads and writes Esri JSON geometries and spatial references. */
 final class GeometryCodec {
+    private static final java.util.Set<String> GEOMETRY_MEMBERS = java.util.Set.of("x", "y", "z", "m", "points",
+            "paths", "rings", "curvePaths", "curveRings", "xmin", "ymin", "xmax", "ymax", "zmin", "zmax", "mmin",
+            "mmax", "hasZ", "hasM", "spatialReference", "ids");
+
     private GeometryCodec() {
     }
 
@@ -63,6 +67,7 @@ final class GeometryCodec {
     static Geometry read(GeometryType type, JsonNode n, boolean withSr) {
         String what = type.wireName();
         Json.requireObject(what, n);
+        Json.onlyMembers(what, n, GEOMETRY_MEMBERS, "an Esri JSON " + what + " geometry");
         SpatialReference sr = withSr ? readSpatialReference(n.get("spatialReference")) : null;
         boolean hasZ = Boolean.TRUE.equals(Json.optBoolean(what, n, "hasZ"));
         boolean hasM = Boolean.TRUE.equals(Json.optBoolean(what, n, "hasM"));
@@ -132,6 +137,9 @@ final class GeometryCodec {
             for (JsonNode d : v) {
                 if (!d.isNumber()) {
                     throw Json.bad(what, "vertex values must be numbers", v);
+                }
+                if (!Double.isFinite(d.doubleValue())) {
+                    throw Json.bad(what, "vertex values must be finite numbers", v);
                 }
                 c.add(d.doubleValue());
             }

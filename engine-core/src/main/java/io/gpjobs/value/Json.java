@@ -55,6 +55,39 @@ final class Json {
         return new IllegalArgumentException(type + ": " + problem + ", got " + show(value));
     }
 
+    private static final java.util.Set<String> GEOJSON_TYPES = java.util.Set.of("FeatureCollection", "Feature",
+            "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection");
+
+    /**
+     * Refuses a GeoJSON object (a {@code type} member naming a GeoJSON type): read as Esri JSON it would pass as an
+     * empty value.
+     *
+     * @param expected the shape that was expected, said in the error
+     */
+    static void refuseGeoJson(String type, JsonNode obj, String expected) {
+        JsonNode kind = obj.get("type");
+        if (kind != null && kind.isTextual() && GEOJSON_TYPES.contains(kind.asText())) {
+            throw new IllegalArgumentException(type + ": expected " + expected + ", got a GeoJSON " + kind.asText()
+                    + " (GeoJSON is not read; send Esri JSON)");
+        }
+    }
+
+    /**
+     * Refuses an object with a member outside {@code allowed} (after {@link #refuseGeoJson}): for shapes whose
+     * members are a closed set, a reader that skipped what it does not know would read another format as empty.
+     *
+     * @param expected the shape that was expected, said in the error
+     */
+    static void onlyMembers(String type, JsonNode obj, java.util.Set<String> allowed, String expected) {
+        refuseGeoJson(type, obj, expected);
+        for (java.util.Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw bad(type, "unexpected member '" + name + "'; expected " + expected, obj);
+            }
+        }
+    }
+
     static ObjectNode requireObject(String type, JsonNode node) {
         if (node == null || !node.isObject()) {
             throw bad(type, "expected a JSON object", node);

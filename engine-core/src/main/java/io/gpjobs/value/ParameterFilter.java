@@ -79,7 +79,10 @@ public sealed interface ParameterFilter {
     }
 
     /**
-     * A range filter for {@code GPLong} and {@code GPDouble}: inclusive bounds.
+     * A range filter for {@code GPLong} and {@code GPDouble}: inclusive bounds. It also bounds a
+     * {@code GPLinearUnit} (in meters) and a {@code GPArealUnit} (in square meters) whose unit converts to them,
+     * so a domain such as "at most 20,000 km" holds in whatever unit a client sends; other units are not checked
+     * here.
      *
      * @param minimum the lower bound, or null for none
      * @param maximum the upper bound, or null for none
@@ -106,12 +109,18 @@ public sealed interface ParameterFilter {
                 v = l.value();
             } else if (value instanceof GPDouble d) {
                 v = d.value();
+            } else if (value instanceof GPLinearUnit u && u.meters().isPresent()) {
+                v = u.meters().getAsDouble();
+            } else if (value instanceof GPArealUnit u && u.squareMeters().isPresent()) {
+                v = u.squareMeters().getAsDouble();
             } else {
                 return Optional.empty();
             }
-            if ((minimum != null && v < minimum) || (maximum != null && v > maximum)) {
+            if (Double.isNaN(v) || (minimum != null && v < minimum) || (maximum != null && v > maximum)) {
                 return Optional.of("parameter '" + parameterName + "': value " + GPValueCodec.toJson(value)
-                        + " is out of range [" + bound(minimum) + ", " + bound(maximum) + "]");
+                        + " is out of range [" + bound(minimum) + ", " + bound(maximum) + "]"
+                        + (value instanceof GPLinearUnit ? " meters" : value instanceof GPArealUnit ? " square meters"
+                        : ""));
             }
             return Optional.empty();
         }

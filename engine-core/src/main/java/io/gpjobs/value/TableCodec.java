@@ -12,6 +12,10 @@ import java.util.Map;
 final class TableCodec {
     private static final String RS = "GPRecordSet";
     private static final String FS = "GPFeatureRecordSetLayer";
+    private static final String SET_SHAPE = "an Esri JSON feature set {geometryType, spatialReference, fields, "
+            + "features: [{geometry, attributes}]} or a layer reference {url} / {itemID}";
+    private static final String RECORD_SET_SHAPE = "an Esri JSON record set {fields, features: [{attributes}]} or a "
+            + "table reference {url} / {itemID}";
 
     private TableCodec() {
     }
@@ -46,6 +50,9 @@ final class TableCodec {
     }
 
     static GPRecordSet readRecordSet(JsonNode n) {
+        if (n.isObject()) {
+            Json.refuseGeoJson(RS, n, RECORD_SET_SHAPE);
+        }
         LayerReference ref = reference(RS, n);
         if (ref != null) {
             return GPRecordSet.ofReference(ref);
@@ -69,6 +76,9 @@ final class TableCodec {
     }
 
     static GPFeatureRecordSetLayer readFeatureSet(JsonNode n) {
+        if (n.isObject()) {
+            Json.refuseGeoJson(FS, n, SET_SHAPE);
+        }
         LayerReference ref = reference(FS, n);
         if (ref != null) {
             return GPFeatureRecordSetLayer.ofReference(ref);
@@ -77,6 +87,7 @@ final class TableCodec {
         if (Json.member(n, "featureSet") != null) { // a layer / feature collection: {layerDefinition, featureSet}
             layerDef = Json.member(n, "layerDefinition");
             n = Json.requireObject(FS, n.get("featureSet"));
+            Json.refuseGeoJson(FS, n, SET_SHAPE);
         }
         String gt = Json.optText(FS, n, "geometryType");
         if (gt == null && layerDef != null) {
@@ -232,6 +243,11 @@ final class TableCodec {
         for (JsonNode f : fs) {
             if (!f.isObject()) {
                 throw Json.bad(type, "each feature must be an object", f);
+            }
+            Json.refuseGeoJson(type, f, "each feature as {geometry, attributes}");
+            if (!f.has("geometry") && !f.has("attributes") && f.size() > 0) {
+                // clients add symbol, popupTemplate, … beside these two, but a feature with neither is not ours
+                throw Json.bad(type, "a feature needs 'geometry' or 'attributes'", f);
             }
         }
         return fs;

@@ -176,4 +176,19 @@ class InputValidatorTest {
                 "parameter 'Counts': value 0 is out of range [1, 5]",
                 "parameter 'Counts': value 6 is out of range [1, 5]");
     }
+
+    @Test
+    void anOmittedRequiredInputTakesThePublishedDefaultAsArcGisServerDoes() {
+        TaskDefinition task = new TaskDefinition("Dist", null, null, null, null, List.of(
+                new ParameterDefinition("Distance", GPDataType.LONG, null, null,
+                        ParameterDefinition.Direction.INPUT, ParameterDefinition.ParameterType.REQUIRED,
+                        new GPLong(100), null, null, null, null, null),
+                ParameterDefinition.requiredInput("Name", GPDataType.STRING)));
+        assertThat(InputValidator.validate(task, Map.of("Name", "x"))).containsEntry("Distance", new GPLong(100));
+        assertThat(InputValidator.validate(task, Map.of("Name", "x", "Distance", ""))).containsEntry("Distance",
+                new GPLong(100));
+        // without a default, a required input is still missing
+        assertThatThrownBy(() -> InputValidator.validate(task, Map.of("Distance", "3")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing required parameter 'Name'");
+    }
 }

@@ -140,7 +140,15 @@ class ContainerCodecTest {
                 .withParameterInfos(COMPOSITE.parameterInfos());
         GPMultiValue mv = (GPMultiValue) GPValueCodec.readLiteral(mvComposite.shape(), "[3,\"x\"]");
         assertThat(mv.values()).containsExactly(new GPLong(3), new GPString("x"));
-        assertThat(GPValueCodec.toJson(mv)).isEqualTo("[3,\"x\"]");
+        // each item says its type, as clients need; and that form is read back as sent
+        String wrapped = "[{\"dataType\":\"GPLong\",\"value\":3},{\"dataType\":\"GPString\",\"value\":\"x\"}]";
+        assertThat(GPValueCodec.toJson(mv)).isEqualTo(wrapped);
+        assertThat(GPValueCodec.readLiteral(mvComposite.shape(), wrapped)).isEqualTo(mv);
+        GPMultiValue mixed = (GPMultiValue) GPValueCodec.readLiteral(mvComposite.shape(),
+                "[{\"dataType\":\"GPLinearUnit\",\"value\":{\"distance\":2,\"units\":\"esriMiles\"}},7]");
+        assertThat(mixed.values()).containsExactly(new GPLinearUnit(2, LinearUnit.MILES), new GPLong(7));
+        assertThat(GPValueCodec.toJson(mixed)).isEqualTo("[{\"dataType\":\"GPLinearUnit\",\"value\":"
+                + "{\"distance\":2,\"units\":\"esriMiles\"}},{\"dataType\":\"GPLong\",\"value\":7}]");
         GPDataType fields = GPDataType.multiValue(GPDataType.FIELD);
         RoundTrip.check(fields, "[{\"name\":\"a\",\"type\":\"esriFieldTypeString\"}]",
                 GPMultiValue.of(GPDataType.FIELD, GPField.of("a", FieldType.STRING)));

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * The parameters of the result map's {@code export} operation: the map extent, the image size, which layers to
  * draw and an optional time filter. The bbox is mapped onto the whole image (x to the right, y up), in the layers'
- * spatial reference — or, when the bbox has a spatial reference, in that one: WGS 84 and Web Mercator convert to each
- * other on the fly (other pairs are refused).
+ * spatial reference — or, when the bbox has a spatial reference, in that one: any EPSG or ESRI wkid converts on the
+ * fly ({@link Reprojection}); an unknown wkid is refused naming {@code bbox}.
  *
  * @param bbox        the extent to draw, with its spatial reference or none for the layers'
  * @param width       image width in pixels, 1 to {@link #MAX_SIZE}

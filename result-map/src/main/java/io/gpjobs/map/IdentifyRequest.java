@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * The parameters of the result map's {@code identify} operation: what lies at a point of a displayed map, within a
  * tolerance in pixels. The point and the map extent share a spatial reference (the point's, else the extent's, else
- * the layers'); WGS 84 and Web Mercator convert to the layers' on the fly.
+ * the layers'); any EPSG or ESRI wkid converts to the layers' on the fly ({@link Reprojection}).
  *
  * @param point          the location
  * @param mapExtent      the extent of the displayed map

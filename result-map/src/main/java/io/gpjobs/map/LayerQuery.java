@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param where             the where clause (SQL subset, see {@link ResultMapService#query}), or null for all rows
  * @param envelope          only features whose geometry intersects this envelope, or null; in the layer's spatial
- *                          reference unless it has its own (WGS 84 and Web Mercator convert to each other)
+ *                          reference unless it has its own (any two EPSG or ESRI wkids convert, see {@link Reprojection})
  * @param outFields         the fields to return; null or {@code ["*"]} for all (the object-id field is always returned)
  * @param returnGeometry    whether features carry their geometry
  * @param resultOffset      how many matching rows to skip

@@ -3,6 +3,7 @@ package io.gpjobs.map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.GPEngine;
 import io.gpjobs.GPException;
+import io.gpjobs.GPService;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
@@ -13,6 +14,9 @@ import io.gpjobs.map.internal.MapData;
 import io.gpjobs.map.internal.MapLoader;
 import io.gpjobs.map.internal.MapRenderer;
 import io.gpjobs.map.internal.QueryRunner;
+import io.gpjobs.map.internal.Symbology;
+import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.spi.Task;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,9 +61,34 @@ public final class ResultMapService {
         this.engine = engine;
     }
 
-    /** The result map service of {@code engine}'s jobs. */
+    /**
+     * The result map service of {@code engine}'s jobs. The drawing info of every task of a service with a result map
+     * ({@link ResultMapSymbology}) is read here, so a renderer the map could not draw fails the host at start rather
+     * than every map request later.
+     *
+     * @throws IllegalArgumentException naming the service, task and output whose drawing info is not understood
+     */
     public static ResultMapService of(GPEngine engine) {
-        return new ResultMapService(Objects.requireNonNull(engine, "engine"));
+        Objects.requireNonNull(engine, "engine");
+        for (String name : engine.serviceNames()) {
+            GPService service = engine.service(name);
+            if (!service.resultMapServer()) {
+                continue;
+            }
+            for (Task task : service.tasks().values()) {
+                if (task instanceof ResultMapSymbology author) {
+                    for (ParameterDefinition p : task.definition().outputs()) {
+                        try {
+                            author.drawingInfo(p.name()).ifPresent(info -> Symbology.parse(info, p.name(), null));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("service '" + name + "', task '"
+                                    + task.definition().name() + "': " + e.getMessage(), e);
+                        }
+                    }
+                }
+            }
+        }
+        return new ResultMapService(engine);
     }
 
     /**
@@ -91,7 +120,12 @@ public final class ResultMapService {
     /** {@link #layerJson(String, int)} on behalf of {@code principal}. */
     public ObjectNode layerJson(String jobId, int layerId, String principal) {
         MapData d = data(jobId, principal);
-        return QueryRunner.layer(d, layerId).layer().json(d.map().maxRecordCount());
+        LayerData layer = QueryRunner.layer(d, layerId);
+        ObjectNode json = layer.layer().json(d.map().maxRecordCount());
+        if (layer.layer().type() != LayerType.TABLE) {
+            json.set("drawingInfo", layer.symbology().json()); // the author's renderer, or the default one
+        }
+        return json;
     }
 
     /**
@@ -153,12 +187,13 @@ public final class ResultMapService {
     }
 
     /**
-     * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, fixed symbology per
-     * geometry type (red points, blue lines, green polygons, rasters with a yellow-to-red colour ramp over their
-     * value range) and antialiasing off. Identical requests give identical bytes.
+     * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, each layer drawn with the
+     * symbology its task defines ({@link ResultMapSymbology}) or else a default per geometry type (red points, blue
+     * lines, green polygons, rasters with a yellow-to-red colour ramp over their value range), antialiasing off.
+     * Identical requests give identical bytes.
      *
      * @throws InvalidInputException unknown layer ids, or a bbox in a spatial reference that does not convert to the
-     *                               layers' (only WGS 84 and Web Mercator convert to each other)
+     *                               layers' (any two EPSG or ESRI wkids convert, see {@link Reprojection})
      * @throws GPException           as {@link #map(String)}
      */
     public byte[] exportPng(String jobId, ExportRequest request) {

@@ -60,17 +60,18 @@ abstract class ResultMapContract {
     void configure(GPEngine.Builder b) {
     }
 
-    GPService.Builder service(String name, boolean resultMapServer, GPService.ExecutionType executionType) {
-        return GPService.builder(name).executionType(executionType).resultMapServer(resultMapServer)
+    // each builder option may be set once, so the variants are parameters rather than overrides
+    GPService.Builder service(String name, GPService.ExecutionType type, boolean resultMap) {
+        return GPService.builder(name).executionType(type).resultMapServer(resultMap)
                 .maximumRecords(10).maxFileAge(MAX_FILE_AGE).jobsDirectory(jobsDirectory()).task(new MapOutputsTask());
     }
 
     @BeforeEach
     void start() {
         GPEngine.Builder b = GPEngine.builder().clock(clock).accessPolicy(AccessPolicy.ownerOnly("admin"))
-                .service(service("Maps", true, GPService.ExecutionType.ASYNCHRONOUS).build())
-                .service(service("NoMaps", false, GPService.ExecutionType.ASYNCHRONOUS).build())
-                .service(service("SyncMaps", true, GPService.ExecutionType.SYNCHRONOUS).build());
+                .service(service("Maps", GPService.ExecutionType.ASYNCHRONOUS, true).build())
+                .service(service("NoMaps", GPService.ExecutionType.ASYNCHRONOUS, false).build())
+                .service(service("SyncMaps", GPService.ExecutionType.SYNCHRONOUS, true).build());
         configure(b);
         engine = b.build();
         maps = ResultMapService.of(engine);
@@ -459,9 +460,14 @@ abstract class ResultMapContract {
         JsonNode ring = square.get("features").get(0).get("geometry").get("rings").get(0);
         assertThat(ring.get(0).get(0).asDouble()).isCloseTo(mercatorX(25), within(1e-6));
         assertThat(ring.get(0).get(1).asDouble()).isCloseTo(mercatorY(45), within(1e-6));
+        // any EPSG projection, not only Web Mercator: P0 (10°E 60°N) in UTM zone 32N
+        JsonNode p0Utm = maps.query(jobId, 0, LayerQuery.fromRequest(Map.of("where", "NAME = 'P0'",
+                "outSR", "32632"))).get("features").get(0).get("geometry");
+        assertThat(p0Utm.get("x").asDouble()).isCloseTo(555776, within(5.0));
+        assertThat(p0Utm.get("y").asDouble()).isCloseTo(6651832, within(5.0));
         assertThatThrownBy(() -> maps.query(jobId, 0, LayerQuery.builder()
-                .outSpatialReference(SpatialReference.ofWkid(32632)).build())).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("outSR");
+                .outSpatialReference(SpatialReference.ofWkid(999999)).build())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outSR").hasMessageContaining("999999");
 
         double ymin = mercatorY(40);
         double ymax = mercatorY(80);
@@ -475,9 +481,10 @@ abstract class ResultMapContract {
         }
         int rasterMinRow = (int) ((ymax - mercatorY(77)) / (ymax - ymin) * 400);
         assertThat(img.getRGB(30, rasterMinRow)).as("raster minimum cell").isEqualTo(RAMP_LOW);
-        Envelope utm = new Envelope(0, 0, 10, 10, SpatialReference.ofWkid(32632));
-        assertThatThrownBy(() -> maps.exportPng(jobId, ExportRequest.of(utm, 10, 10)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot convert between");
+        Envelope unknown = new Envelope(0, 0, 10, 10, SpatialReference.ofWkid(999999));
+        assertThatThrownBy(() -> maps.exportPng(jobId, ExportRequest.of(unknown, 10, 10)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bbox")
+                .hasMessageContaining("unknown spatial reference wkid 999999");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gpjobs.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.ParameterDefinition.Direction;
 import io.gpjobs.spi.ParameterDefinition.ParameterType;
@@ -15,9 +17,11 @@ import io.gpjobs.value.GPLinearUnit;
 import io.gpjobs.value.GPString;
 import io.gpjobs.value.GeometryType;
 import io.gpjobs.value.LinearUnit;
+import io.gpjobs.value.ParameterFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
@@ -30,7 +34,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * <ul>
  *   <li>{@code Input_Features} (GPFeatureRecordSetLayer, required): points, multipoints, lines or polygons;
  *   <li>{@code Distance} (GPLinearUnit, required, default 100 esriMeters): the buffer distance in any linear unit
- *       (converted to meters); negative distances shrink polygons; unknown units and decimal degrees are rejected;
+ *       (converted to meters), within ±20,037,508 m (a range filter, checked at submit); negative distances shrink polygons; unknown units and decimal degrees are rejected;
  *   <li>{@code Dissolve_Option} (GPString, optional, {@code NONE} or {@code ALL}, default {@code NONE}): one buffer
  *       per feature (keeping its attributes, with {@code ORIG_FID}), or all buffers merged into one feature;
  *   <li>{@code Output_Features} (GPFeatureRecordSetLayer, output): polygons in the input's spatial reference, with a
@@ -44,10 +48,13 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *
  * <p>Thread-safe (stateless).
  */
-public final class BufferTask implements Task {
+public final class BufferTask implements Task, ResultMapSymbology {
 
     /** The task name. */
     public static final String NAME = "Buffer";
+
+    /** The largest buffer distance, in meters: half the Earth's circumference. */
+    static final double MAX_DISTANCE_METERS = 20_037_508.0;
 
     private static final TaskDefinition DEFINITION = new TaskDefinition(NAME, "Buffer",
             "Creates buffer polygons around input features to a given distance. Distances are measured on the "
@@ -57,7 +64,9 @@ public final class BufferTask implements Task {
                             .withDisplayName("Input Features", "The features to buffer."),
                     new ParameterDefinition("Distance", GPDataType.LINEAR_UNIT, "Distance",
                             "The buffer distance, in any linear unit.", Direction.INPUT, ParameterType.REQUIRED,
-                            new GPLinearUnit(100, LinearUnit.METERS), null, null, null, null, null),
+                            new GPLinearUnit(100, LinearUnit.METERS), null, null, null, null, null)
+                            // at most half the Earth's circumference either way, in any metric or imperial unit
+                            .withFilter(new ParameterFilter.Range(-MAX_DISTANCE_METERS, MAX_DISTANCE_METERS)),
                     ParameterDefinition.optionalInput("Dissolve_Option", GPDataType.STRING, new GPString("NONE"))
                             .withChoiceList(List.of("NONE", "ALL"))
                             .withDisplayName("Dissolve Type",
@@ -184,5 +193,11 @@ public final class BufferTask implements Task {
         }
         fields.add(new GPField("BUFF_DIST", FieldType.DOUBLE, "BUFF_DIST", null, null, null));
         return fields;
+    }
+
+    /** The result map draws {@code Output_Features} with the sample's symbology (see the class comment). */
+    @Override
+    public Optional<JsonNode> drawingInfo(String outputParameter) {
+        return "Output_Features".equals(outputParameter) ? Optional.of(SampleSymbology.BUFFERS) : Optional.empty();
     }
 }

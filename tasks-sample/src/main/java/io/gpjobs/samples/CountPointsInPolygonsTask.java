@@ -1,5 +1,7 @@
 package io.gpjobs.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskContext;
@@ -17,6 +19,7 @@ import io.gpjobs.value.ParameterFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,7 +42,7 @@ import java.util.Set;
  *
  * <p>Thread-safe (stateless).
  */
-public final class CountPointsInPolygonsTask implements Task {
+public final class CountPointsInPolygonsTask implements Task, ResultMapSymbology {
 
     /** The task name. */
     public static final String NAME = "CountPointsInPolygons";
@@ -143,5 +146,11 @@ public final class CountPointsInPolygonsTask implements Task {
             }
         }
         return null;
+    }
+
+    /** The result map draws {@code Output_Polygons} with the sample's symbology (see the class comment). */
+    @Override
+    public Optional<JsonNode> drawingInfo(String outputParameter) {
+        return "Output_Polygons".equals(outputParameter) ? Optional.of(SampleSymbology.countsByClass("POINT_COUNT")) : Optional.empty();
     }
 }

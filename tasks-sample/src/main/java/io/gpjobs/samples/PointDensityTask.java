@@ -1,5 +1,7 @@
 package io.gpjobs.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskContext;
@@ -38,9 +40,9 @@ import org.locationtech.jts.geom.Geometry;
  *       system (geographic input is rejected: project it first);
  *   <li>{@code Population_Field} (GPString, optional, default {@code NONE}): a numeric field to weight each point by;
  *   <li>{@code Cell_Size} (GPDouble, optional, default 0 = automatic): the cell size in coordinate units;
- *       automatic is the shorter side of the output extent divided by 250;
- *   <li>{@code Search_Radius} (GPLinearUnit, optional): the neighbourhood radius; when absent, the shorter side of
- *       the points' extent divided by 30;
+ *       automatic is the shorter side of the output extent divided by 250; at most 1,000,000 (a range filter);
+ *   <li>{@code Search_Radius} (GPLinearUnit, optional, 1 mm to 1,000 km, a range filter): the neighbourhood radius;
+ *       when absent, the shorter side of the points' extent divided by 30;
  *   <li>{@code Area_Units} (GPString, optional, default {@code SQUARE_KILOMETERS}; {@code SQUARE_METERS},
  *       {@code HECTARES}, {@code SQUARE_MILES}, {@code ACRES}): the unit of the density values;
  *   <li>{@code Output_Raster} (GPRasterDataLayer, output): {@code {"url":"scratch/point_density.asc","format":"asc"}};
@@ -53,7 +55,7 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>Thread-safe (stateless).
  */
-public final class PointDensityTask implements Task {
+public final class PointDensityTask implements Task, ResultMapSymbology {
 
     /** The task name. */
     public static final String NAME = "PointDensity";
@@ -79,9 +81,10 @@ public final class PointDensityTask implements Task {
                     ParameterDefinition.optionalInput("Population_Field", GPDataType.STRING, new GPString("NONE"))
                             .withDisplayName("Population Field", "A numeric field to weight points by, or NONE."),
                     ParameterDefinition.optionalInput("Cell_Size", GPDataType.DOUBLE, new GPDouble(0))
-                            .withFilter(new ParameterFilter.Range(0.0, null))
+                            .withFilter(new ParameterFilter.Range(0.0, 1_000_000.0))
                             .withDisplayName("Output Cell Size", "In coordinate units; 0 picks one automatically."),
                     ParameterDefinition.optionalInput("Search_Radius", GPDataType.LINEAR_UNIT, null)
+                            .withFilter(new ParameterFilter.Range(0.001, 1_000_000.0))
                             .withDisplayName("Search Radius", "The neighbourhood radius; automatic when absent."),
                     ParameterDefinition.optionalInput("Area_Units", GPDataType.STRING,
                                     new GPString("SQUARE_KILOMETERS"))
@@ -237,5 +240,11 @@ public final class PointDensityTask implements Task {
                     + "no radius can be derived from their extent");
         }
         return shorter / 30;
+    }
+
+    /** The result map draws {@code Output_Raster} with the sample's symbology (see the class comment). */
+    @Override
+    public Optional<JsonNode> drawingInfo(String outputParameter) {
+        return "Output_Raster".equals(outputParameter) ? Optional.of(SampleSymbology.DENSITY) : Optional.empty();
     }
 }

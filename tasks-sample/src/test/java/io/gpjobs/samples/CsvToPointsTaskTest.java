@@ -136,9 +136,10 @@ class CsvToPointsTaskTest {
     @Test
     void missingFileAndMissingColumnFailClearly() throws IOException {
         String missing = "{\"url\":\"" + dir.resolve("nope.csv").toUri() + "\"}";
-        assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", missing).run())
-                .hasStatus(JobStatus.FAILED).hasMessageContaining(MessageType.ERROR, "no readable file at")
-                .hasMessageContaining(MessageType.ERROR, "nope.csv");
+        // a file URL that names no readable file is refused at submit, before a job exists
+        assertThatThrownBy(() -> TaskTester.of(new CsvToPointsTask()).input("Input_File", missing).run())
+                .isInstanceOf(io.gpjobs.InvalidInputException.class).hasMessageContaining("parameter 'Input_File'")
+                .hasMessageContaining("nope.csv").hasMessageContaining("does not exist or cannot be read");
         String input = file("cols.csv", "lon,lat\n1,2\n");
         assertThat(TaskTester.of(new CsvToPointsTask()).input("Input_File", input).run())
                 .hasStatus(JobStatus.FAILED).hasMessage(MessageType.ERROR,

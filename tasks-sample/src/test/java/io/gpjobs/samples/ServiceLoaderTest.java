@@ -17,20 +17,20 @@ import org.junit.jupiter.api.Test;
 class ServiceLoaderTest {
 
     @Test
-    void serviceLoaderFindsAllFiveSampleTasks() {
+    void serviceLoaderFindsAllSixSampleTasks() {
         // The engine's own lookup, as a host uses it (engine-core declares `uses io.gpjobs.spi.Task`).
         GPService service = GPService.builder("Samples").tasksFromServiceLoader().build();
         assertThat(service.taskNames()).contains("Buffer", "CountPointsInPolygons", "CsvToPoints", "PointDensity",
-                "LongRunningTask");
+                "Project", "LongRunningTask");
         assertThat(service.task("Buffer")).get().isInstanceOf(BufferTask.class);
         assertThat(service.task("PointDensity")).get().isInstanceOf(PointDensityTask.class);
     }
 
     @Test
-    void metaInfServicesAndTheModuleDescriptorListTheSameFiveTasks() throws IOException {
+    void metaInfServicesAndTheModuleDescriptorListTheSameSixTasks() throws IOException {
         List<String> expected = List.of("io.gpjobs.samples.BufferTask", "io.gpjobs.samples.CountPointsInPolygonsTask",
                 "io.gpjobs.samples.CsvToPointsTask", "io.gpjobs.samples.PointDensityTask",
-                "io.gpjobs.samples.LongRunningTask");
+                "io.gpjobs.samples.ProjectTask", "io.gpjobs.samples.LongRunningTask");
         try (InputStream in = BufferTask.class.getResourceAsStream("/META-INF/services/io.gpjobs.spi.Task")) {
             assertThat(in).isNotNull();
             List<String> listed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()

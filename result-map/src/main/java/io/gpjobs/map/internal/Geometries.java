@@ -1,5 +1,6 @@
 package io.gpjobs.map.internal;
 
+import io.gpjobs.map.Reprojection;
 import io.gpjobs.value.Geometry;
 import io.gpjobs.value.Geometry.Envelope;
 import java.util.ArrayList;
@@ -31,35 +32,8 @@ public final class Geometries {
     }
 
     /** The geometry with each vertex converted by {@code p} (z and m kept; the spatial reference dropped). */
-    public static Geometry transform(Geometry g, Projection p) {
-        if (p.isIdentity() || g == null) {
-            return g;
-        }
-        if (g instanceof Geometry.Point pt) {
-            return Double.isFinite(pt.x()) ? new Geometry.Point(p.x(pt.x()), p.y(pt.y()), pt.z(), pt.m(), null) : pt;
-        }
-        if (g instanceof Geometry.Multipoint m) {
-            return new Geometry.Multipoint(vertices(m.points(), p), m.hasZ(), m.hasM(), null);
-        }
-        if (g instanceof Geometry.Polyline l) {
-            return new Geometry.Polyline(l.paths().stream().map(v -> vertices(v, p)).toList(), l.hasZ(), l.hasM(), null);
-        }
-        if (g instanceof Geometry.Polygon pg) {
-            return new Geometry.Polygon(pg.rings().stream().map(v -> vertices(v, p)).toList(), pg.hasZ(), pg.hasM(),
-                    null);
-        }
-        return p.envelope((Envelope) g);
-    }
-
-    private static List<List<Double>> vertices(List<List<Double>> vs, Projection p) {
-        List<List<Double>> out = new ArrayList<>(vs.size());
-        for (List<Double> v : vs) {
-            List<Double> c = new ArrayList<>(v);
-            c.set(0, p.x(v.get(0)));
-            c.set(1, p.y(v.get(1)));
-            out.add(c);
-        }
-        return out;
+    public static Geometry transform(Geometry g, Reprojection p) {
+        return p.isIdentity() || g == null ? g : p.geometry(g, null);
     }
 
     /** The extent of a geometry, or null when it has no vertex. */

@@ -1,5 +1,6 @@
 package io.gpjobs.map.internal;
 
+import io.gpjobs.map.Reprojection;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,11 +55,12 @@ public final class Identifier {
             }
             SpatialReference layerSr = l.spatialReference() != null ? l.spatialReference()
                     : data.map().spatialReference();
-            Projection toLayer = Projection.between(req.spatialReference(), layerSr, "geometry");
+            Reprojection toLayer = Reprojection.between(req.spatialReference(), layerSr, "geometry");
             if (l.type() == LayerType.RASTER_LAYER) {
                 Grid g = d.grid();
-                double x = toLayer.x(p.x());
-                double y = toLayer.y(p.y());
+                double[] c = toLayer.point(p.x(), p.y());
+                double x = c[0];
+                double y = c[1];
                 if (g != null && Geometries.overlaps(g.extent(), new Envelope(x, y, x, y, null))) {
                     double v = g.valueAt(x, y);
                     String text = Double.isNaN(v) ? "NoData" : v == Math.rint(v) && Math.abs(v) < 1e15
@@ -92,7 +94,7 @@ public final class Identifier {
                 if (req.returnGeometry()) {
                     // in the request's spatial reference, like the point
                     SpatialReference outSr = req.spatialReference() != null ? req.spatialReference() : layerSr;
-                    Projection toRequest = Projection.between(layerSr, outSr, "geometry");
+                    Reprojection toRequest = Reprojection.between(layerSr, outSr, "geometry");
                     ObjectNode geom = (ObjectNode) GPValueCodec.writeGeometry(
                             Geometries.transform(row.geometry(), toRequest));
                     if (outSr != null) {

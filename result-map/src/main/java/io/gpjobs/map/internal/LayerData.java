@@ -11,11 +11,23 @@ import java.util.Map;
  * @param layer the layer's description
  * @param rows  the rows in output order; empty for a raster layer
  * @param grid  the raster's grid, or null (not a raster layer, or a raster that is not a readable ASCII grid)
+ * @param symbology how it is drawn and its legend
  */
-public record LayerData(MapLayer layer, List<Row> rows, Grid grid) {
+public record LayerData(MapLayer layer, List<Row> rows, Grid grid, Symbology symbology) {
 
     public LayerData {
         rows = List.copyOf(rows);
+        java.util.Objects.requireNonNull(symbology, "symbology");
+    }
+
+    /** The data drawn with the default symbology of its geometry type. */
+    public LayerData(MapLayer layer, List<Row> rows, Grid grid) {
+        this(layer, rows, grid, Symbology.defaultFor(layer.geometryType()));
+    }
+
+    /** This data drawn with {@code s}. */
+    public LayerData withSymbology(Symbology s) {
+        return new LayerData(layer, rows, grid, s);
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The legend resource: one 20 x 20 px swatch per layer drawn with {@link MapRenderer}'s symbols (for a raster, the
- * high and low ends of its ramp, labelled with its value range), as base64 PNG. Tables have no legend. Stateless.
+ * The legend resource, from each layer's symbology: a 20 x 20 px swatch per renderer class or value, labelled as
+ * the renderer labels it (for a raster without a class-breaks renderer, the high and low ends of its ramp, labelled
+ * with its value range), as base64 PNG. Tables have no legend. Stateless.
  */
 public final class Legend {
     private static final int SIZE = 20;
@@ -43,12 +44,21 @@ public final class Legend {
             entry.put("minScale", 0);
             entry.put("maxScale", 0);
             ArrayNode legend = entry.putArray("legend");
-            if (l.type() == LayerType.RASTER_LAYER) {
+            if (l.type() == LayerType.RASTER_LAYER && d.symbology().classesCells()) {
+                for (Symbology.Entry e : d.symbology().legend()) {
+                    swatch(legend, e.label(), fill(e.symbol().color() == null ? 0 : e.symbol().color().getRGB()));
+                }
+            } else if (l.type() == LayerType.RASTER_LAYER) {
                 Grid g = d.grid();
                 swatch(legend, "High : " + (g == null ? "" : number(g.max())), fill(MapRenderer.ramp(1)));
                 swatch(legend, "Low : " + (g == null ? "" : number(g.min())), fill(MapRenderer.ramp(0)));
             } else {
-                swatch(legend, "", symbol(l.geometryType()));
+                for (Symbology.Entry e : d.symbology().legend()) {
+                    swatch(legend, e.label(), symbol(l.geometryType(), e.symbol()));
+                }
+                if (d.symbology().legend().isEmpty()) {
+                    swatch(legend, "", symbol(l.geometryType(), d.symbology().symbolFor(java.util.Map.of())));
+                }
             }
         }
         return o;
@@ -84,31 +94,44 @@ public final class Legend {
         return img;
     }
 
-    private static BufferedImage symbol(GeometryType type) {
+    private static BufferedImage symbol(GeometryType type, Symbology.Symbol sym) {
         BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            if (type == GeometryType.POLYLINE) {
-                g.setColor(MapRenderer.LINE);
-                g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                g.drawLine(3, SIZE / 2, SIZE - 4, SIZE / 2);
-            } else if (type == GeometryType.POLYGON || type == GeometryType.ENVELOPE) {
-                g.setColor(MapRenderer.FILL);
-                g.fillRect(2, 2, SIZE - 4, SIZE - 4);
-                g.setColor(MapRenderer.OUTLINE);
-                g.drawRect(2, 2, SIZE - 5, SIZE - 5);
-            } else if (type != null) {
-                g.setColor(MapRenderer.POINT);
-                int s = MapRenderer.POINT_SIZE;
-                g.fillOval(SIZE / 2 - s / 2, SIZE / 2 - s / 2, s, s);
-            } else {
+            if (sym == null) {
                 g.setColor(Color.GRAY);
                 g.drawRect(2, 2, SIZE - 5, SIZE - 5);
+            } else if (sym.kind().equals("esriSLS") || type == GeometryType.POLYLINE) {
+                paint(g, sym.color());
+                g.setStroke(new BasicStroke(Math.max(1f, sym.width()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.drawLine(3, SIZE / 2, SIZE - 4, SIZE / 2);
+            } else if (sym.kind().equals("esriSFS")) {
+                if (paint(g, sym.color())) {
+                    g.fillRect(2, 2, SIZE - 4, SIZE - 4);
+                }
+                if (paint(g, sym.outline())) {
+                    g.drawRect(2, 2, SIZE - 5, SIZE - 5);
+                }
+            } else {
+                int s = Math.min(SIZE - 2, sym.size());
+                if (paint(g, sym.color())) {
+                    g.fillOval(SIZE / 2 - s / 2, SIZE / 2 - s / 2, s, s);
+                }
+                if (paint(g, sym.outline())) {
+                    g.drawOval(SIZE / 2 - s / 2, SIZE / 2 - s / 2, s, s);
+                }
             }
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    private static boolean paint(Graphics2D g, Color c) {
+        if (c != null) {
+            g.setColor(c);
+        }
+        return c != null;
     }
 }

@@ -1,5 +1,8 @@
 package io.gpjobs.map.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpjobs.map.ResultMapSymbology;
+import io.gpjobs.spi.Task;
 import io.gpjobs.GPEngine;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
@@ -93,7 +96,7 @@ public final class MapLoader {
                 d = geodataset(src, engine, job.jobId(), principal, s.value());
             }
             if (d != null) {
-                layers.add(d);
+                layers.add(symbolized(d, svc.task(job.taskName()).orElse(null), pv.paramName()));
             }
         }
         SpatialReference sr = null;
@@ -107,6 +110,23 @@ public final class MapLoader {
         ResultMap map = new ResultMap(job.jobId(), job.serviceName(), job.taskName(),
                 layers.stream().map(LayerData::layer).toList(), sr, full, svc.maximumRecords());
         return new MapData(map, layers);
+    }
+
+    /** The data with the symbology its task's author defined for the output, if any. */
+    private static LayerData symbolized(LayerData d, Task task, String parameter) {
+        if (!(task instanceof ResultMapSymbology author) || d.layer().type() == LayerType.TABLE) {
+            return d;
+        }
+        JsonNode info = author.drawingInfo(parameter).orElse(null);
+        if (info == null) {
+            return d;
+        }
+        try {
+            return d.withSymbology(Symbology.parse(info, parameter, d.layer().geometryType()));
+        } catch (IllegalArgumentException e) {
+            // the author's mistake: fail loudly, naming the task, rather than draw something else
+            throw new IllegalStateException("task '" + task.definition().name() + "': " + e.getMessage(), e);
+        }
     }
 
     private record Source(int id, String name, String display) {

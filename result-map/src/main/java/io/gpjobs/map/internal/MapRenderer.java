@@ -1,5 +1,6 @@
 package io.gpjobs.map.internal;
 
+import io.gpjobs.map.Reprojection;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.map.ExportRequest;
 import io.gpjobs.map.LayerType;
@@ -21,8 +22,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Draws a result map into a PNG with fixed symbology and antialiasing off, so that identical requests give
- * identical bytes. Layer 0 is drawn on top. Symbols: points and multipoints a red ({@code #E60000}) disc of
+ * Draws a result map into a PNG with each layer's symbology (the renderer its task's author defined, see
+ * {@link io.gpjobs.map.ResultMapSymbology}) and antialiasing off, so that identical requests give identical bytes.
+ * Layer 0 is drawn on top. Default symbols: points and multipoints a red ({@code #E60000}) disc of
  * {@value #POINT_SIZE} px; polylines a blue ({@code #005CE6}) line of 3 px; polygons and envelopes a green
  * ({@code #38A800}) fill with a dark green ({@code #267300}) 1 px outline; rasters a yellow-orange-red ramp from
  * {@code #FFFFB2} (minimum) through {@code #FD8D3C} to {@code #BD0026} (maximum), no-data cells left clear.
@@ -72,16 +74,16 @@ public final class MapRenderer {
                 }
             }
         }
-        List<Projection> toMap = new ArrayList<>();
-        List<Projection> toLayer = new ArrayList<>();
+        List<Reprojection> toMap = new ArrayList<>();
+        List<Reprojection> toLayer = new ArrayList<>();
         for (LayerData d : data.layers()) {
             boolean drawn = ids.contains(d.layer().id());
             // a layer of unknown spatial reference is taken to be in the map's
             SpatialReference layerSr = d.layer().spatialReference() != null ? d.layer().spatialReference()
                     : data.map().spatialReference();
             SpatialReference mapSr = req.bbox().spatialReference();
-            toMap.add(drawn ? Projection.between(layerSr, mapSr, "bbox") : null);
-            toLayer.add(drawn ? Projection.between(mapSr, layerSr, "bbox") : null);
+            toMap.add(drawn ? Reprojection.between(layerSr, mapSr, "bbox") : null);
+            toLayer.add(drawn ? Reprojection.between(mapSr, layerSr, "bbox") : null);
         }
         ids.sort(null);
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB);
@@ -98,10 +100,10 @@ public final class MapRenderer {
             for (int i = ids.size() - 1; i >= 0; i--) {
                 LayerData d = data.layers().get(ids.get(i));
                 MapLayer l = d.layer();
-                Projection forward = toMap.get(l.id());
-                Projection inverse = toLayer.get(l.id());
+                Reprojection forward = toMap.get(l.id());
+                Reprojection inverse = toLayer.get(l.id());
                 if (l.type() == LayerType.RASTER_LAYER && d.grid() != null) {
-                    drawGrid(img, d.grid(), t, inverse);
+                    drawGrid(img, d.grid(), t, inverse, d.symbology());
                 } else if (l.type() == LayerType.FEATURE_LAYER) {
                     Envelope view = inverse.envelope(req.bbox());
                     for (LayerData.Row r : d.rows()) {
@@ -112,7 +114,10 @@ public final class MapRenderer {
                                 || !req.time().contains(r.time()))) {
                             continue;
                         }
-                        draw(g, r.geometry(), t, forward);
+                        Symbology.Symbol symbol = d.symbology().symbolFor(r.attributes());
+                        if (symbol != null) {
+                            draw(g, r.geometry(), t, forward, symbol);
+                        }
                     }
                 }
             }
@@ -132,15 +137,27 @@ public final class MapRenderer {
         }
     }
 
-    private static void draw(Graphics2D g, Geometry geom, Transform t, Projection p) {
+    private static void draw(Graphics2D g, Geometry geom, Transform t, Reprojection p, Symbology.Symbol symbol) {
         List<List<List<Double>>> parts = Geometries.parts(geom);
         if (geom instanceof Geometry.Point || geom instanceof Geometry.Multipoint) {
-            g.setColor(POINT);
+            int size = symbol.size() > 0 ? symbol.size() : POINT_SIZE;
             for (List<List<Double>> part : parts) {
                 List<Double> v = part.get(0);
-                int px = (int) Math.floor(t.x(p.x(v.get(0))));
-                int py = (int) Math.floor(t.y(p.y(v.get(1))));
-                g.fillOval(px - POINT_SIZE / 2, py - POINT_SIZE / 2, POINT_SIZE, POINT_SIZE);
+                double[] c = p.point(v.get(0), v.get(1));
+                if (Double.isNaN(c[0])) {
+                    continue;
+                }
+                int px = (int) Math.floor(t.x(c[0]));
+                int py = (int) Math.floor(t.y(c[1]));
+                if (symbol.color() != null) {
+                    g.setColor(symbol.color());
+                    g.fillOval(px - size / 2, py - size / 2, size, size);
+                }
+                if (symbol.outline() != null && symbol.width() > 0) {
+                    g.setColor(symbol.outline());
+                    g.setStroke(new BasicStroke(symbol.width()));
+                    g.drawOval(px - size / 2, py - size / 2, size, size);
+                }
             }
             return;
         }
@@ -148,8 +165,9 @@ public final class MapRenderer {
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (List<List<Double>> part : parts) {
             for (int i = 0; i < part.size(); i++) {
-                double x = t.x(p.x(part.get(i).get(0)));
-                double y = t.y(p.y(part.get(i).get(1)));
+                double[] c = p.point(part.get(i).get(0), part.get(i).get(1));
+                double x = t.x(c[0]);
+                double y = t.y(c[1]);
                 if (i == 0) {
                     path.moveTo(x, y);
                 } else {
@@ -160,20 +178,26 @@ public final class MapRenderer {
                 path.closePath();
             }
         }
-        if (areal) {
-            g.setColor(FILL);
-            g.fill(path);
-            g.setColor(OUTLINE);
-            g.setStroke(new BasicStroke(1f));
-            g.draw(path);
-        } else {
-            g.setColor(LINE);
-            g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        if (areal && symbol.kind().equals("esriSFS")) {
+            if (symbol.color() != null) {
+                g.setColor(symbol.color());
+                g.fill(path);
+            }
+            if (symbol.outline() != null && symbol.width() > 0) {
+                g.setColor(symbol.outline());
+                g.setStroke(new BasicStroke(symbol.width()));
+                g.draw(path);
+            }
+        } else if (symbol.color() != null) {
+            // a line symbol (or an outline-only drawing of a polygon given a line symbol)
+            g.setColor(symbol.color());
+            g.setStroke(new BasicStroke(symbol.width() > 0 ? symbol.width() : 1f, BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
             g.draw(path);
         }
     }
 
-    private static void drawGrid(BufferedImage img, Grid grid, Transform t, Projection toGrid) {
+    private static void drawGrid(BufferedImage img, Grid grid, Transform t, Reprojection toGrid, Symbology sym) {
         double min = grid.min();
         double max = grid.max();
         if (Double.isNaN(min)) {
@@ -182,19 +206,35 @@ public final class MapRenderer {
         Envelope b = t.bbox();
         double dx = (b.xmax() - b.xmin()) / t.width();
         double dy = (b.ymax() - b.ymin()) / t.height();
-        double[] gx = new double[t.width()];
-        for (int i = 0; i < gx.length; i++) {
-            gx[i] = toGrid.x(b.xmin() + (i + 0.5) * dx);
-        }
         for (int j = 0; j < t.height(); j++) {
-            double y = toGrid.y(b.ymax() - (j + 0.5) * dy);
+            double wy = b.ymax() - (j + 0.5) * dy;
             for (int i = 0; i < t.width(); i++) {
-                double v = grid.valueAt(gx[i], y);
+                double[] c = toGrid.point(b.xmin() + (i + 0.5) * dx, wy);
+                double v = Double.isNaN(c[0]) ? Double.NaN : grid.valueAt(c[0], c[1]);
                 if (!Double.isNaN(v)) {
-                    img.setRGB(i, j, ramp(max > min ? (v - min) / (max - min) : 1.0));
+                    Integer classed = sym.cellColor(v);
+                    int argb = classed != null ? classed : ramp(max > min ? (v - min) / (max - min) : 1.0);
+                    if (classed == null || (argb >>> 24) == 0xFF) {
+                        img.setRGB(i, j, argb);
+                    } else if ((argb >>> 24) != 0) {
+                        img.setRGB(i, j, over(argb, img.getRGB(i, j)));
+                    }
                 }
             }
         }
+    }
+
+    /** {@code top} composited over {@code bottom} (both ARGB). */
+    private static int over(int top, int bottom) {
+        double a = (top >>> 24) / 255.0;
+        double b = (bottom >>> 24) / 255.0;
+        double out = a + b * (1 - a);
+        int argb = (int) Math.round(out * 255) << 24;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            double c = ((top >> shift) & 0xFF) * a + ((bottom >> shift) & 0xFF) * b * (1 - a);
+            argb |= (int) Math.round(out == 0 ? 0 : c / out) << shift;
+        }
+        return argb;
     }
 
     /** The ramp colour (opaque ARGB) at {@code f} in [0, 1]. */

@@ -1,5 +1,6 @@
 package io.gpjobs.map.internal;
 
+import io.gpjobs.map.Reprojection;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ public final class QueryRunner {
                     + "geometry to filter by");
         }
         Envelope env = q.envelope() == null ? null
-                : Projection.between(q.envelope().spatialReference(), l.spatialReference() != null
+                : Reprojection.between(q.envelope().spatialReference(), l.spatialReference() != null
                         ? l.spatialReference() : data.map().spatialReference(), "geometry")
                 .envelope(q.envelope());
         WhereExpr where = WhereParser.parse(q.where(), l.fields());
@@ -82,7 +83,7 @@ public final class QueryRunner {
         o.put("objectIdFieldName", l.objectIdField());
         SpatialReference layerSr = l.spatialReference() != null ? l.spatialReference() : data.map().spatialReference();
         SpatialReference outSr = q.outSpatialReference() != null ? q.outSpatialReference() : layerSr;
-        Projection toOut = Projection.between(layerSr, outSr, "outSR");
+        Reprojection toOut = Reprojection.between(layerSr, outSr, "outSR");
         if (l.type() == LayerType.FEATURE_LAYER && l.geometryType() != null) {
             o.put("geometryType", l.geometryType().wireName());
             if (outSr != null) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Files in, files out, each command in its own JVM as a GIS analyst runs them: GeoJSON through Buffer and back to
  * GeoJSON that an RFC 7946 checker accepts, the feature file's format told by its content, Esri JSON and CSV
- * outputs, and a CSV given by a relative path through CsvToPoints and PointDensity to a grid file.
+ * outputs, and a CSV given by a relative path through CsvToPoints (and Project) and PointDensity to a grid file.
  */
 class GpJobsCliFilesTest {
     /** Four Oslo places in WGS 84, with a string, an integer, a double, a boolean and a null property. */
@@ -126,8 +126,8 @@ class GpJobsCliFilesTest {
 
     @Test
     void aCsvByRelativePathGoesThroughCsvToPointsAndPointDensity() throws Exception {
-        // The chain an analyst wants is CSV -> CsvToPoints -> Project -> PointDensity; there is no Project task yet,
-        // so the CSV holds projected coordinates (UTM zone 32N) and the points go straight to PointDensity.
+        // This CSV holds projected coordinates (UTM zone 32N), so the points go straight to PointDensity; the chain
+        // through Project is the next test.
         Files.createDirectories(tmp.resolve("data"));
         StringBuilder csv = new StringBuilder("name,x,y,pm25\n");
         for (int i = 0; i < 12; i++) {
@@ -172,6 +172,40 @@ class GpJobsCliFilesTest {
         Run geographic = cli().run("run", "PointDensity", "Input_Points=@lonlat.geojson");
         assertThat(geographic.exit()).as(geographic.toString()).isEqualTo(1);
         assertThat(geographic.err()).contains("project the points");
+    }
+
+    @Test
+    void aCsvInLongitudeLatitudeGoesThroughCsvToPointsProjectAndPointDensity() throws Exception {
+        // The chain an analyst runs: CSV points in WGS 84 -> CsvToPoints -> Project (to UTM zone 32N) -> PointDensity.
+        Files.createDirectories(tmp.resolve("data"));
+        StringBuilder csv = new StringBuilder("name,lon,lat,pm25\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("sensor ").append(i).append(',').append(10.74 + 0.003 * (i % 4)).append(',')
+                    .append(59.91 + 0.002 * (i / 4)).append(',').append(5 + i).append('\n');
+        }
+        Files.writeString(tmp.resolve("data/sensors.csv"), csv);
+
+        Run points = cli().run("run", "CsvToPoints", "Input_File=data/sensors.csv", "X_Field=lon", "Y_Field=lat",
+                "WKID=4326", "--out", "points.json");
+        assertThat(points.exit()).as(points.toString()).isZero();
+        assertThat(CliProcess.MAPPER.readTree(tmp.resolve("points.json").toFile())
+                .path("spatialReference").path("wkid").asInt()).isEqualTo(4326);
+
+        Run projected = cli().run("run", "Project", "Input_Features=@points.json", "Output_Wkid=32632",
+                "--out", "projected.json", "--format", "esrijson");
+        assertThat(projected.exit()).as(projected.toString()).isZero();
+        JsonNode utm = CliProcess.MAPPER.readTree(tmp.resolve("projected.json").toFile());
+        assertThat(utm.path("spatialReference").path("wkid").asInt()).isEqualTo(32632);
+        assertThat(utm.path("features")).hasSize(12);
+        // Oslo lies near easting 597 km, northing 6,643 km in UTM zone 32N
+        assertThat(utm.at("/features/0/geometry/x").asDouble()).isBetween(590_000.0, 605_000.0);
+        assertThat(utm.at("/features/0/geometry/y").asDouble()).isBetween(6_635_000.0, 6_650_000.0);
+
+        Run density = cli().run("run", "PointDensity", "Input_Points=@projected.json", "Population_Field=pm25",
+                "--out", "density");
+        assertThat(density.exit()).as(density.toString()).isZero();
+        assertThat(tmp.resolve("density/Output_Raster.asc")).isRegularFile();
+        assertThat(Files.readAllLines(tmp.resolve("density/Output_Raster.asc")).get(0)).startsWith("ncols");
     }
 
     @Test
