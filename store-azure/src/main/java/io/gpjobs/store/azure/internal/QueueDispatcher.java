@@ -108,11 +108,13 @@ public final class QueueDispatcher implements JobDispatcher {
         }
         Optional<TableEntity> e = rows.get(Keys.encodeService(svc), d.jobId(), LeaseJudge.SELECT);
         if (e.isEmpty()) {
+            loop.settled(d.jobId());
             loop.queue().delete(d); // deleted (or never created)
             return;
         }
         JobStatus status = LeaseJudge.status(e.get());
         if (status.isTerminal() || status == JobStatus.DELETING) {
+            loop.settled(d.jobId());
             loop.queue().delete(d);
             return;
         }
@@ -120,8 +122,8 @@ public final class QueueDispatcher implements JobDispatcher {
         Instant leaseEnd = LeaseJudge.serverLeaseEnd(e.get());
         boolean held = status == JobStatus.EXECUTING || status == JobStatus.CANCELLING;
         if (held && c.nodeId().equals(LeaseJudge.node(e.get())) && loop.runsHere(d.jobId())) {
-            // Its node is this one and the run is under way (its renewals failed for a while, e.g. during a
-            // storage outage): it is alive, whatever the lease says.
+            // Its node is this one and its run is under way or its end waits here for the store (renewals failed
+            // for a while, e.g. during a storage outage): it is alive and holds the outcome, whatever the lease says.
             loop.queue().hide(d, c.leaseDuration());
             return;
         }

@@ -26,6 +26,8 @@ final class ServiceLoop {
     private final QueueTuning tuning;
     private final Object lock = new Object();
     private final Set<HeldRun> held = ConcurrentHashMap.newKeySet();
+    /** Jobs whose run here ended while the store refused its end: the engine keeps the end and writes it later. */
+    private final Set<String> pendingEnds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean polling = new AtomicBoolean();
     private volatile boolean stopped;
     private Future<?> next;
@@ -51,12 +53,20 @@ final class ServiceLoop {
 
     /** Whether a run of {@code jobId} under way here holds a message of it. */
     boolean runsHere(String jobId) {
+        if (pendingEnds.contains(jobId)) {
+            return true; // its end waits here for the store: this node is alive and holds the outcome
+        }
         for (HeldRun r : held) {
             if (r.delivery.jobId().equals(jobId)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Forgets a job whose end is now in the store (or that is gone): its pending end, if any, was written. */
+    void settled(String jobId) {
+        pendingEnds.remove(jobId);
     }
 
     void start() {
@@ -181,6 +191,9 @@ final class ServiceLoop {
             Future<?> b = beat;
             if (b != null) {
                 b.cancel(false);
+            }
+            if (end == RunEnd.PENDING) {
+                pendingEnds.add(delivery.jobId());
             }
             held.remove(this);
             try {
