@@ -152,8 +152,10 @@ class TaskTesterTest {
     @Test
     void aFailingTaskEndsFailedWithItsMessage() {
         TaskRun run = TaskTester.of(new FailingTask()).run();
+        // an unexpected exception (here an IllegalStateException) reaches the user with the job's context around it
         assertThat(run).hasStatus(JobStatus.FAILED)
-                .hasMessage(MessageType.ERROR, "parameter 'X' is broken")
+                .hasMessageContaining(MessageType.ERROR, "task 'Fail' failed unexpectedly in job ")
+                .hasMessageContaining(MessageType.ERROR, " (IllegalStateException): parameter 'X' is broken")
                 .hasMessage(MessageType.INFORMATIVE, "about to fail");
     }
 
