@@ -149,7 +149,7 @@ public final class JobReads {
         if (out.size() < present.size()) {
             List<String> unknown = new ArrayList<>();
             for (String n : present) {
-                if (!out.contains(n)) {
+                if (!out.contains(n) && !JobEnvironment.isSetting(n)) {
                     unknown.add(n);
                 }
             }

@@ -60,6 +60,7 @@ public final class JobSubmission {
         Map<String, StoredValue> stored = new LinkedHashMap<>();
         values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
                 Redactor.redactJson(GPValueCodec.toJson(v)))));
+        stored.putAll(JobEnvironment.stored(raw == null ? Map.of() : raw));
         if (!rt.permits.tryAcquire()) {
             throw new GPException(503, "The job queue is full.", List.of("service '" + serviceName
                     + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));

@@ -163,7 +163,7 @@ class RestRouterTest {
     }
 
     @Test
-    void outSRConvertsFeatureResultsBetweenWgs84AndWebMercatorAndRefusesOthers() {
+    void outSRConvertsFeatureResultsToAnyKnownWkidAndRefusesUnknownOnes() {
         String id = submit("text", "p");
         done(id);
         JsonNode merc = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "102100"));
@@ -177,9 +177,22 @@ class RestRouterTest {
         JsonNode unchanged = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "4326",
                 "returnZ", "true"));
         assertThat(unchanged).isEqualTo(GPJson.parameter(f.engine.anonymous().result(id, "Points")));
-        JsonNode refused = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "2154"));
+        // any wkid Proj4J knows converts: RGF93 / Lambert-93, checked against Proj4J driven directly with the
+        // published PROJ definition of EPSG:2154 (not through gpjobs' catalogue or Reprojection)
+        JsonNode lambert = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "2154",
+                "returnZ", "true"));
+        double[] expected = lambert93(RestTasks.LON, RestTasks.LAT);
+        assertThat(lambert.at("/value/features/0/geometry/x").asDouble())
+                .isCloseTo(expected[0], org.assertj.core.data.Offset.offset(0.01));
+        assertThat(lambert.at("/value/features/0/geometry/y").asDouble())
+                .isCloseTo(expected[1], org.assertj.core.data.Offset.offset(0.01));
+        assertThat(lambert.at("/value/features/0/geometry/z").asDouble()).isEqualTo(RestTasks.Z);
+        assertThat(lambert.at("/value/spatialReference/wkid").asInt()).isEqualTo(2154);
+        JsonNode refused = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "999999"));
         assertThat(refused.at("/error/code").asInt()).isEqualTo(400);
-        assertThat(refused.at("/error/details").toString()).contains("2154", "4326", "Web Mercator");
+        assertThat(refused.at("/error/details").toString()).contains("outSR", "999999");
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results", "f", "json", "outSR", "{\"wkid\":31}"))
+                .at("/error/details").toString()).contains("outSR", "31");
         assertThat(json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "{oops"))
                 .at("/error/details").toString()).contains("outSR", "{oops");
     }
@@ -257,5 +270,48 @@ class RestRouterTest {
         assertThat(r.match(java.util.List.of(".GPServer", "jobs"))).isEmpty();
         assertThat(f.router.routes().all()).extracting(Routes.Route::group)
                 .contains("services", "jobs", "uploads", "map", "admin");
+    }
+
+    /** (lon, lat) in WGS 84 to Lambert-93 by Proj4J itself, from the published PROJ definition of EPSG:2154. */
+    private static double[] lambert93(double lon, double lat) {
+        ModuleLayer.boot().findModule("proj4j").ifPresent(RestRouterTest.class.getModule()::addReads);
+        org.locationtech.proj4j.CRSFactory crs = new org.locationtech.proj4j.CRSFactory();
+        org.locationtech.proj4j.CoordinateTransform t = new org.locationtech.proj4j.CoordinateTransformFactory()
+                .createTransform(crs.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs"),
+                        crs.createFromParameters("L93", "+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 "
+                                + "+x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs"));
+        org.locationtech.proj4j.ProjCoordinate out = new org.locationtech.proj4j.ProjCoordinate();
+        t.transform(new org.locationtech.proj4j.ProjCoordinate(lon, lat), out);
+        return new double[] {out.x, out.y};
+    }
+
+    @Test
+    void envOutSRGivenOnSubmitJobIsKeptWithTheJobAndAppliedToItsResults() {
+        JsonNode submitted = json(f.get(TASK + "/submitJob", "f", "json", "text", "p", "env:outSR", "3857"));
+        String id = submitted.get("jobId").asText();
+        done(id);
+        JsonNode kept = json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json"));
+        assertThat(kept.at("/value/spatialReference/wkid").asInt()).isEqualTo(3857);
+        assertThat(kept.at("/value/features/0/geometry/x").asDouble())
+                .isCloseTo(Math.toRadians(RestTasks.LON) * 6378137.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results", "f", "json"))
+                .at("/1/value/spatialReference/wkid").asInt()).isEqualTo(3857);
+        // outSR on the request still wins over the job's own
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/results/Points", "f", "json", "outSR", "4326"))
+                .at("/value/features/0/geometry/x").asDouble()).isEqualTo(RestTasks.LON);
+        // the setting is not one of the job's inputs
+        assertThat(json(f.get(TASK + "/jobs/" + id, "f", "json")).get("inputs").has("env:outSR")).isFalse();
+        assertThat(json(f.get(TASK + "/jobs/" + id + "/inputs", "f", "json")).toString()).doesNotContain("outSR");
+        // context.outSR as the SDK may send it
+        String viaContext = json(f.get(TASK + "/submitJob", "f", "json", "text", "p", "context",
+                "{\"outSR\":{\"wkid\":2154}}")).get("jobId").asText();
+        done(viaContext);
+        assertThat(json(f.get(TASK + "/jobs/" + viaContext + "/results/Points", "f", "json"))
+                .at("/value/features/0/geometry/x").asDouble())
+                .isCloseTo(lambert93(RestTasks.LON, RestTasks.LAT)[0], org.assertj.core.data.Offset.offset(0.01));
+        // an unknown wkid is refused at submit, before a job exists
+        JsonNode refused = json(f.get(TASK + "/submitJob", "f", "json", "text", "p", "env:outSR", "999999"));
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(400);
+        assertThat(refused.at("/error/details").toString()).contains("env:outSR", "999999");
     }
 }

@@ -2,11 +2,13 @@ package io.gpjobs.rest.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpjobs.GPJson;
+import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.ParameterValue;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.ParameterDefinition;
+import io.gpjobs.value.GPString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,11 @@ import java.util.Map;
 /**
  * The {@code jobs} group: a job, its cancel operation, its results and inputs. A job is only found under the task
  * that runs it (another task's URL answers "Job not found.", as for an unknown id), so a job id cannot be read
- * through a service the caller may use. Every JSON answer is {@code GPJson}'s. Thread-safe.
+ * through a service the caller may use. Every JSON answer is {@code GPJson}'s; feature results are rendered in
+ * {@code outSR} when given, else in the {@code env:outSR} the job was submitted with. Thread-safe.
  */
 final class JobRoutes {
+    private static final String ENV_OUT_SR = "env:outSR";
     private static final String JOB = "rest/services/{service}/GPServer/{task}/jobs/{jobId}";
 
     private final RestContext ctx;
@@ -96,16 +100,28 @@ final class JobRoutes {
     private RestResponse result(Call c) {
         owned(c);
         ParameterValue v = Outputs.shaped(c, List.of(ctx.calls().result(c.principal(), c.var("jobId"),
-                paramName(c))), "outSR").get(0);
+                paramName(c))), keptOutSR(c), "outSR").get(0);
         return Render.json(c, ctx.pages(), GPJson.parameter(v), Render.Page.RESOURCE, v.paramName() + " (result)",
                 Map.of("job", jobUrl(c)));
     }
 
     private RestResponse results(Call c) {
         owned(c);
-        List<ParameterValue> vs = Outputs.shaped(c, ctx.calls().results(c.principal(), c.var("jobId")), "outSR");
+        List<ParameterValue> vs = Outputs.shaped(c, ctx.calls().results(c.principal(), c.var("jobId")), keptOutSR(c),
+                "outSR");
         return Render.json(c, ctx.pages(), GPJson.parameters(vs), Render.Page.RESOURCE, "Results",
                 Map.of("job", jobUrl(c)));
+    }
+
+    /** The output spatial reference the job was submitted with ({@code env:outSR}), or null. */
+    private Outputs.Target keptOutSR(Call c) {
+        ParameterValue kept;
+        try {
+            kept = ctx.calls().input(c.principal(), c.var("jobId"), ENV_OUT_SR);
+        } catch (InvalidInputException none) {
+            return null; // submitted without one
+        }
+        return kept.value() instanceof GPString s ? Outputs.stored(ENV_OUT_SR, s.value()) : null;
     }
 
     private RestResponse input(Call c) {

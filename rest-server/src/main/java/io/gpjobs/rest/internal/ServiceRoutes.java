@@ -9,6 +9,7 @@ import io.gpjobs.GPService;
 import io.gpjobs.JobInfo;
 import io.gpjobs.spi.ParameterDefinition;
 import io.gpjobs.spi.TaskDefinition;
+import io.gpjobs.value.GPValueCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Map;
  * The {@code services} group: {@code info}, the services list, a GP service, a task, and the task operations
  * {@code execute} and {@code submitJob}. Only the task's input parameters are passed to the engine (every other
  * parameter, such as {@code returnZ} or a client's own, is ignored as ArcGIS does), each after its uploaded item
- * ({@code {"itemID":…}}) is resolved to the uploaded file. Thread-safe.
+ * ({@code {"itemID":…}}) is resolved to the uploaded file. The output spatial reference of {@code submitJob}
+ * ({@code env:outSR}, or {@code context.outSR}) is kept with the job and applied to its results; on {@code execute}
+ * it is applied to the answer. Thread-safe.
  */
 final class ServiceRoutes {
     static final double CURRENT_VERSION = 11.1;
@@ -98,7 +101,7 @@ final class ServiceRoutes {
         String service = c.var("service");
         String task = c.var("task");
         Map<String, String> inputs = inputs(c, service, task);
-        Outputs.shaped(c, List.of(), "env:outSR"); // a malformed flag or outSR is refused before the task runs
+        Outputs.shaped(c, List.of(), null, "env:outSR"); // a malformed flag or outSR is refused before the task runs
         if (!ctx.executes().tryAcquire()) {
             throw new GPException(503, "Server busy.", List.of("all " + ctx.limits().maxConcurrentExecutes()
                     + " synchronous execute slots are in use; try again later"));
@@ -109,14 +112,20 @@ final class ServiceRoutes {
         } finally {
             ctx.executes().release();
         }
-        r = new ExecuteResult(r.jobId(), Outputs.shaped(c, r.results(), "env:outSR"), r.messages());
+        r = new ExecuteResult(r.jobId(), Outputs.shaped(c, r.results(), null, "env:outSR"), r.messages());
         return Render.resource(c, ctx.pages(), GPJson.execute(r), task + " (execute)");
     }
 
     private RestResponse submitJob(Call c) {
         String service = c.var("service");
         String task = c.var("task");
-        JobInfo job = ctx.calls().submitJob(c.principal(), service, task, inputs(c, service, task));
+        Map<String, String> inputs = inputs(c, service, task);
+        Outputs.Target outSR = Outputs.requested(c, "env:outSR"); // refused here when unknown, before the job runs
+        if (outSR != null) {
+            // kept with the job and applied whenever its results are rendered, as ArcGIS does
+            inputs.put("env:outSR", GPValueCodec.writeSpatialReference(outSR.sr()).toString());
+        }
+        JobInfo job = ctx.calls().submitJob(c.principal(), service, task, inputs);
         String jobUrl = Call.url(c.restRoot(), List.of("services", service, "GPServer", task, "jobs", job.jobId()));
         if (c.format() == Format.HTML) {
             return new RestResponse.Redirect(jobUrl, Map.of());
