@@ -11,15 +11,24 @@ import java.util.Objects;
  * spatial reference — or, when the bbox has a spatial reference, in that one: any EPSG or ESRI wkid converts on the
  * fly ({@link Reprojection}); an unknown wkid is refused naming {@code bbox}.
  *
+ * <p>On request the image also gets a <b>scale bar</b> (bottom left: the longest 1, 2 or 5 x 10^n m or km that fits
+ * in a quarter of the width, measured on the WGS 84 ellipsoid at the map's centre, so it is right in Web Mercator
+ * far from the equator too) and a <b>north arrow</b> (top right: true north at the map's centre, which a projection
+ * such as UTM turns away from straight up). Both need a map in a spatial reference with a known wkid; on a map
+ * without one they are refused naming the option. Labels are drawn when the task's author defines them (a
+ * {@code labelingInfo} in its drawing info, see {@link ResultMapSymbology}).
+ *
  * @param bbox        the extent to draw, with its spatial reference or none for the layers'
  * @param width       image width in pixels, 1 to {@link #MAX_SIZE}
  * @param height      image height in pixels, 1 to {@link #MAX_SIZE}
  * @param layers      the ids of the layers to draw, or empty for every layer
  * @param time        a time filter for time-aware layers, or null
  * @param transparent whether the background is transparent (else white)
+ * @param scaleBar    whether to draw a scale bar
+ * @param northArrow  whether to draw a north arrow
  */
 public record ExportRequest(Envelope bbox, int width, int height, List<Integer> layers, TimeExtent time,
-                            boolean transparent) {
+                            boolean transparent, boolean scaleBar, boolean northArrow) {
 
     /** The largest image side, in pixels. */
     public static final int MAX_SIZE = 4096;
@@ -36,6 +45,16 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
                     + height);
         }
         layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /**
+     * A request without scale bar or north arrow.
+     *
+     * @throws IllegalArgumentException when the bbox is empty or the size out of range
+     */
+    public ExportRequest(Envelope bbox, int width, int height, List<Integer> layers, TimeExtent time,
+                         boolean transparent) {
+        this(bbox, width, height, layers, time, transparent, false, false);
     }
 
     /** Every layer drawn over {@code bbox} into a {@code width} x {@code height} opaque image, no time filter. */
@@ -69,8 +88,9 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
     /**
      * Reads the REST parameters of the map's {@code export} operation: {@code bbox} (required,
      * {@code xmin,ymin,xmax,ymax} or envelope JSON), {@code bboxSR}, {@code size} ({@code width,height}, default
-     * {@code 400,400}), {@code layers} ({@code show:0,2}; {@code show} is the only option), {@code time} and
-     * {@code transparent}. {@code format} may only be {@code png} (or {@code png32}, {@code png24}); other
+     * {@code 400,400}), {@code layers} ({@code show:0,2}; {@code show} is the only option), {@code time},
+     * {@code transparent}, and this map's own {@code scaleBar} and {@code northArrow} ({@code true} or
+     * {@code false}, default false). {@code format} may only be {@code png} (or {@code png32}, {@code png24}); other
      * parameters (such as {@code f} and {@code dpi}) are ignored.
      *
      * @throws io.gpjobs.InvalidInputException naming the parameter and the value when one is missing or malformed
@@ -118,7 +138,8 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
         }
         try {
             return new ExportRequest(bbox, width, height, ids, RestParams.time(params, "time"),
-                    RestParams.bool(params, "transparent", false));
+                    RestParams.bool(params, "transparent", false), RestParams.bool(params, "scaleBar", false),
+                    RestParams.bool(params, "northArrow", false));
         } catch (IllegalArgumentException e) {
             throw new io.gpjobs.InvalidInputException("parameter 'bbox' or 'size': " + e.getMessage());
         }
@@ -126,16 +147,26 @@ public record ExportRequest(Envelope bbox, int width, int height, List<Integer> 
 
     /** This request drawing only the layers {@code ids}. */
     public ExportRequest withLayers(List<Integer> ids) {
-        return new ExportRequest(bbox, width, height, ids, time, transparent);
+        return new ExportRequest(bbox, width, height, ids, time, transparent, scaleBar, northArrow);
     }
 
     /** This request with a time filter. */
     public ExportRequest withTime(TimeExtent t) {
-        return new ExportRequest(bbox, width, height, layers, t, transparent);
+        return new ExportRequest(bbox, width, height, layers, t, transparent, scaleBar, northArrow);
     }
 
     /** This request with a transparent (or white) background. */
     public ExportRequest withTransparent(boolean on) {
-        return new ExportRequest(bbox, width, height, layers, time, on);
+        return new ExportRequest(bbox, width, height, layers, time, on, scaleBar, northArrow);
+    }
+
+    /** This request with (or without) a scale bar; REST parameter {@code scaleBar=true}. */
+    public ExportRequest withScaleBar(boolean on) {
+        return new ExportRequest(bbox, width, height, layers, time, transparent, on, northArrow);
+    }
+
+    /** This request with (or without) a north arrow; REST parameter {@code northArrow=true}. */
+    public ExportRequest withNorthArrow(boolean on) {
+        return new ExportRequest(bbox, width, height, layers, time, transparent, scaleBar, on);
     }
 }

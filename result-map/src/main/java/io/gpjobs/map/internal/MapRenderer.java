@@ -86,6 +86,9 @@ public final class MapRenderer {
             toLayer.add(drawn ? Reprojection.between(mapSr, layerSr, "bbox") : null);
         }
         ids.sort(null);
+        // measured before drawing, so a map whose scale is unknown is refused at once
+        MapScale scale = !req.scaleBar() && !req.northArrow() ? null : MapScale.of(req.bbox(),
+                data.map().spatialReference(), req.width(), req.height(), req.scaleBar() ? "scaleBar" : "northArrow");
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -121,10 +124,21 @@ public final class MapRenderer {
                     }
                 }
             }
+            decorate(g, scale, req);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** The scale bar and north arrow the request asks for, over everything else. */
+    private static void decorate(Graphics2D g, MapScale scale, ExportRequest req) {
+        if (req.scaleBar()) {
+            MapDecorations.scaleBar(g, scale, req.width(), req.height());
+        }
+        if (req.northArrow()) {
+            MapDecorations.northArrow(g, scale, req.width());
+        }
     }
 
     private record Transform(Envelope bbox, int width, int height) {
