@@ -109,7 +109,9 @@ public final class ResultMapService {
     }
 
     /**
-     * The layer resource JSON of layer {@code layerId} ({@code …/MapServer/jobs/<jobId>/<layerId>}).
+     * The layer resource JSON of layer {@code layerId} ({@code …/MapServer/jobs/<jobId>/<layerId>}): a feature or
+     * raster layer has its {@code drawingInfo} (the author's renderer, with the author's {@code labelingInfo} when
+     * labels are defined, as Esri serves it) and {@code hasLabels}.
      *
      * @throws GPException 404 when the map has no such layer; as {@link #map(String)}
      */
@@ -123,7 +125,8 @@ public final class ResultMapService {
         LayerData layer = QueryRunner.layer(d, layerId);
         ObjectNode json = layer.layer().json(d.map().maxRecordCount());
         if (layer.layer().type() != LayerType.TABLE) {
-            json.set("drawingInfo", layer.symbology().json()); // the author's renderer, or the default one
+            json.set("drawingInfo", layer.symbology().json()); // the author's renderer and labels, or the default
+            json.put("hasLabels", layer.symbology().json().path("labelingInfo").size() > 0);
         }
         return json;
     }
@@ -189,11 +192,15 @@ public final class ResultMapService {
     /**
      * Exports a PNG of a job's result map: the bbox mapped onto the image, layer 0 on top, each layer drawn with the
      * symbology its task defines ({@link ResultMapSymbology}) or else a default per geometry type (red points, blue
-     * lines, green polygons, rasters with a yellow-to-red colour ramp over their value range), antialiasing off.
-     * Identical requests give identical bytes.
+     * lines, green polygons, rasters with a yellow-to-red colour ramp over their value range), antialiasing off;
+     * then the labels the task defines; then, when {@link ExportRequest#scaleBar()} or
+     * {@link ExportRequest#northArrow()} asks, a scale bar (bottom left) and a north arrow (top right). Identical
+     * requests give identical bytes.
      *
      * @throws InvalidInputException unknown layer ids, or a bbox in a spatial reference that does not convert to the
-     *                               layers' (any two EPSG or ESRI wkids convert, see {@link Reprojection})
+     *                               layers' (any two EPSG or ESRI wkids convert, see {@link Reprojection}); a scale
+     *                               bar or north arrow asked of a map without a known spatial reference (naming
+     *                               {@code scaleBar} or {@code northArrow})
      * @throws GPException           as {@link #map(String)}
      */
     public byte[] exportPng(String jobId, ExportRequest request) {

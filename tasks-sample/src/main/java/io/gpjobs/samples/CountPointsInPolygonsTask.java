@@ -38,7 +38,8 @@ import java.util.Set;
  *       {@code PERCENT} (its share of the points counted);
  *   <li>{@code Total_Count} (GPLong, output): the number of points inside at least one polygon.
  * </ul>
- * A point on a boundary counts as inside; a point in overlapping polygons counts in each.
+ * A point on a boundary counts as inside; a point in overlapping polygons counts in each. The result map shades
+ * {@code Output_Polygons} by {@code POINT_COUNT} in five classes and labels each polygon with its count.
  *
  * <p>Thread-safe (stateless).
  */

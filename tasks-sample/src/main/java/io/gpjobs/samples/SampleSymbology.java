@@ -16,7 +16,7 @@ final class SampleSymbology {
               "color":[0,112,255,90],"outline":{"type":"esriSLS","style":"esriSLSSolid","color":[0,77,168,255],
               "width":1}}},"transparency":0}""");
 
-    /** Polygons shaded by their point count, light to dark. */
+    /** Polygons shaded by their point count, light to dark, each labelled with its count. */
     static JsonNode countsByClass(String countField) {
         String breaks = """
                 {"renderer":{"type":"classBreaks","field":"%s","minValue":0,"classBreakInfos":[
@@ -24,9 +24,13 @@ final class SampleSymbology {
                   {"classMaxValue":3,"label":"1 - 3","symbol":%s},
                   {"classMaxValue":6,"label":"4 - 6","symbol":%s},
                   {"classMaxValue":9,"label":"7 - 9","symbol":%s},
-                  {"classMaxValue":1e12,"label":"10 or more","symbol":%s}]},"transparency":0}"""
+                  {"classMaxValue":1e12,"label":"10 or more","symbol":%s}]},"transparency":0,
+                 "labelingInfo":[{"labelExpression":"[%s]","labelPlacement":"esriServerPolygonPlacementAlwaysHorizontal",
+                  "useCodedValues":false,"minScale":0,"maxScale":0,"symbol":{"type":"esriTS","color":[0,0,0,255],
+                  "haloColor":[255,255,255,255],"haloSize":1.5,"horizontalAlignment":"center",
+                  "font":{"family":"SansSerif","size":10,"weight":"bold"}}}]}"""
                 .formatted(countField, fill(247, 247, 247), fill(204, 236, 230), fill(102, 194, 164),
-                        fill(35, 139, 69), fill(0, 68, 27));
+                        fill(35, 139, 69), fill(0, 68, 27), countField);
         return parse(breaks);
     }
 

@@ -23,8 +23,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a result map into a PNG with each layer's symbology (the renderer its task's author defined, see
- * {@link io.gpjobs.map.ResultMapSymbology}) and antialiasing off, so that identical requests give identical bytes.
- * Layer 0 is drawn on top. Default symbols: points and multipoints a red ({@code #E60000}) disc of
+ * {@link io.gpjobs.map.ResultMapSymbology}) and antialiasing off for shapes, so that identical requests give
+ * identical bytes. Layer 0 is drawn on top; then the authors' labels ({@link LabelPainter}), then the scale bar and
+ * north arrow when the request asks for them ({@link MapDecorations}). Default symbols: points and multipoints a red ({@code #E60000}) disc of
  * {@value #POINT_SIZE} px; polylines a blue ({@code #005CE6}) line of 3 px; polygons and envelopes a green
  * ({@code #38A800}) fill with a dark green ({@code #267300}) 1 px outline; rasters a yellow-orange-red ramp from
  * {@code #FFFFB2} (minimum) through {@code #FD8D3C} to {@code #BD0026} (maximum), no-data cells left clear.
@@ -124,11 +125,39 @@ public final class MapRenderer {
                     }
                 }
             }
+            labels(g, data, ids, toMap, t, req, scale);
             decorate(g, scale, req);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** The labels of the drawn feature layers, layer 0's placed first. */
+    private static void labels(Graphics2D g, MapData data, List<Integer> ids, List<Reprojection> toMap, Transform t,
+                               ExportRequest req, MapScale scale) {
+        List<LabelPainter.Layer> labelled = new ArrayList<>();
+        boolean scaled = false;
+        for (Integer id : ids) {
+            LayerData d = data.layers().get(id);
+            if (d.layer().type() == LayerType.FEATURE_LAYER && !d.symbology().labeling().isEmpty()) {
+                labelled.add(new LabelPainter.Layer(d, toMap.get(id)));
+                scaled |= d.symbology().labeling().classes().stream().anyMatch(Labeling.LabelClass::scaleDependent);
+            }
+        }
+        if (labelled.isEmpty()) {
+            return;
+        }
+        double denominator = Double.NaN;
+        if (scaled) {
+            try {
+                denominator = (scale != null ? scale : MapScale.of(req.bbox(), data.map().spatialReference(),
+                        req.width(), req.height(), "bbox")).scale();
+            } catch (InvalidInputException unknownScale) {
+                // a map without a known spatial reference has no scale: scale ranges are ignored
+            }
+        }
+        LabelPainter.draw(g, labelled, req, t::x, t::y, denominator);
     }
 
     /** The scale bar and north arrow the request asks for, over everything else. */

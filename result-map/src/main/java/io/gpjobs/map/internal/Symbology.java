@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * A layer's symbology: an Esri renderer (simple, unique value or class breaks) read from drawing info, or the
- * default for its geometry type. Immutable and thread-safe.
+ * default for its geometry type, and the labels of its {@code labelingInfo} ({@link Labeling}). Immutable and
+ * thread-safe.
  */
 public final class Symbology {
 
@@ -41,13 +42,16 @@ public final class Symbology {
     private final String field;
     private final Symbol defaultSymbol;
     private final List<Class> classes;
+    private final Labeling labeling;
 
-    private Symbology(JsonNode json, String type, String field, Symbol defaultSymbol, List<Class> classes) {
+    private Symbology(JsonNode json, String type, String field, Symbol defaultSymbol, List<Class> classes,
+                      Labeling labeling) {
         this.json = json;
         this.type = type;
         this.field = field;
         this.defaultSymbol = defaultSymbol;
         this.classes = List.copyOf(classes);
+        this.labeling = labeling;
     }
 
     /** The default symbology of a layer of {@code geometryType} (null for a raster): the fixed map symbols. */
@@ -61,7 +65,7 @@ public final class Symbology {
             r.put("description", "");
         }
         info.put("transparency", 0);
-        return new Symbology(info, "simple", null, s, List.of());
+        return new Symbology(info, "simple", null, s, List.of(), Labeling.NONE);
     }
 
     private static Symbol defaultSymbol(GeometryType t) {
@@ -75,7 +79,8 @@ public final class Symbology {
     /**
      * Reads drawing info.
      *
-     * @param info      {@code {"renderer":{…},"transparency":n}}
+     * @param info      {@code {"renderer":{…},"transparency":n,"labelingInfo":[…]}}; without a renderer, labels over
+     *                  the geometry type's default symbology
      * @param parameter the output parameter, named in errors
      * @param geometryType the layer's geometry type, or null for a raster
      * @throws IllegalArgumentException naming the parameter when the renderer or a symbol is not understood
@@ -83,6 +88,13 @@ public final class Symbology {
     public static Symbology parse(JsonNode info, String parameter, GeometryType geometryType) {
         Objects.requireNonNull(info, "info");
         String where = "drawing info of output '" + parameter + "'";
+        Labeling labels = Labeling.parse(info.get("labelingInfo"), where, geometryType);
+        if (!info.has("renderer") && info.has("labelingInfo")) {
+            Symbology plain = defaultFor(geometryType);
+            ObjectNode served = (ObjectNode) plain.json;
+            served.set("labelingInfo", info.get("labelingInfo").deepCopy());
+            return new Symbology(served, plain.type, null, plain.defaultSymbol, List.of(), labels);
+        }
         JsonNode r = info.path("renderer");
         if (!r.isObject()) {
             throw new IllegalArgumentException(where + ": expected {\"renderer\":{…}}, got " + info);
@@ -129,7 +141,7 @@ public final class Symbology {
             default -> throw new IllegalArgumentException(where + ": renderer type must be simple, uniqueValue or "
                     + "classBreaks, got '" + type + "'");
         }
-        return new Symbology(info.deepCopy(), type, field, fallback, classes);
+        return new Symbology(info.deepCopy(), type, field, fallback, classes, labels);
     }
 
     private static void requireField(String field, String where, String type) {
@@ -162,7 +174,7 @@ public final class Symbology {
         };
     }
 
-    private static Color color(JsonNode c, String where, double opacity) {
+    static Color color(JsonNode c, String where, double opacity) {
         if (c.isNull() || c.isMissingNode()) {
             return null;
         }
@@ -234,7 +246,12 @@ public final class Symbology {
         return out;
     }
 
-    /** The drawing info JSON ({@code drawingInfo} of the layer resource); a copy. */
+    /** The labels the author defined ({@link Labeling#NONE} when none). */
+    Labeling labeling() {
+        return labeling;
+    }
+
+    /** The drawing info JSON ({@code drawingInfo} of the layer resource, {@code labelingInfo} included); a copy. */
     public JsonNode json() {
         return json.deepCopy();
     }
