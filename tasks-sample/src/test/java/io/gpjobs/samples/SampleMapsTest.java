@@ -70,8 +70,11 @@ class SampleMapsTest {
     }
 
     private BufferedImage export(String jobId, String name) throws IOException {
-        ResultMap map = maps.map(jobId);
-        byte[] png = maps.exportPng(jobId, ExportRequest.fitting(map.fullExtent(), WIDTH));
+        return export(jobId, name, fit(maps.map(jobId)));
+    }
+
+    private BufferedImage export(String jobId, String name, ExportRequest request) throws IOException {
+        byte[] png = maps.exportPng(jobId, request);
         Path out = Path.of("target", "sample-maps");
         Files.createDirectories(out);
         Files.write(out.resolve(name + ".png"), png); // kept for a person to look at
@@ -102,12 +105,19 @@ class SampleMapsTest {
         // an interior point of each district (its label point is inside it) and its count, from the map's query
         ObjectNode rows = maps.query(id, 0, LayerQuery.fromRequest(Map.of("where", "1=1", "outFields", "*")));
         Map<Long, Set<Integer>> coloursByCount = new HashMap<>();
+        int labelled = 0;
         for (JsonNode f : rows.get("features")) {
             long count = f.at("/attributes/POINT_COUNT").asLong();
             double[] inside = interior(f.at("/geometry/rings/0"));
             int[] p = pixel(map, img, inside[0], inside[1]);
-            coloursByCount.computeIfAbsent(count, k -> new HashSet<>()).add(img.getRGB(p[0], p[1]));
+            // the fill: the commonest colour on the row through the interior point (its label sits on that point)
+            coloursByCount.computeIfAbsent(count, k -> new HashSet<>()).add(commonestColour(img, p[0], p[1], 40));
+            labelled += textPixels(img, p[0] - 12, p[1] - 10, p[0] + 12, p[1] + 10) > 10 ? 1 : 0;
         }
+        // each district's count is written inside it (a label that would overlap another's is left out)
+        assertThat(labelled).isGreaterThanOrEqualTo(rows.get("features").size() * 3 / 4);
+        assertThat(layer.at("/drawingInfo/labelingInfo/0/labelExpression").asText()).isEqualTo("[POINT_COUNT]");
+        assertThat(layer.get("hasLabels").asBoolean()).isTrue();
         // two different counts drawn in two different colours, one colour per class
         long low = coloursByCount.keySet().stream().min(Long::compare).orElseThrow();
         long high = coloursByCount.keySet().stream().max(Long::compare).orElseThrow();
@@ -123,6 +133,59 @@ class SampleMapsTest {
                     legend.get(i).get("imageData").asText())));
             assertThat(swatch.getRGB(10, 10)).as("legend swatch %d", i).isEqualTo(CLASS_COLOURS[i]);
         }
+    }
+
+    /** The commonest colour of the pixels within {@code half} of (x, y) on its row. */
+    private static int commonestColour(BufferedImage img, int x, int y, int half) {
+        Map<Integer, Integer> n = new HashMap<>();
+        for (int i = Math.max(0, x - half); i < Math.min(img.getWidth(), x + half); i++) {
+            n.merge(img.getRGB(i, y), 1, Integer::sum);
+        }
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** Near-black pixels (label text: no class colour, outline or legend is that dark) in a box. */
+    private static int textPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x1); x++) {
+                int rgb = img.getRGB(x, y);
+                n += ((rgb >> 16) & 0xFF) < 40 && ((rgb >> 8) & 0xFF) < 40 && (rgb & 0xFF) < 40 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void sampleMapsGetAScaleBarAndANorthArrowOnRequest() throws IOException {
+        String id = run("CountPointsInPolygons", Map.of("Input_Points", SampleData.read(SampleData.BIKE_STATIONS),
+                "Input_Polygons", SampleData.read(SampleData.DISTRICTS)));
+        ExportRequest plain = fit(maps.map(id));
+        BufferedImage decorated = export(id, "count-points-in-polygons-scale-north",
+                plain.withScaleBar(true).withNorthArrow(true));
+        BufferedImage undecorated = export(id, "count-points-in-polygons");
+        int w = decorated.getWidth();
+        int h = decorated.getHeight();
+        // the panels are white-ish with black ink where the plain map has the map's own colours
+        assertThat(differing(decorated, undecorated, 0, h - 60, 320, h)).as("scale bar").isGreaterThan(300);
+        assertThat(differing(decorated, undecorated, w - 60, 0, w, 60)).as("north arrow").isGreaterThan(300);
+        assertThat(differing(decorated, undecorated, 200, 80, w - 200, h - 80)).as("the map between").isZero();
+        String pid = run("PointDensity", Map.of("Input_Points", SampleData.read(SampleData.BIKE_STATIONS),
+                "Cell_Size", "100", "Search_Radius", FeatureJson.distance(500, "esriMeters")));
+        export(pid, "point-density-scale-north", fit(maps.map(pid)).withScaleBar(true).withNorthArrow(true));
+        String bid = run("Buffer", Map.of("Input_Features", SampleData.read(SampleData.BIKE_STATIONS),
+                "Distance", FeatureJson.distance(400, "esriMeters")));
+        export(bid, "buffer-scale-north", fit(maps.map(bid)).withScaleBar(true).withNorthArrow(true));
+    }
+
+    private static int differing(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = Math.max(0, y0); y < Math.min(a.getHeight(), y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(a.getWidth(), x1); x++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** The fill of each class of the sample's count renderer: 0, 1-3, 4-6, 7-9, 10 or more. */

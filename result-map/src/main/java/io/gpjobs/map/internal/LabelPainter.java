@@ -118,8 +118,9 @@ final class LabelPainter {
     }
 
     /**
-     * A point inside a polygon (rings by the even-odd rule): the middle of the widest inside span among 19 rows
-     * across its height, the rows nearest the middle height first so they win ties.
+     * A point inside a polygon (rings by the even-odd rule), away from its edges: among 19 rows across its height,
+     * the inside span whose width times the row's nearness to the middle height is largest; then, on the vertical
+     * through that span's middle, the middle of the inside run that holds it.
      */
     static double[] inside(List<List<double[]>> rings) {
         double ymin = Double.POSITIVE_INFINITY;
@@ -131,30 +132,47 @@ final class LabelPainter {
             }
         }
         double[] best = null;
-        double bestWidth = -1;
-        for (int k = 0; k < 19; k++) {
-            int row = 10 + (k % 2 == 0 ? k / 2 : -(k + 1) / 2); // 10, 9, 11, 8, 12, …
+        double bestScore = -1;
+        for (int row = 1; row < 20; row++) {
             double y = ymin + (ymax - ymin) * row / 20.0;
-            List<Double> xs = new ArrayList<>();
-            for (List<double[]> ring : rings) {
-                for (int i = 0; i < ring.size(); i++) {
-                    double[] a = ring.get(i);
-                    double[] b = ring.get((i + 1) % ring.size());
-                    if ((a[1] <= y) != (b[1] <= y)) {
-                        xs.add(a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]));
-                    }
-                }
-            }
-            xs.sort(null);
+            List<Double> xs = crossings(rings, y, false);
+            double nearness = 1 - Math.pow((row - 10) / 10.0, 2);
             for (int i = 0; i + 1 < xs.size(); i += 2) {
-                double w = xs.get(i + 1) - xs.get(i);
-                if (w > bestWidth) {
-                    bestWidth = w;
+                double score = (xs.get(i + 1) - xs.get(i)) * nearness;
+                if (score > bestScore) {
+                    bestScore = score;
                     best = new double[] {(xs.get(i) + xs.get(i + 1)) / 2, y};
                 }
             }
         }
-        return best != null ? best : rings.get(0).get(0);
+        if (best == null) {
+            return rings.get(0).get(0);
+        }
+        List<Double> ys = crossings(rings, best[0], true);
+        for (int i = 0; i + 1 < ys.size(); i += 2) {
+            if (ys.get(i) <= best[1] && best[1] <= ys.get(i + 1)) {
+                return new double[] {best[0], (ys.get(i) + ys.get(i + 1)) / 2};
+            }
+        }
+        return best;
+    }
+
+    /** Where the rings' edges cross the horizontal line at {@code at} (or the vertical one), sorted. */
+    private static List<Double> crossings(List<List<double[]>> rings, double at, boolean vertical) {
+        int u = vertical ? 1 : 0; // the coordinate returned
+        int v = 1 - u;            // the coordinate compared with at
+        List<Double> out = new ArrayList<>();
+        for (List<double[]> ring : rings) {
+            for (int i = 0; i < ring.size(); i++) {
+                double[] a = ring.get(i);
+                double[] b = ring.get((i + 1) % ring.size());
+                if ((a[v] <= at) != (b[v] <= at)) {
+                    out.add(a[u] + (at - a[v]) / (b[v] - a[v]) * (b[u] - a[u]));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     private static void label(Graphics2D g, Labeling.LabelClass c, String text, double[] at, int symbolSize,

@@ -21,6 +21,7 @@ final class MapDecorations {
     static final int BAR_HEIGHT = 4;
     static final Color PANEL = new Color(255, 255, 255, 200);
     static final Color INK = Color.BLACK;
+    static final Color EDGE = new Color(150, 150, 150);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font NORTH = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
@@ -47,6 +48,9 @@ final class MapDecorations {
         int y0 = height - MARGIN - panelH;
         g.setColor(PANEL);
         g.fillRect(x0, y0, panelW, panelH);
+        g.setColor(EDGE);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x0, y0, panelW - 1, panelH - 1);
         int barX = x0 + 8;
         int barY = y0 + panelH - 8 - BAR_HEIGHT;
         g.setColor(INK);
@@ -63,6 +67,9 @@ final class MapDecorations {
         int cy = MARGIN + r;
         g.setColor(PANEL);
         g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+        g.setColor(EDGE);
+        g.setStroke(new BasicStroke(1f));
+        g.drawOval(cx - r, cy - r, 2 * r, 2 * r);
         AffineTransform saved = g.getTransform();
         g.translate(cx, cy);
         g.rotate(Math.toRadians(scale.northDegrees()));
