@@ -93,6 +93,15 @@ class AdminMapUploadTest {
             assertThat(errorCode(f.get("rest/services/Sync/MapServer/jobs/" + id, "f", "json"))).isEqualTo(404);
             assertThat(errorCode(f.get(map + "/x", "f", "json"))).isEqualTo(400);
             assertThat(errorCode(f.get(map + "/export", "f", "image"))).isEqualTo(400);
+            // a scale bar and north arrow on request; a bad value is refused naming the option and the value
+            RestResponse decorated = f.get(map + "/export", "f", "image", "bbox", bbox, "bboxSR", "4326", "size",
+                    "300,300", "scaleBar", "true", "northArrow", "true");
+            assertThat(decorated.contentType()).isEqualTo("image/png");
+            assertThat(decorated.bytes()).isNotEqualTo(f.get(map + "/export", "f", "image", "bbox", bbox, "bboxSR",
+                    "4326", "size", "300,300").bytes());
+            JsonNode bad = json(f.get(map + "/export", "f", "image", "bbox", bbox, "scaleBar", "sometimes"));
+            assertThat(bad.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(bad.at("/error/details").toString()).contains("scaleBar", "sometimes");
         }
     }
 

@@ -192,6 +192,7 @@ class HtmlPagesIT {
         Matcher m = Pattern.compile("<img id=\"map-image\"[^>]*src=\"([^\"]+)\"").matcher(dom);
         assertThat(m.find()).as("map image in %s", dom).isTrue();
         String src = m.group(1).replace("&amp;", "&");
+        assertThat(src).contains("scaleBar=true", "northArrow=true");
         HttpURLConnection c = (HttpURLConnection) URI.create(page.getScheme() + "://" + page.getAuthority() + src)
                 .toURL().openConnection();
         assertThat(c.getResponseCode()).isEqualTo(200);

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The page of a job's result map ({@code …/MapServer/jobs/<jobId>}): the map exported as a PNG over its full
- * extent, its layers and tables with links, spatial reference and extent.
+ * extent (with a scale bar and north arrow when the map has a spatial reference wkid), its layers and tables with links, spatial reference and extent.
  *
  * <p>Stateless and thread-safe.
  */
@@ -46,8 +46,10 @@ final class MapPages {
             Envelope b = r.bbox();
             String bbox = num(b.xmin()) + "," + num(b.ymin()) + "," + num(b.xmax()) + "," + num(b.ymax());
             String wkid = json.path("spatialReference").path("wkid").asText("");
+            // a map with a spatial reference gets a scale bar and a north arrow (one without has no known scale)
             String src = ctx.child(null, "export") + "?f=image&format=png&bbox=" + bbox
-                    + (wkid.isEmpty() ? "" : "&bboxSR=" + wkid) + "&size=" + r.width() + "," + r.height();
+                    + (wkid.isEmpty() ? "" : "&bboxSR=" + wkid + "&scaleBar=true&northArrow=true") + "&size="
+                    + r.width() + "," + r.height();
             h.raw("<div class=\"map\"><img id=\"map-image\" alt=\"Map of the job's results\" width=\"")
                     .raw(Integer.toString(r.width())).raw("\" height=\"").raw(Integer.toString(r.height()))
                     .raw("\" src=\"").attr(src).raw("\"></div>");
