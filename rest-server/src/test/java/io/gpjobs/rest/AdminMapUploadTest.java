@@ -90,6 +90,11 @@ class AdminMapUploadTest {
             assertThat(href.get("href").asText()).startsWith(Fixture.BASE + "/" + map + "/export?")
                     .contains("f=image").doesNotContain("token");
             assertThat(href.get("width").asInt()).isEqualTo(64);
+            // 2 degrees of longitude over 64 px at 60 N: 111.7 km per degree of longitude on the equator halves
+            // there, about 55.8 km, so 1,745 m per pixel, 1 : 6.6 million at 96 dpi (0.2646 mm per pixel)
+            double metresPerPixel = 2 * 55_800.0 / 64;
+            assertThat(href.get("scale").asDouble()).isCloseTo(metresPerPixel / 0.0254 * 96,
+                    org.assertj.core.data.Percentage.withPercentage(0.5));
             assertThat(errorCode(f.get("rest/services/Sync/MapServer/jobs/" + id, "f", "json"))).isEqualTo(404);
             assertThat(errorCode(f.get(map + "/x", "f", "json"))).isEqualTo(400);
             assertThat(errorCode(f.get(map + "/export", "f", "image"))).isEqualTo(400);

@@ -13,6 +13,7 @@ import io.gpjobs.map.internal.Legend;
 import io.gpjobs.map.internal.MapData;
 import io.gpjobs.map.internal.MapLoader;
 import io.gpjobs.map.internal.MapRenderer;
+import io.gpjobs.map.internal.MapScale;
 import io.gpjobs.map.internal.QueryRunner;
 import io.gpjobs.map.internal.Symbology;
 import io.gpjobs.spi.ParameterDefinition;
@@ -211,6 +212,25 @@ public final class ResultMapService {
     public byte[] exportPng(String jobId, ExportRequest request, String principal) {
         Objects.requireNonNull(request, "request");
         return MapRenderer.png(data(jobId, principal), request);
+    }
+
+    /**
+     * The scale of an export as ArcGIS states it in the export's JSON ({@code scale}): the denominator of 1 : n at
+     * 96 dpi, from the ground distance a pixel spans at the map's centre on the WGS 84 ellipsoid.
+     *
+     * @param principal the caller, or null for anonymous
+     * @return the scale denominator, or 0 when the map has no spatial reference with a known wkid
+     * @throws GPException as {@link #map(String)}
+     */
+    public double scale(String jobId, ExportRequest request, String principal) {
+        Objects.requireNonNull(request, "request");
+        MapData d = data(jobId, principal);
+        try {
+            return MapScale.of(request.bbox(), d.map().spatialReference(), request.width(), request.height(), "bbox")
+                    .scale();
+        } catch (InvalidInputException unknown) {
+            return 0;
+        }
     }
 
     private MapData data(String jobId, String principal) {

@@ -156,4 +156,9 @@ public final class EngineCalls {
     public byte[] exportPng(String principal, String jobId, ExportRequest r) {
         return maps.exportPng(jobId, r, principal);
     }
+
+    /** The scale of an export (0 when the map has no known spatial reference). */
+    public double exportScale(String principal, String jobId, ExportRequest r) {
+        return maps.scale(jobId, r, principal);
+    }
 }

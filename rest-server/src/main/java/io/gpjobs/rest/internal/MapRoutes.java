@@ -110,7 +110,7 @@ final class MapRoutes {
         o.put("width", r.width());
         o.put("height", r.height());
         o.set("extent", GPValueCodec.writeGeometry(r.bbox()));
-        o.put("scale", 0);
+        o.put("scale", ctx.calls().exportScale(c.principal(), c.var("jobId"), r));
         return Render.resource(c, ctx.pages(), o, "Export");
     }
 

@@ -42,8 +42,8 @@ final class Labeling {
      * @param dx         the x offset in pixels
      * @param dy         the y offset in pixels (positive up)
      * @param where      a where clause on the layer's fields choosing the features labelled, or null for all
-     * @param minScale   the smallest scale denominator shown beyond which labels hide (0 for none)
-     * @param maxScale   the largest-scale limit (0 for none)
+     * @param minScale   labels hide when the map is zoomed out past 1 : minScale (0 for no limit)
+     * @param maxScale   labels hide when the map is zoomed in past 1 : maxScale (0 for no limit)
      */
     record LabelClass(List<String> expression, List<Boolean> fields, String placement, Color color, Color halo,
                       float haloPx, Font font, double dx, double dy, String where, double minScale,
