@@ -15,10 +15,11 @@ import java.util.PriorityQueue;
 
 /**
  * Every record matching a query, read lazily page by page. Stores order records by submitted time, then id; after
- * the first page the next is asked for from the last record's submitted time on, so jobs deleted while iterating
- * (the janitor at work) do not shift the pages: every job that exists from the start to the end of an iteration is
- * seen exactly once, unless more than half a page of jobs submitted in the same instant as the last one seen is
- * deleted meanwhile. Jobs submitted or deleted during the iteration may or may not be seen. Not thread-safe.
+ * the first page the next is asked for from the last record's submitted time on, starting at that record, so jobs
+ * deleted while iterating (the janitor at work) do not shift the pages: when the page does not start at a record
+ * seen already, earlier ones were deleted and the iteration steps back. Every job that exists from the start to
+ * the end of an iteration is seen exactly once; jobs submitted or deleted during it may or may not be seen. Not
+ * thread-safe.
  */
 final class JobIteration implements Iterator<JobRecord> {
     static final Comparator<JobRecord> ORDER = Comparator.comparing(JobRecord::submitted)
@@ -86,29 +87,30 @@ final class JobIteration implements Iterator<JobRecord> {
     private void fetch() {
         JobQuery asked = next;
         JobPage p = store.query(asked);
-        for (JobRecord r : p.jobs()) {
+        List<JobRecord> got = p.jobs();
+        if (last != null && asked.offset() > 0 && (got.isEmpty() || ORDER.compare(got.get(0), last) > 0)) {
+            // The page should start at the last record seen: records before it were deleted meanwhile and it
+            // starts too far on. Step back until it starts at a record seen already, or at the instant's first.
+            next = asked.withPage(Math.max(0, asked.offset() - asked.limit()), asked.limit());
+            return;
+        }
+        for (JobRecord r : got) {
             if (last == null || ORDER.compare(r, last) > 0) { // a record seen already is skipped
                 page.add(r);
             }
         }
-        int n = p.jobs().size();
+        int n = got.size();
         if (p.nextOffset() < 0 || n == 0) {
             next = null;
             return;
         }
-        JobRecord tail = p.jobs().get(n - 1);
-        // The position after the tail among the records of its submitted instant.
-        int same;
-        if (tail.submitted().equals(asked.submittedFrom())) {
-            same = asked.offset() + n;
-        } else {
-            same = (int) p.jobs().stream().filter(r -> r.submitted().equals(tail.submitted())).count();
-        }
-        // Step back up to half a page (always moving on by at least one record): records of that instant deleted
-        // meanwhile would otherwise hide as many unseen ones; the ones seen again are skipped above.
-        int slack = Math.min(Math.min(same, query.limit() / 2), n - 1);
+        JobRecord tail = got.get(n - 1);
+        // The position of the tail among the records of its submitted instant; the next page starts there (at the
+        // tail itself, to see whether records before it were deleted), so a continuation page holds at least two.
+        int at = tail.submitted().equals(asked.submittedFrom()) ? asked.offset() + n - 1
+                : (int) got.stream().filter(r -> r.submitted().equals(tail.submitted())).count() - 1;
         Instant from = query.submittedFrom() == null || tail.submitted().isAfter(query.submittedFrom())
                 ? tail.submitted() : query.submittedFrom();
-        next = query.withSubmittedBetween(from, query.submittedBefore()).withPage(same - slack, query.limit());
+        next = query.withSubmittedBetween(from, query.submittedBefore()).withPage(at, Math.max(2, query.limit()));
     }
 }
