@@ -17,6 +17,8 @@ public final class CountVertices implements Task {
             .output("Vertex_Count", GPDataType.LONG)
             .build();
 
+    public CountVertices() { }                                            // ServiceLoader needs it
+
     @Override public TaskDefinition definition() { return DEFINITION; }
 
     @Override public void execute(TaskContext context) {
