@@ -47,7 +47,11 @@ public final class StatusWaits {
         while (true) {
             // Registered before the read, so a change between the read and the wait still wakes this caller.
             CompletableFuture<Void> wake = new CompletableFuture<>();
-            waiting.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(wake);
+            waiting.compute(jobId, (k, set) -> { // atomic with changed()'s removal: no wake lands in a dropped set
+                Set<CompletableFuture<Void>> wakes = set == null ? ConcurrentHashMap.newKeySet() : set;
+                wakes.add(wake);
+                return wakes;
+            });
             try {
                 JobRecord r = e.reads.locate(jobId).record();
                 long left = deadline - System.nanoTime();
