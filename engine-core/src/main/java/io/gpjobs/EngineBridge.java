@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The one place of the public package that reaches into {@code internal}: {@link GPEngine}, {@link GPCaller} and
@@ -112,8 +114,16 @@ final class EngineBridge {
         return reads.await(jobId, timeout, principal);
     }
 
+    JobInfo awaitStatus(String principal, String jobId, Predicate<JobStatus> until, Duration timeout) {
+        return engine.statusWaits().await(jobId, until, timeout, principal);
+    }
+
     JobInfoPage jobPage(JobQuery query) {
         return engine.admin().jobs(Objects.requireNonNull(query, "query"));
+    }
+
+    Stream<JobInfo> allJobs(JobQuery query) {
+        return engine.admin().all(Objects.requireNonNull(query, "query"));
     }
 
     int purgeQueue(String service) {

@@ -1,11 +1,13 @@
 package io.gpjobs;
 
+import io.gpjobs.spi.JobStatus;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The operations of one caller on a {@link GPEngine}: run tasks, submit jobs and read, cancel and delete them, as
@@ -159,6 +161,28 @@ public final class GPCaller {
      */
     public JobInfo awaitCompletion(String jobId, Duration timeout) {
         return core.awaitCompletion(principal, jobId, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Waits until the job's status satisfies {@code until} (tested on the status now, then on each change), the
+     * job ended, or {@code timeout} passes: for example {@code awaitStatus(id, s -> s == JobStatus.EXECUTING, t)}
+     * to know a worker took the job. A change this engine writes wakes the caller at once; a job run by another
+     * engine on a shared store is read again on every poll of the engine's scheduler (every 50 ms by default), as
+     * {@link #awaitCompletion} does.
+     *
+     * @param jobId   the job
+     * @param until   the statuses to wait for; not null. It is not called for the Deleted status
+     * @param timeout how long to wait at most, in real time; not null
+     * @return the job at that moment: test {@code until} on its status to tell a match from a job that ended in
+     *         another status (a terminal status never changes again) or a timeout
+     * @throws NullPointerException  when {@code until} or {@code timeout} is null
+     * @throws InvalidInputException malformed id; {@link JobNotFoundException} unknown id (also when the job is
+     *                               deleted while awaited); GPException 403 refused
+     */
+    public JobInfo awaitStatus(String jobId, Predicate<JobStatus> until, Duration timeout) {
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(timeout, "timeout");
+        return core.awaitStatus(principal, jobId, until, timeout);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * An embedded GP job engine: the host's entry point. It runs the tasks of its {@link GPService}s synchronously or
@@ -78,23 +79,34 @@ public final class GPEngine implements AutoCloseable {
     // ---- admin ----
 
     /**
-     * One page of jobs matching {@code query} (an admin operation: no access check), ordered by submitted time.
-     * When the query names no service and services use different stores, every store is queried.
+     * One page of the jobs matching {@code query} (an admin operation: no access check), ordered by submitted time
+     * then id, with how many match in all and the offset of the next page (the admin {@code jobs/query} answer's
+     * {@code total} and {@code nextStart}). When the query names no service and services use different stores,
+     * every store is queried and their jobs merged in that order. To read every match, use {@link #allJobs}.
      *
-     * @throws GPException 404 when the query names an unknown service
+     * @param query the filters and the page (offset, limit); not null
+     * @return the page; {@link JobInfoPage#hasMore()} tells whether more jobs match
+     * @throws NullPointerException when {@code query} is null
+     * @throws GPException          404 when the query names an unknown service
      */
-    public List<JobInfo> jobs(JobQuery query) {
-        return jobPage(query).jobs();
+    public JobInfoPage jobs(JobQuery query) {
+        return core.jobPage(query);
     }
 
     /**
-     * Like {@link #jobs(JobQuery)}, with the total number of matching jobs and the offset of the next page (the
-     * admin {@code jobs/query} answer's {@code total} and {@code nextStart}).
+     * Every job matching {@code query}, from its offset on, in submitted-time order (an admin operation: no access
+     * check). Pages of {@code query.limit()} jobs are read lazily as the stream is consumed, so a stream of a
+     * million jobs holds one page at a time. Jobs that exist from the start to the end of the stream's consumption
+     * are each seen once, also while others are deleted (the janitor); jobs submitted or deleted meanwhile may or
+     * may not be seen. Close the stream or consume it on one thread; the engine must stay open meanwhile.
      *
-     * @throws GPException 404 when the query names an unknown service
+     * @param query the filters; its limit is the page size; not null
+     * @return a lazy, sequential, ordered stream
+     * @throws NullPointerException when {@code query} is null
+     * @throws GPException          404 when the query names an unknown service
      */
-    public JobInfoPage jobPage(JobQuery query) {
-        return core.jobPage(query);
+    public Stream<JobInfo> allJobs(JobQuery query) {
+        return core.allJobs(query);
     }
 
     /** This engine's node id (recorded on the jobs it runs). */

@@ -103,14 +103,14 @@ class EngineEdgeCasesTest {
             for (int i = 0; i < 5; i++) {
                 engine.anonymous().awaitCompletion(engine.anonymous().submitJob("Pages", "Echo", Map.of("text", "p" + i)).jobId(), WAIT);
             }
-            JobInfoPage first = engine.jobPage(JobQuery.all().withService("Pages").withPage(0, 2));
+            JobInfoPage first = engine.jobs(JobQuery.all().withService("Pages").withPage(0, 2));
             assertThat(first.total()).isEqualTo(5);
             assertThat(first.nextOffset()).isEqualTo(2);
             assertThat(first.jobs()).hasSize(2);
-            JobInfoPage last = engine.jobPage(JobQuery.all().withService("Pages").withPage(4, 2));
+            JobInfoPage last = engine.jobs(JobQuery.all().withService("Pages").withPage(4, 2));
             assertThat(last.jobs()).hasSize(1);
             assertThat(last.nextOffset()).isEqualTo(-1);
-            assertThatThrownBy(() -> engine.jobPage(JobQuery.all().withService("Nope")))
+            assertThatThrownBy(() -> engine.jobs(JobQuery.all().withService("Nope")))
                     .isInstanceOfSatisfying(GPException.class, e -> assertThat(e.code()).isEqualTo(404));
         }
     }

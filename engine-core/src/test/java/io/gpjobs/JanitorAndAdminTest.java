@@ -116,10 +116,10 @@ class JanitorAndAdminTest {
             engine.anonymous().awaitCompletion(running, WAIT);
 
             List<JobInfo> cancelled = engine.jobs(JobQuery.all().withService("Admin")
-                    .withStatuses(EnumSet.of(JobStatus.CANCELLED)));
+                    .withStatuses(EnumSet.of(JobStatus.CANCELLED))).jobs();
             assertThat(cancelled).extracting(JobInfo::jobId).containsExactlyInAnyOrder(q1, q2);
             cancelled.forEach(JobJsonSchema::render);
-            assertThat(engine.jobs(JobQuery.all().withPage(1, 2))).hasSize(2);
+            assertThat(engine.jobs(JobQuery.all().withPage(1, 2)).jobs()).hasSize(2);
             assertThat(engine.statistics("Admin").get(JobStatus.SUCCEEDED)).isEqualTo(2);
         }
     }

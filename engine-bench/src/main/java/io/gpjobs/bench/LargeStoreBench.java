@@ -1,7 +1,7 @@
 package io.gpjobs.bench;
 
 import io.gpjobs.GPEngine;
-import io.gpjobs.JobInfo;
+import io.gpjobs.JobInfoPage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
@@ -139,7 +139,7 @@ public class LargeStoreBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 1, time = 5)
     @Measurement(iterations = 2, time = 5)
-    public List<JobInfo> queryPage(Large s) {
+    public JobInfoPage queryPage(Large s) {
         return s.engine.jobs(JobQuery.all().withService(BenchTasks.SERVICE).withStatuses(Set.of(JobStatus.SUCCEEDED))
                 .withPage(0, 100));
     }

@@ -1,6 +1,7 @@
 package io.gpjobs.internal;
 
 import io.gpjobs.GPException;
+import io.gpjobs.JobInfo;
 import io.gpjobs.JobInfoPage;
 import io.gpjobs.spi.JobPage;
 import io.gpjobs.spi.JobQuery;
@@ -11,14 +12,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The admin operations of the engine (no access check): job queries across stores, statistics, purging a
@@ -36,31 +42,66 @@ public final class JobAdmin {
 
     /** One page of jobs across the stores in use, as views (no access check: an admin operation). */
     public JobInfoPage jobs(JobQuery q) {
-        List<JobStore> targets = new ArrayList<>();
-        if (q.serviceName() != null) {
-            ServiceRuntime rt = e.services.get(q.serviceName());
-            if (rt == null) {
-                throw new GPException(404, "Service not found.", List.of("no service '" + q.serviceName() + "'"));
-            }
-            targets.add(rt.store());
-        } else {
-            targets.addAll(e.stores);
+        List<JobStore> targets = targets(q);
+        if (targets.size() == 1) {
+            JobPage p = targets.get(0).query(q);
+            return new JobInfoPage(p.jobs().stream().map(e.reads::view).toList(), p.total(), p.nextOffset());
         }
-        List<JobRecord> all = new ArrayList<>();
+        // Several stores: their records merged in query order, read lazily, so any offset is served exactly.
         int total = 0;
-        int want = (int) Math.min(JobQuery.MAX_LIMIT, (long) q.offset() + q.limit());
         for (JobStore st : targets) {
-            JobPage p = st.query(targets.size() == 1 ? q : q.withPage(0, want));
-            total += p.total();
-            all.addAll(p.jobs());
+            total += st.query(q.withPage(0, 1)).total();
         }
-        if (targets.size() > 1) {
-            all.sort(Comparator.comparing(JobRecord::submitted).thenComparing(JobRecord::jobId));
-            int from = Math.min(q.offset(), all.size());
-            all = all.subList(from, Math.min(all.size(), from + q.limit()));
+        Iterator<JobRecord> it = merged(targets, q);
+        List<JobInfo> page = new ArrayList<>();
+        for (int i = 0; i < q.offset() + q.limit() && it.hasNext(); i++) {
+            JobRecord r = it.next();
+            if (i >= q.offset()) {
+                page.add(e.reads.view(r));
+            }
         }
-        int next = q.offset() + all.size() < total ? q.offset() + all.size() : -1;
-        return new JobInfoPage(all.stream().map(e.reads::view).toList(), total, next);
+        int next = q.offset() + page.size() < total && it.hasNext() ? q.offset() + page.size() : -1;
+        return new JobInfoPage(page, total, next);
+    }
+
+    /**
+     * Every job matching {@code q} from its offset on, across the stores in use, read lazily a page of
+     * {@code q.limit()} at a time when the stream is consumed (see {@link JobIteration} for its consistency).
+     */
+    public Stream<JobInfo> all(JobQuery q) {
+        List<JobStore> targets = targets(q);
+        Supplier<Spliterator<JobRecord>> lazily = () -> {
+            Iterator<JobRecord> it;
+            if (targets.size() == 1) {
+                it = new JobIteration(targets.get(0), q);
+            } else {
+                it = merged(targets, q);
+                for (int i = 0; i < q.offset() && it.hasNext(); i++) {
+                    it.next();
+                }
+            }
+            return Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL);
+        };
+        return StreamSupport.stream(lazily, Spliterator.ORDERED | Spliterator.NONNULL, false).map(e.reads::view);
+    }
+
+    private static Iterator<JobRecord> merged(List<JobStore> targets, JobQuery q) {
+        List<Iterator<JobRecord>> parts = new ArrayList<>();
+        for (JobStore st : targets) {
+            parts.add(new JobIteration(st, q.withPage(0, q.limit())));
+        }
+        return JobIteration.merged(parts);
+    }
+
+    private List<JobStore> targets(JobQuery q) {
+        if (q.serviceName() == null) {
+            return List.copyOf(e.stores);
+        }
+        ServiceRuntime rt = e.services.get(q.serviceName());
+        if (rt == null) {
+            throw new GPException(404, "Service not found.", List.of("no service '" + q.serviceName() + "'"));
+        }
+        return List.of(rt.store());
     }
 
     /** How many jobs of a service are in each status. */

@@ -91,6 +91,7 @@ public final class JobEngine implements AutoCloseable {
     /** Ends of jobs that finished here while their store could not be written, retried by the watchdog. */
     final JobEnds ends;
     final JobReads reads;
+    final StatusWaits statusWaits;
     final JobValues values;
     final JobAdmin admin;
     final JobCommands commands;
@@ -117,6 +118,7 @@ public final class JobEngine implements AutoCloseable {
         this.accessPolicy = s.accessPolicy();
         this.ownedStores = s.ownedStores();
         this.events = new EngineEvents(s.listeners());
+        this.statusWaits = new StatusWaits(this);
         this.writer = new RecordWriter(cache, this::written);
         s.services().entrySet().stream().sorted(Map.Entry.comparingByKey(
                 java.util.Comparator.comparing(GPService::name))).forEach(e -> {
@@ -204,6 +206,11 @@ public final class JobEngine implements AutoCloseable {
         return admin;
     }
 
+    /** Waiting for a status a caller chooses. */
+    public StatusWaits statusWaits() {
+        return statusWaits;
+    }
+
     /** Cancel and delete. */
     public JobCommands commands() {
         return commands;
@@ -248,6 +255,9 @@ public final class JobEngine implements AutoCloseable {
             }
         } else if (from != after.status()) {
             events.status(after.jobId(), from, after.status());
+        }
+        if (from != after.status()) {
+            statusWaits.changed(after.jobId());
         }
         if (after.status().isTerminal()) {
             CompletableFuture<JobRecord> f = completions.remove(after.jobId());

@@ -91,6 +91,29 @@ public record ParameterDefinition(
         return new ValueShape(name, dataType, parameterInfos.stream().map(ParameterDefinition::shape).toList());
     }
 
+    /**
+     * The columns of a {@code GPValueTable} parameter, as declared; empty for other types.
+     */
+    public List<ValueTableColumn> columns() {
+        return dataType.base() == GPDataType.Base.GPValueTable
+                ? parameterInfos.stream().map(ValueTableColumn::of).toList() : List.of();
+    }
+
+    /**
+     * The member types of a {@code GPComposite} or {@code GPMultiValue:GPComposite} parameter, as declared; empty
+     * for other types.
+     */
+    public List<CompositeMember> members() {
+        GPDataType.Base base = dataType.element() == null ? dataType.base() : dataType.element().base();
+        if (base != GPDataType.Base.GPComposite) {
+            return List.of();
+        }
+        List<ParameterDefinition> infos = parameterInfos.size() == 1
+                && parameterInfos.get(0).dataType().equals(dataType.element())
+                ? parameterInfos.get(0).parameterInfos() : parameterInfos;
+        return infos.stream().map(CompositeMember::of).toList();
+    }
+
     /** A required input parameter with no default, filter or choice list. */
     public static ParameterDefinition requiredInput(String name, GPDataType type) {
         return new ParameterDefinition(name, type, null, null, Direction.INPUT, ParameterType.REQUIRED, null, null,

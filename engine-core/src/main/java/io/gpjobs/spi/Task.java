@@ -24,4 +24,53 @@ public interface Task {
      *                   error message
      */
     void execute(TaskContext context) throws Exception;
+
+    /**
+     * A task made of a definition and a body, for small tasks a host adds to a service itself (a task found by
+     * {@code ServiceLoader} needs a class of its own):
+     *
+     * <pre>{@code
+     * Task echo = Task.of(definition, context -> {
+     *     String text = context.input("text", GPString.class).value();
+     *     context.setOutput("result", new GPString(text));
+     * });
+     * }</pre>
+     *
+     * @param definition the task's definition; not null
+     * @param body       what a job of it runs, as {@link #execute}; not null; thread-safe, as it runs many jobs at
+     *                   once
+     * @return the task; its {@code toString} names it
+     * @throws NullPointerException when an argument is null
+     */
+    static Task of(TaskDefinition definition, Body body) {
+        java.util.Objects.requireNonNull(definition, "definition");
+        java.util.Objects.requireNonNull(body, "body");
+        return new Task() {
+            @Override
+            public TaskDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public void execute(TaskContext context) throws Exception {
+                body.execute(context);
+            }
+
+            @Override
+            public String toString() {
+                return "Task[" + definition.name() + "]";
+            }
+        };
+    }
+
+    /** The body of a task made with {@link Task#of}: runs one job, as {@link Task#execute} does. */
+    @FunctionalInterface
+    interface Body {
+        /**
+         * Runs one job.
+         *
+         * @throws Exception any failure; the job becomes {@code esriJobFailed}
+         */
+        void execute(TaskContext context) throws Exception;
+    }
 }

@@ -317,6 +317,11 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void anEngineListsEveryPageWithItsTotalAndStreamsAllJobsWhileTheyAreDeleted() {
+        ListingCheck.check(store);
+    }
+
+    @Test
     void deletedJobsLeaveQueries() {
         List<JobRecord> all = createQueryFixture();
         String gone = all.get(3).jobId();

@@ -257,7 +257,7 @@ class HttpEdgeCasesTest {
                 .getBytes(StandardCharsets.US_ASCII)));
         body.waitUntilClosedOrIdleFor(20, TimeUnit.SECONDS);
         assertThat(body.isOpen()).isFalse();
-        assertThat(f.engine.jobs(io.gpjobs.spi.JobQuery.all().withService("Tools"))).isEmpty();
+        assertThat(f.engine.jobs(io.gpjobs.spi.JobQuery.all().withService("Tools")).jobs()).isEmpty();
     }
 
     @Test

@@ -13,7 +13,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import io.gpjobs.rest.CorsPolicy;
+import io.gpjobs.rest.GPRestServer;
+import io.gpjobs.rest.RestLimits;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.DefaultHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +28,10 @@ class ReadmeServerExampleTest {
 
     @Test
     void theEmbeddingExampleServesOnAFreePort(@TempDir Path uploadsDir) throws Exception {
-        Map<String, String> tokens = Map.of("t-admin", "admin", "t-ann", "ann");
         GPService service = GPService.builder("Tools").task(RestTasks.echo()).build();
-        // --- README ---
+        Map<String, String> tokens = Map.of("t-admin", "admin", "t-ann", "ann");   // your identity provider here
         TokenVerifier verifier = new TokenVerifier() {
-            @Override public String verify(String token) {                     // your identity provider here
+            @Override public String verify(String token) {
                 return Optional.ofNullable(tokens.get(token))
                         .orElseThrow(() -> new InvalidTokenException("unknown or expired"));
             }
@@ -37,16 +41,16 @@ class ReadmeServerExampleTest {
         try (GPEngine engine = GPEngine.builder().service(service).accessPolicy(AccessPolicy.ownerOnly("admin"))
                 .build();
              GPRestServer server = GPRestServer.builder()
-                     .engine(engine)
-                     .host("127.0.0.1").port(0)
+                     .engine(engine)                                   // required; resultMaps(...) defaults to the engine's
+                     .host("127.0.0.1").port(0)                        // 0: a free port, see uri()
                      .contextPath("/arcgis")
                      .cors(CorsPolicy.anyOrigin())
-                     .tokenVerifier(verifier)
+                     .tokenVerifier(verifier)                          // optional: none = open, anonymous
                      .limits(RestLimits.builder().maxConcurrentExecutes(4).build())
-                     .uploads(uploadsDir)
+                     .uploads(uploadsDir)                              // optional: the Uploads capability
                      .build().start()) {
-            System.out.println(server.uri() + "/rest/services");
-            // --- end of README ---
+            System.out.println(server.uri() + "/rest/services");      // http://127.0.0.1:<port>/arcgis/rest/services
+            // ...
             assertThat(server.uri().toString()).matches("http://127\\.0\\.0\\.1:\\d+/arcgis");
             String tools = server.uri() + "/rest/services/Tools/GPServer";
             assertThat(httpGet(URI.create(tools + "?f=json")).at("/error/code").asInt()).isEqualTo(499);
@@ -58,6 +62,20 @@ class ReadmeServerExampleTest {
             assertThat(httpGet(URI.create(server.uri() + "/admin/services/Tools.GPServer/jobs/query?f=json"
                     + "&token=t-admin"))
                     .get("total").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHostsOwnJettyTakesTheApiBeforeItsOtherHandlers() {
+        try (Fixture f = new Fixture()) {
+            GPEngine engine = f.engine;
+            Server jettyServer = new Server();
+            Handler myOtherHandler = new DefaultHandler();
+            Handler api = GPRestServer.handler(GPRestServer.builder().engine(engine), Handler.class);
+            jettyServer.setHandler(new Handler.Sequence(api, myOtherHandler));
+            // --- end of the README snippet ---
+            assertThat(((Handler.Sequence) jettyServer.getHandler()).getHandlers()).containsExactly(api,
+                    myOtherHandler);
         }
     }
 

@@ -2,9 +2,6 @@ package io.gpjobs.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gpjobs.map.ResultMapSymbology;
-import io.gpjobs.spi.ParameterDefinition;
-import io.gpjobs.spi.ParameterDefinition.Direction;
-import io.gpjobs.spi.ParameterDefinition.ParameterType;
 import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskContext;
 import io.gpjobs.spi.TaskDefinition;
@@ -56,23 +53,23 @@ public final class BufferTask implements Task, ResultMapSymbology {
     /** The largest buffer distance, in meters: half the Earth's circumference. */
     static final double MAX_DISTANCE_METERS = 20_037_508.0;
 
-    private static final TaskDefinition DEFINITION = new TaskDefinition(NAME, "Buffer",
-            "Creates buffer polygons around input features to a given distance. Distances are measured on the "
-                    + "ground, also for geographic and Web Mercator coordinates.",
-            "Analysis", null,
-            List.of(ParameterDefinition.requiredInput("Input_Features", GPDataType.FEATURE_RECORD_SET_LAYER)
-                            .withDisplayName("Input Features", "The features to buffer."),
-                    new ParameterDefinition("Distance", GPDataType.LINEAR_UNIT, "Distance",
-                            "The buffer distance, in any linear unit.", Direction.INPUT, ParameterType.REQUIRED,
-                            new GPLinearUnit(100, LinearUnit.METERS), null, null, null, null, null)
-                            // at most half the Earth's circumference either way, in any metric or imperial unit
-                            .withFilter(new ParameterFilter.Range(-MAX_DISTANCE_METERS, MAX_DISTANCE_METERS)),
-                    ParameterDefinition.optionalInput("Dissolve_Option", GPDataType.STRING, new GPString("NONE"))
-                            .withChoiceList(List.of("NONE", "ALL"))
-                            .withDisplayName("Dissolve Type",
-                                    "NONE keeps one buffer per feature; ALL merges all buffers into one."),
-                    ParameterDefinition.output("Output_Features", GPDataType.FEATURE_RECORD_SET_LAYER)
-                            .withDisplayName("Output Features", "The buffer polygons.")));
+    private static final TaskDefinition DEFINITION = TaskDefinition.builder(NAME)
+            .description("Creates buffer polygons around input features to a given distance. Distances are measured "
+                    + "on the ground, also for geographic and Web Mercator coordinates.")
+            .category("Analysis")
+            .input("Input_Features", GPDataType.FEATURE_RECORD_SET_LAYER,
+                    p -> p.displayName("Input Features").description("The features to buffer."))
+            .input("Distance", GPDataType.LINEAR_UNIT, p -> p.displayName("Distance")
+                    .description("The buffer distance, in any linear unit.")
+                    .defaultValue(new GPLinearUnit(100, LinearUnit.METERS))
+                    // at most half the Earth's circumference either way, in any metric or imperial unit
+                    .filter(new ParameterFilter.Range(-MAX_DISTANCE_METERS, MAX_DISTANCE_METERS)))
+            .input("Dissolve_Option", GPDataType.STRING, p -> p.optional().defaultValue(new GPString("NONE"))
+                    .choices("NONE", "ALL").displayName("Dissolve Type")
+                    .description("NONE keeps one buffer per feature; ALL merges all buffers into one."))
+            .output("Output_Features", GPDataType.FEATURE_RECORD_SET_LAYER,
+                    p -> p.displayName("Output Features").description("The buffer polygons."))
+            .build();
 
     private static final Set<GeometryType> ACCEPTED = Set.of(GeometryType.POINT, GeometryType.MULTIPOINT,
             GeometryType.POLYLINE, GeometryType.POLYGON, GeometryType.ENVELOPE);

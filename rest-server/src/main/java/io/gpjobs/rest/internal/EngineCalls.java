@@ -112,7 +112,7 @@ public final class EngineCalls {
 
     /** A page of jobs. */
     public JobInfoPage jobPage(JobQuery query) {
-        return engine.jobPage(query);
+        return engine.jobs(query);
     }
 
     /** Cancels a service's queued jobs. */

@@ -80,7 +80,7 @@ class AzureTwoEnginesIT {
         JobInfo fromBSubmit = b.anonymous().awaitCompletion(b.anonymous().submitJob(SERVICE, "WriteFiles", Map.of("text", "b1")).jobId(), WAIT);
         assertThat(a.anonymous().job(fromBSubmit.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(a.anonymous().result(fromBSubmit.jobId(), "result").value()).isEqualTo(new GPString("B1"));
-        assertThat(a.jobs(JobQuery.all().withService(SERVICE))).extracting(JobInfo::jobId)
+        assertThat(a.jobs(JobQuery.all().withService(SERVICE)).jobs()).extracting(JobInfo::jobId)
                 .containsExactlyInAnyOrder(j.jobId(), fromBSubmit.jobId());
     }
 

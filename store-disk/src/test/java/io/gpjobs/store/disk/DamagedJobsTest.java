@@ -69,7 +69,7 @@ class DamagedJobsTest {
 
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
             // the listing holds every job that can be shown, the damaged result's job among them
-            List<JobInfo> listed = engine.jobs(JobQuery.all().withService(EngineFixture.SERVICE));
+            List<JobInfo> listed = engine.jobs(JobQuery.all().withService(EngineFixture.SERVICE)).jobs();
             assertThat(listed).extracting(JobInfo::jobId)
                     .containsExactlyInAnyOrder(ids.get(0), truncatedResult, ids.get(4));
 

@@ -122,7 +122,7 @@ class EngineCrashTest {
                     .noneMatch(n -> n.contains("-" + childPid + "-") || n.contains(".tmp-" + childPid));
             afterStart.accept(engine);
 
-            List<JobInfo> all = engine.jobs(JobQuery.all().withPage(0, 1000));
+            List<JobInfo> all = engine.jobs(JobQuery.all().withPage(0, 1000)).jobs();
             assertThat(all).extracting(JobInfo::jobId).containsAll(accepted.keySet());
             int failed = 0;
             for (JobInfo listed : all) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -239,18 +240,10 @@ final class Commands {
     }
 
     private int jobs() {
-        int offset = 0;
-        int count = 0;
-        while (true) {
-            List<JobInfo> page = engine().jobs(JobQuery.all().withPage(offset, 500));
-            for (JobInfo j : page) {
-                out.printf("%s  %-18s %-24s %s%n", j.jobId(), j.status().wireName(), j.taskName(), j.submitted());
-            }
-            count += page.size();
-            if (page.size() < 500) {
-                break;
-            }
-            offset += page.size();
+        long count;
+        try (Stream<JobInfo> all = engine().allJobs(JobQuery.all().withPage(0, 500))) { // read page by page
+            count = all.peek(j -> out.printf("%s  %-18s %-24s %s%n", j.jobId(), j.status().wireName(), j.taskName(),
+                    j.submitted())).count();
         }
         if (count == 0) {
             err.println("gpjobs: no jobs in " + cli.jobsDir());
