@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The poll loop of one service's queue on one node, on the engine's scheduler: each poll receives at most as many
  * messages as the node has free slots for the service (none when it has none), hidden for the engine's lease, and
- * hands them to the dispatcher; an empty poll backs off exponentially with full jitter ({@link QueueTuning#backoff}),
- * a poll that found messages is followed at once, and {@link #wake} (a local submit, a slot freed) polls at once.
+ * hands them to the dispatcher; an empty poll backs off exponentially with full jitter after a few short ones
+ * ({@link QueueTuning#idleBackoff}), a poll that found messages is followed at once, and {@link #wake} polls at once:
+ * a local submit that found no free slot, or a freed slot when the last poll may have left messages behind (a
+ * freed slot on a drained queue waits for the next idle poll, so a job run by its accepting node costs no receive).
  * Polls never overlap. Thread-safe.
  */
 final class ServiceLoop {
@@ -33,6 +35,8 @@ final class ServiceLoop {
     private Future<?> next;
     private int emptyPolls;
     private volatile boolean wakeRequested;
+    /** Whether the last poll may have left messages behind for want of a free slot. */
+    private volatile boolean starved;
 
     ServiceLoop(QueueDispatcher dispatcher, String service, JobQueue queue, DispatchContext context,
             QueueTuning tuning) {
@@ -116,6 +120,7 @@ final class ServiceLoop {
             wakeRequested = false;
             int free = Math.min(context.freeSlots(service), JobQueue.MAX_BATCH);
             if (free == 0) {
+                starved = true;
                 after = tuning.maxPoll(); // a freed slot wakes the loop sooner
             } else {
                 List<JobQueue.Delivery> got = queue.receive(free, context.leaseDuration());
@@ -128,7 +133,10 @@ final class ServiceLoop {
                     }
                 }
                 emptyPolls = got.isEmpty() ? emptyPolls + 1 : 0;
-                after = got.isEmpty() ? tuning.backoff(emptyPolls) : Duration.ZERO;
+                // A full batch may have left more behind: a freed slot should poll at once. Otherwise the queue
+                // was drained and the idle polls find what comes next.
+                starved = got.size() == free;
+                after = got.isEmpty() ? tuning.idleBackoff(emptyPolls) : Duration.ZERO;
             }
         } catch (RuntimeException e) {
             emptyPolls++;
@@ -202,7 +210,9 @@ final class ServiceLoop {
                 LOG.log(System.Logger.Level.WARNING, "could not settle the message of job " + delivery.jobId()
                         + " (" + e.getMessage() + "); it comes back after its visibility timeout");
             }
-            wake();
+            if (starved) {
+                wake(); // the slot it frees may take a message the last poll had to leave
+            }
         }
     }
 }
