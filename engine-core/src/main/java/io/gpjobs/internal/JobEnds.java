@@ -249,6 +249,10 @@ final class JobEnds {
         });
         if (end.resultsStored) {
             dropResultsUnlessSucceeded(store, end.jobId, written);
+            if (written == null) {
+                // Fenced, or ended elsewhere: results a store holds for this end never become the job's.
+                store.discardResults(end.jobId);
+            }
         }
         // null: the job ended meanwhile (e.g. marked Failed by another engine's sweep after its lease expired)
         return written != null;

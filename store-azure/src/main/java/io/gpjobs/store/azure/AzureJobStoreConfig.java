@@ -510,6 +510,13 @@ public final class AzureJobStoreConfig {
             if (table == null) {
                 throw new IllegalArgumentException("Azure cloud store setting 'tableStore' is missing");
             }
+            boolean dispatch = queueDispatch != null ? queueDispatch : jobsStoreQueue != null;
+            if (dispatch && !writeResultsWithNextUpdate) {
+                // Results written at once could land after another node took the job over; written with the end,
+                // they land only with the terminal record that names the attempt that made them.
+                throw new IllegalArgumentException("writeResultsWithNextUpdate must be true when jobs are dispatched"
+                        + " across nodes (jobsStoreQueue or queueDispatch is set), got false");
+            }
             return new AzureJobStoreConfig(this);
         }
 

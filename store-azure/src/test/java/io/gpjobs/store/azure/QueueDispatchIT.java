@@ -173,6 +173,32 @@ class QueueDispatchIT {
     }
 
     @Test
+    void aRunThatEndsAfterAnotherAttemptWonNeverMakesItsResultsTheJobs() throws Exception {
+        site = new QueueSite(b -> { });
+        GPEngine a = site.node("node-a", true, Clock.systemUTC(), QueueSite.ran());
+        String id = a.anonymous().submitJob(QueueSite.SERVICE, "Gated", Map.of("text", "late")).jobId();
+        site.gates.awaitEntered("late");
+        // Attempt 2 on node-b takes the job over and succeeds with its own results, while attempt 1 still runs...
+        JobStore raw = site.store();
+        Instant now = Instant.now();
+        JobRecord cur = raw.read(id).orElseThrow();
+        assertThat(cur.attempt()).isEqualTo(1);
+        JobRecord theirs = raw.update(cur.withAttempt(2).withStarted(now).withUpdated(now)
+                .withLease("node-b", now.plus(Duration.ofMinutes(5))));
+        raw.putResults(id, Map.of("result", new StoredValue("GPString", "\"FROM B\"")));
+        JobRecord won = raw.update(theirs.withStatus(JobStatus.SUCCEEDED, now).withEnded(now).withLease(null, null));
+        // ...and attempt 1's task returns at once, most likely before node-a's next check of the record: its end
+        // (results first) is written, or found fenced, after attempt 2's.
+        site.gates.release("late");
+        assertQueueEmpties(); // node-a's run ended and its message was settled
+        assertThat(raw.read(id).orElseThrow().version()).as("writes after attempt 2's end").isEqualTo(won.version());
+        assertThat(raw.results(id).get("result").json()).isEqualTo("\"FROM B\"");
+        // node-a's own store instance holds nothing of attempt 1 either: its readers see attempt 2's results
+        assertThat(a.anonymous().result(id, "result").value()).isEqualTo(new GPString("FROM B"));
+        assertThat(a.anonymous().job(id).attempt()).isEqualTo(2);
+    }
+
+    @Test
     void aNodeWhoseClockIsFiveMinutesOffTakesNothingFromALiveNode() throws Exception {
         site = new QueueSite(b -> { });
         Set<String> healthy = QueueSite.ran();

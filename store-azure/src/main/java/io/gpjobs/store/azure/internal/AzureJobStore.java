@@ -372,6 +372,16 @@ final class AzureJobStore implements JobStore {
     }
 
     @Override
+    public void discardResults(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        String pending = pendingResults.remove(jobId);
+        JobCache.Entry known = cache.get(jobId);
+        if (pending != null && (known == null || !pending.equals(known.results()))) {
+            spills.delete(pending); // a spilled value of those results: no record names it
+        }
+    }
+
+    @Override
     public Map<String, StoredValue> results(String jobId) {
         JobRecord.requireValidJobId(jobId);
         String pending = pendingResults.get(jobId);
