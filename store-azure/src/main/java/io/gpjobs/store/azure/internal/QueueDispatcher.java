@@ -136,15 +136,17 @@ public final class QueueDispatcher implements JobDispatcher {
         Instant now = tuning.clock().now();
         Instant leaseEnd = LeaseJudge.serverLeaseEnd(e.get());
         boolean held = status == JobStatus.EXECUTING || status == JobStatus.CANCELLING;
+        // A message put back because its job is alive is replaced, not hidden: hiding keeps its dequeue count, and
+        // a long job whose message came back often would be poisoned when its node is later lost.
         if (held && c.nodeId().equals(LeaseJudge.node(e.get())) && loop.runsHere(d.jobId())) {
             // Its node is this one and its run is under way or its end waits here for the store (renewals failed
             // for a while, e.g. during a storage outage): it is alive and holds the outcome, whatever the lease says.
-            loop.queue().hide(d, c.leaseDuration());
+            loop.adopt(d);
             return;
         }
         if (held && leaseEnd != null && now.isBefore(leaseEnd)) {
-            // Its node is alive: hide the message for the rest of the lease (and a second for the Date's rounding).
-            loop.queue().hide(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));
+            // Its node is alive: put it back for the rest of the lease (and a second for the Date's rounding).
+            loop.queue().replace(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));
             return;
         }
         if (d.dequeueCount() > tuning.maxDequeueCount()) {

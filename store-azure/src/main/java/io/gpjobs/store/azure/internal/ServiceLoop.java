@@ -68,6 +68,27 @@ final class ServiceLoop {
         return false;
     }
 
+    /**
+     * Takes in a message of a job this node runs or whose end waits here: a run that lost its own message (its
+     * receipt stopped working) extends the message put in its place from now on; a run that still holds its own
+     * message lets this duplicate go; a pending end keeps the message put in its place for a lease.
+     */
+    void adopt(JobQueue.Delivery d) {
+        for (HeldRun r : held) {
+            if (r.delivery.jobId().equals(d.jobId()) && !r.over.get()) {
+                if (r.lost) {
+                    r.delivery = queue.replace(d, context.leaseDuration());
+                    r.lost = false;
+                    r.beat = context.scheduler().schedule(r::heartbeat, context.leaseDuration().dividedBy(3));
+                } else {
+                    queue.delete(d);
+                }
+                return;
+            }
+        }
+        queue.replace(d, context.leaseDuration());
+    }
+
     /** Forgets a job whose end is now in the store (or that is gone): its pending end, if any, was written. */
     void settled(String jobId) {
         pendingEnds.remove(jobId);
@@ -161,6 +182,8 @@ final class ServiceLoop {
     /** A run of this node that holds a message: its heartbeat keeps the message hidden. */
     private final class HeldRun {
         private volatile JobQueue.Delivery delivery;
+        /** Set when the message's receipt stopped working: the next delivery of the job's message is adopted. */
+        private volatile boolean lost;
         private volatile Future<?> beat;
         private final AtomicBoolean over = new AtomicBoolean();
 
@@ -179,7 +202,8 @@ final class ServiceLoop {
                     // The receipt no longer holds the message: it came back and another delivery has it. The
                     // record's ETag still decides who runs the job; stop extending a message that is not ours.
                     LOG.log(System.Logger.Level.WARNING, "the message of job " + d.jobId() + " was delivered"
-                            + " elsewhere while it runs here; the record decides which run counts");
+                            + " again while it runs here; the record decides which run counts");
+                    lost = true;
                     return;
                 }
                 delivery = extended;
