@@ -5,16 +5,12 @@ import io.gpjobs.GPService;
 import io.gpjobs.spi.JobListener;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
-import io.gpjobs.spi.Task;
-import io.gpjobs.spi.TaskContext;
-import io.gpjobs.spi.TaskDefinition;
 import io.gpjobs.store.azure.AzureJobStoreConfig;
 import io.gpjobs.store.azure.AzureJobStoreProvider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * One node of the scale-out site ({@link ScaleOutBench}): an engine on the Azure store with queue dispatch, running
@@ -81,10 +77,7 @@ public final class ScaleOutNode {
 
     /** An engine of the site: {@code slots} worker slots (none run when {@code workers} is false). */
     static GPEngine engine(String node, JobStore store, int slots, boolean workers, Events events) {
-        GPService service = GPService.builder(BenchTasks.SERVICE).maxInstances(slots).maxQueueSize(1_000_000)
-                .task(task(BenchTasks.NO_OP, ctx -> { }))
-                .task(task(BenchTasks.SIGNAL, ctx -> events.started(ctx.jobId())))
-                .build();
+        GPService service = BenchTasks.service(slots, ctx -> events.started(ctx.jobId()));
         return GPEngine.builder().nodeId(node).workers(workers).jobStore(store).service(service)
                 .listener(new JobListener() {
                     @Override
@@ -95,24 +88,5 @@ public final class ScaleOutNode {
                     }
                 })
                 .build();
-    }
-
-    private interface Body {
-        void run(TaskContext context);
-    }
-
-    private static Task task(String name, Body body) {
-        TaskDefinition def = new TaskDefinition(name, name, "benchmark task", "bench", null, List.of());
-        return new Task() {
-            @Override
-            public TaskDefinition definition() {
-                return def;
-            }
-
-            @Override
-            public void execute(TaskContext context) {
-                body.run(context);
-            }
-        };
     }
 }
