@@ -94,7 +94,7 @@ final class EngineBridge {
     JobInfo delete(String principal, String jobId) {
         JobRecord r = engine.commands().delete(jobId, principal);
         return new JobInfo(r.jobId(), r.serviceName(), r.taskName(), JobStatus.DELETED, List.of(), null,
-                r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), List.of(), List.of());
+                r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), List.of(), List.of(), r.attempt());
     }
 
     ParameterValue value(String principal, String jobId, String paramName, boolean result) {

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param owner       who submitted it, or null when anonymous
  * @param resultNames the names of its results, in parameter order; empty unless it succeeded
  * @param inputNames  the names of its stored inputs, in parameter order; empty unless it succeeded
+ * @param attempt     how many runs of it were started (0 while it never ran; above 1 when a node running it was
+ *                    lost and it ran again); not part of the job resource JSON
  */
 public record JobInfo(
         String jobId,
@@ -38,7 +40,8 @@ public record JobInfo(
         Instant updated,
         String owner,
         List<String> resultNames,
-        List<String> inputNames) {
+        List<String> inputNames,
+        int attempt) {
 
     public JobInfo {
         Objects.requireNonNull(jobId, "jobId");
@@ -49,6 +52,14 @@ public record JobInfo(
         progress = status == JobStatus.EXECUTING ? progress : null;
         resultNames = status == JobStatus.SUCCEEDED ? List.copyOf(resultNames) : List.of();
         inputNames = status == JobStatus.SUCCEEDED ? List.copyOf(inputNames) : List.of();
+    }
+
+    /** A view of a job with {@code attempt} 0 (one that never ran, or a view built outside the engine). */
+    public JobInfo(String jobId, String serviceName, String taskName, JobStatus status, List<JobMessage> messages,
+            JobProgress progress, Instant submitted, Instant started, Instant ended, Instant updated, String owner,
+            List<String> resultNames, List<String> inputNames) {
+        this(jobId, serviceName, taskName, status, messages, progress, submitted, started, ended, updated, owner,
+                resultNames, inputNames, 0);
     }
 
     /** Whether the job reached a terminal status (Succeeded, Failed, TimedOut, Cancelled, Deleted). */

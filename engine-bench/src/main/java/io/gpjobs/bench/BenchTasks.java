@@ -5,6 +5,7 @@ import io.gpjobs.spi.Task;
 import io.gpjobs.spi.TaskContext;
 import io.gpjobs.spi.TaskDefinition;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The benchmark service and its two parameterless tasks. */
 final class BenchTasks {
@@ -25,15 +26,25 @@ final class BenchTasks {
      * @param workers the service's maxInstances
      */
     static GPService service(int workers) {
+        return service(workers, context -> Signals.signalStart());
+    }
+
+    /**
+     * The benchmark service whose signalling task runs {@code signal} (a node in another process tells the
+     * benchmark through its own channel).
+     *
+     * @param workers the service's maxInstances
+     */
+    static GPService service(int workers, Consumer<TaskContext> signal) {
         return GPService.builder(SERVICE)
                 .maxInstances(workers)
                 .maxQueueSize(1_000_000)
-                .task(task(NO_OP, Signals::noOp))
-                .task(task(SIGNAL, Signals::signalStart))
+                .task(task(NO_OP, context -> Signals.noOp()))
+                .task(task(SIGNAL, signal))
                 .build();
     }
 
-    private static Task task(String name, Runnable body) {
+    private static Task task(String name, Consumer<TaskContext> body) {
         TaskDefinition def = new TaskDefinition(name, name, "benchmark task", "bench", null, List.of());
         return new Task() {
             @Override
@@ -43,7 +54,7 @@ final class BenchTasks {
 
             @Override
             public void execute(TaskContext context) {
-                body.run();
+                body.accept(context);
             }
         };
     }

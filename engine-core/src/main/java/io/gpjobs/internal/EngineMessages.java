@@ -14,4 +14,10 @@ final class EngineMessages {
 
     private EngineMessages() {
     }
+
+    /** The message of a claim: {@link #EXECUTING} for a first run; a later run names its attempt and node. */
+    static JobMessage executing(int attempt, String nodeId) {
+        return attempt <= 1 ? EXECUTING : JobMessage.info("Executing... (attempt " + attempt + ", on node " + nodeId
+                + ")");
+    }
 }

@@ -50,10 +50,13 @@ final class JobEnds {
      * One run of a job: the node that claimed it and when. A record held by another node, or claimed again since,
      * belongs to another run, whose writes this one must never overwrite (it is fenced).
      */
-    record Claim(String nodeId, java.time.Instant at) {
-        /** Whether {@code cur} is still held by the run of {@code nodeId} claimed at {@code at}. */
-        static boolean holds(String nodeId, java.time.Instant at, JobRecord cur) {
-            return nodeId.equals(cur.nodeId()) && (at == null || at.equals(cur.started()));
+    record Claim(String nodeId, java.time.Instant at, int attempt) {
+        /**
+         * Whether {@code cur} is still held by attempt {@code attempt} of the job, run by {@code nodeId} and claimed
+         * at {@code at} (null: any time).
+         */
+        static boolean holds(String nodeId, java.time.Instant at, int attempt, JobRecord cur) {
+            return nodeId.equals(cur.nodeId()) && attempt == cur.attempt() && (at == null || at.equals(cur.started()));
         }
     }
 
@@ -212,9 +215,10 @@ final class JobEnds {
                 return null;
             }
             Claim c = end.claim;
-            if (c != null && !Claim.holds(c.nodeId(), c.at(), cur)) {
+            if (c != null && !Claim.holds(c.nodeId(), c.at(), c.attempt(), cur)) {
                 LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " was taken over by node " + cur.nodeId()
-                        + " while it ran here: this run's end and outputs are dropped");
+                        + " (attempt " + cur.attempt() + ") while attempt " + c.attempt() + " ran here: this run's"
+                        + " end and outputs are dropped");
                 return null; // fenced: another run of the job holds it
             }
             List<JobMessage> m = new ArrayList<>(end.messages);
@@ -245,6 +249,10 @@ final class JobEnds {
         });
         if (end.resultsStored) {
             dropResultsUnlessSucceeded(store, end.jobId, written);
+            if (written == null) {
+                // Fenced, or ended elsewhere: results a store holds for this end never become the job's.
+                store.discardResults(end.jobId);
+            }
         }
         // null: the job ended meanwhile (e.g. marked Failed by another engine's sweep after its lease expired)
         return written != null;

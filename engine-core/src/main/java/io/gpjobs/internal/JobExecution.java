@@ -28,6 +28,8 @@ final class JobExecution {
     final Instant deadline;
     /** When this engine claimed the job: with the node id, it names this run (a later claim elsewhere fences it). */
     final Instant claimedAt;
+    /** The attempt this run is (the record's attempt as its claim wrote it). */
+    final int attempt;
 
     private final List<JobMessage> messages;
     private final Map<String, GPValue> outputs = new LinkedHashMap<>();
@@ -56,7 +58,7 @@ final class JobExecution {
     volatile Instant storeRetryAt;
 
     JobExecution(String jobId, ServiceRuntime service, Task task, Map<String, GPValue> inputs,
-                 List<JobMessage> persistedMessages, Instant now, Worker worker, EngineEvents events) {
+                 List<JobMessage> persistedMessages, Instant now, int attempt, Worker worker, EngineEvents events) {
         this.jobId = jobId;
         this.service = service;
         this.task = task;
@@ -69,6 +71,7 @@ final class JobExecution {
         this.worker = worker;
         this.deadline = now.plus(service.service().maxUsageTime());
         this.claimedAt = now;
+        this.attempt = attempt;
         this.lastPersist = now;
         this.lastLease = now;
         this.lastCancelCheck = now;

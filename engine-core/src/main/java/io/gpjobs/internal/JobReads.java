@@ -123,7 +123,7 @@ public final class JobReads {
             inputs = n.get(1);
         }
         return new JobInfo(r.jobId(), r.serviceName(), r.taskName(), r.status(), filter(messages, level), progress,
-                r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), results, inputs);
+                r.submitted(), r.started(), r.ended(), r.updated(), r.owner(), results, inputs, r.attempt());
     }
 
     /** The reader's view of a record (no access check). */

@@ -76,11 +76,14 @@ final class JobRunner {
                 if (cur.status() != JobStatus.SUBMITTED && cur.status() != JobStatus.WAITING) {
                     return null;
                 }
-                // One copy (this runs for every job): Executing, started, leased to this node, with its message.
+                // One copy (this runs for every job): Executing, started, leased to this node, the attempt it
+                // starts, with its message (a run after the first names its attempt and node).
+                int attempt = cur.attempt() + 1;
                 return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), JobStatus.EXECUTING,
                         cur.version(), cur.submitted(), now, cur.ended(), now, cur.owner(), engine.nodeId,
                         now.plus(engine.leaseDuration), cur.cancelRequested(),
-                        append(cur.messages(), EngineMessages.EXECUTING), JobProgress.EXECUTING);
+                        append(cur.messages(), EngineMessages.executing(attempt, engine.nodeId)),
+                        JobProgress.EXECUTING, attempt);
             });
         } catch (JobNotFoundException e) {
             claimBackoff.remove(jobId);
@@ -117,7 +120,8 @@ final class JobRunner {
         } catch (RuntimeException e) {
             return failUnstarted(rt, claimed, worker, e);
         }
-        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), claimed.started(), worker, engine.events);
+        x = new JobExecution(jobId, rt, task, inputs, claimed.messages(), claimed.started(),
+                claimed.attempt(), worker, engine.events);
         engine.running.put(jobId, x);
         // A cancel that landed between the claim and the registration above fires the token now.
         JobRecord latest = engine.cache.getIfPresent(jobId);
@@ -192,7 +196,7 @@ final class JobRunner {
             Instant now = engine.clock.instant();
             JobEnds.End end = new JobEnds.End(x.jobId, x.service, JobEnds.Kind.FINISHED, now,
                     x.messages(), x.progress(), x.engineStopping, results, problem);
-            end.claim = new JobEnds.Claim(engine.nodeId, x.claimedAt);
+            end.claim = new JobEnds.Claim(engine.nodeId, x.claimedAt, x.attempt);
             if (results != null) {
                 end.names = JobReads.names(x.task, results.keySet(), x.inputs.keySet());
             }
@@ -240,7 +244,7 @@ final class JobRunner {
 
     static JobRecord ended(JobRecord cur, JobStatus target, Instant now, List<JobMessage> messages) {
         return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), target, cur.version(), cur.submitted(),
-                cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), messages, null);
+                cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), messages, null, cur.attempt());
     }
 
     static List<JobMessage> append(List<JobMessage> messages, JobMessage... more) {
@@ -341,9 +345,9 @@ final class JobRunner {
                 } else {
                     engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
                     if ((fresh.status() == JobStatus.EXECUTING || fresh.status() == JobStatus.CANCELLING)
-                            && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, fresh)) {
+                            && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, x.attempt, fresh)) {
                         x.fenced = true; // another run holds the job: this one stops and stores nothing
-                        x.token.fire("was taken over by node " + fresh.nodeId());
+                        x.token.fire("was taken over by node " + fresh.nodeId() + " (attempt " + fresh.attempt() + ")");
                     } else if (fresh.cancelRequested() || fresh.status() != JobStatus.EXECUTING) {
                         x.token.fire("was cancelled");
                     }
@@ -375,10 +379,10 @@ final class JobRunner {
                 if (x.completed.get() || (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING)) {
                     return null;
                 }
-                if (!JobEnds.Claim.holds(engine.nodeId, x.claimedAt, cur)) {
+                if (!JobEnds.Claim.holds(engine.nodeId, x.claimedAt, x.attempt, cur)) {
                     // Another run of the job holds it now (this one was taken for lost): stop, write nothing.
                     x.fenced = true;
-                    x.token.fire("was taken over by node " + cur.nodeId());
+                    x.token.fire("was taken over by node " + cur.nodeId() + " (attempt " + cur.attempt() + ")");
                     return null;
                 }
                 return cur.withMessages(messages).withProgress(progress).withUpdated(now)

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param cancelRequested whether a cancel was requested (the executing node watches this flag)
  * @param messages        the job's messages in order, all levels (the service's level is applied on read)
  * @param progress        the last persisted progress, or null
+ * @param attempt         how many runs of the job were started: each claim (the move to Executing) counts one, so
+ *                        the run under way, or the last one, is attempt {@code attempt}; 0 before the first claim
  */
 public record JobRecord(
         String jobId,
@@ -42,7 +44,8 @@ public record JobRecord(
         Instant leaseUntil,
         boolean cancelRequested,
         List<JobMessage> messages,
-        JobProgress progress) {
+        JobProgress progress,
+        int attempt) {
 
     public JobRecord {
         requireValidJobId(jobId);
@@ -54,7 +57,18 @@ public record JobRecord(
         if (version < 0) {
             throw new IllegalArgumentException("version must be >= 0, got " + version);
         }
+        if (attempt < 0) {
+            throw new IllegalArgumentException("attempt must be >= 0, got " + attempt);
+        }
         messages = List.copyOf(messages);
+    }
+
+    /** A record of a job never claimed (attempt 0), as a submit creates it. */
+    public JobRecord(String jobId, String serviceName, String taskName, JobStatus status, long version,
+            Instant submitted, Instant started, Instant ended, Instant updated, String owner, String nodeId,
+            Instant leaseUntil, boolean cancelRequested, List<JobMessage> messages, JobProgress progress) {
+        this(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner, nodeId,
+                leaseUntil, cancelRequested, messages, progress, 0);
     }
 
     /** Whether {@code jobId} has the form {@code j} + 32 lowercase hex. Null is not valid. */
@@ -86,46 +100,52 @@ public record JobRecord(
 
     public JobRecord withStatus(JobStatus next, Instant now) {
         return new JobRecord(jobId, serviceName, taskName, next, version, submitted, started, ended, now, owner,
-                nodeId, leaseUntil, cancelRequested, messages, progress);
+                nodeId, leaseUntil, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withVersion(long v) {
         return new JobRecord(jobId, serviceName, taskName, status, v, submitted, started, ended, updated, owner,
-                nodeId, leaseUntil, cancelRequested, messages, progress);
+                nodeId, leaseUntil, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withStarted(Instant t) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, t, ended, updated, owner,
-                nodeId, leaseUntil, cancelRequested, messages, progress);
+                nodeId, leaseUntil, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withEnded(Instant t) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, t, updated, owner,
-                nodeId, leaseUntil, cancelRequested, messages, progress);
+                nodeId, leaseUntil, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withUpdated(Instant t) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, t, owner,
-                nodeId, leaseUntil, cancelRequested, messages, progress);
+                nodeId, leaseUntil, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withLease(String node, Instant until) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner,
-                node, until, cancelRequested, messages, progress);
+                node, until, cancelRequested, messages, progress, attempt);
     }
 
     public JobRecord withCancelRequested(boolean requested) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner,
-                nodeId, leaseUntil, requested, messages, progress);
+                nodeId, leaseUntil, requested, messages, progress, attempt);
     }
 
     public JobRecord withMessages(List<JobMessage> all) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner,
-                nodeId, leaseUntil, cancelRequested, all, progress);
+                nodeId, leaseUntil, cancelRequested, all, progress, attempt);
     }
 
     public JobRecord withProgress(JobProgress p) {
         return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner,
-                nodeId, leaseUntil, cancelRequested, messages, p);
+                nodeId, leaseUntil, cancelRequested, messages, p, attempt);
+    }
+
+    /** This record with {@code n} as its attempt (a claim sets the attempt it starts). */
+    public JobRecord withAttempt(int n) {
+        return new JobRecord(jobId, serviceName, taskName, status, version, submitted, started, ended, updated, owner,
+                nodeId, leaseUntil, cancelRequested, messages, progress, n);
     }
 }

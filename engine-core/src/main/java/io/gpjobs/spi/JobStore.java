@@ -70,6 +70,18 @@ public interface JobStore extends AutoCloseable {
     Map<String, StoredValue> results(String jobId);
 
     /**
+     * Forgets the results {@link #putResults} gave for a job whose end the engine then could not record: its run
+     * was fenced (another attempt holds the job) or the job ended otherwise meanwhile. A store that holds results
+     * until the job's next record update (so that they land with the terminal status in one write) drops them here,
+     * so they never reach the record nor a reader; a store that wrote them at once has nothing to forget. The default
+     * does nothing.
+     *
+     * @param jobId the job, not null
+     */
+    default void discardResults(String jobId) {
+    }
+
+    /**
      * A local folder where the task of {@code jobId} writes its files (its scratch workspace); created if absent.
      * For a store on a local file system this is the job's own folder; a remote store returns a local staging
      * folder and uploads its content in {@link #persistScratch}.

@@ -163,7 +163,7 @@ public abstract class JobStoreContract {
         store.putResults(id, Map.of("Out", new StoredValue("GPString", "\"done\"")));
 
         JobRecord executing = v1.withStatus(JobStatus.EXECUTING, T0.plusSeconds(1)).withStarted(T0.plusSeconds(1))
-                .withLease("node-1", T0.plusSeconds(31));
+                .withLease("node-1", T0.plusSeconds(31)).withAttempt(2); // the attempt is kept like every field
         JobRecord v2 = store.update(executing);
 
         assertThat(v2).isEqualTo(executing.withVersion(2));

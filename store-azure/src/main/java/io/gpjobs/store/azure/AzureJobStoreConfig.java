@@ -101,65 +101,7 @@ public final class AzureJobStoreConfig {
      * @throws IllegalArgumentException naming the setting when one is missing or invalid
      */
     public static AzureJobStoreConfig fromSettings(Map<String, String> settings, String name) {
-        Objects.requireNonNull(settings, "settings");
-        Builder b = builder()
-                .connectionString(require(settings, "connectionString"))
-                .container(require(settings, "objectStore"))
-                .table(require(settings, "tableStore"));
-        if (name != null) {
-            b.name(name);
-        }
-        String queue = settings.get("jobsStoreQueue");
-        if (queue != null) {
-            b.jobsStoreQueue(queue);
-        }
-        String dispatch = settings.get("queueDispatch");
-        if (dispatch != null) {
-            b.queueDispatch(bool("queueDispatch", dispatch));
-        }
-        String rerun = settings.get("rerunOnNodeFailure");
-        if (rerun != null) {
-            b.rerunOnNodeFailure(bool("rerunOnNodeFailure", rerun));
-        }
-        String deliveries = settings.get("maxDequeueCount");
-        if (deliveries != null) {
-            try {
-                b.maxDequeueCount(Integer.parseInt(deliveries.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("maxDequeueCount must be a whole number, got '" + deliveries + "'");
-            }
-        }
-        String deferred = settings.get("writeResultsWithNextUpdate");
-        if (deferred != null) {
-            if (!deferred.equals("true") && !deferred.equals("false")) {
-                throw new IllegalArgumentException("writeResultsWithNextUpdate must be 'true' or 'false', got '"
-                        + deferred + "'");
-            }
-            b.writeResultsWithNextUpdate(Boolean.parseBoolean(deferred));
-        }
-        String create = settings.get("createIfMissing");
-        if (create != null) {
-            if (!create.equals("true") && !create.equals("false")) {
-                throw new IllegalArgumentException("createIfMissing must be 'true' or 'false', got '" + create + "'");
-            }
-            b.createIfMissing(Boolean.parseBoolean(create));
-        }
-        return b.build();
-    }
-
-    private static boolean bool(String key, String v) {
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(key + " must be 'true' or 'false', got '" + v + "'");
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static String require(Map<String, String> settings, String key) {
-        String v = settings.get(key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("Azure cloud store setting '" + key + "' is missing");
-        }
-        return v;
+        return CloudStoreSettings.read(settings, name);
     }
 
     /** The cloud store's name (the last segment of its data-item path), or {@code "azure"} when none was given. */
@@ -509,6 +451,13 @@ public final class AzureJobStoreConfig {
             }
             if (table == null) {
                 throw new IllegalArgumentException("Azure cloud store setting 'tableStore' is missing");
+            }
+            boolean dispatch = queueDispatch != null ? queueDispatch : jobsStoreQueue != null;
+            if (dispatch && !writeResultsWithNextUpdate) {
+                // Results written at once could land after another node took the job over; written with the end,
+                // they land only with the terminal record that names the attempt that made them.
+                throw new IllegalArgumentException("writeResultsWithNextUpdate must be true when jobs are dispatched"
+                        + " across nodes (jobsStoreQueue or queueDispatch is set), got false");
             }
             return new AzureJobStoreConfig(this);
         }

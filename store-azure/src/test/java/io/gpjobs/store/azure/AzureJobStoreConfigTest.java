@@ -88,6 +88,15 @@ class AzureJobStoreConfigTest {
                 .hasMessageContaining("createIfMissing").hasMessageContaining("maybe");
     }
 
+    @Test
+    void resultsWrittenAtOnceAreRefusedWithDispatchAcrossNodes() {
+        var b = AzureJobStoreConfig.builder().connectionString(FULL).container("c1c").table("t1t")
+                .writeResultsWithNextUpdate(false);
+        assertThat(b.build().writeResultsWithNextUpdate()).isFalse(); // one node: allowed
+        assertThatThrownBy(() -> b.jobsStoreQueue("q1q").build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("writeResultsWithNextUpdate").hasMessageContaining("got false");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Upper", "a--b", "-ab", "ab", "ab-", "a_b"})
     void invalidContainerNamesAreRejected(String name) {

@@ -139,6 +139,9 @@ class MultiProcessSiteIT {
         JobRecord won = Await.until(WAIT, "another node to run the job", () -> look.read(id).orElseThrow(),
                 r -> r.status().isTerminal());
         assertThat(won.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(won.attempt()).as("the other node's run is attempt 2").isEqualTo(2);
+        assertThat(won.messages()).extracting(JobMessage::description)
+                .anySatisfy(m -> assertThat(m).contains("attempt 2, on node " + other));
         assertThat(look.results(id).get("result").json()).contains("ran on " + other);
         // The paused node continues, its task is let go: it must write nothing over the other node's run.
         signal("CONT", stopped);

@@ -113,7 +113,7 @@ final class ProgressRenderer {
         }
         return new JobInfo(job.jobId(), job.serviceName(), job.taskName(), job.status(), job.messages(), taskProgress,
                 job.submitted(), job.started(), job.ended(), job.updated(), job.owner(), job.resultNames(),
-                job.inputNames());
+                job.inputNames(), job.attempt());
     }
 
     /** Shows the job's final state and ends the progress line. */

@@ -372,6 +372,16 @@ final class AzureJobStore implements JobStore {
     }
 
     @Override
+    public void discardResults(String jobId) {
+        JobRecord.requireValidJobId(jobId);
+        String pending = pendingResults.remove(jobId);
+        JobCache.Entry known = cache.get(jobId);
+        if (pending != null && (known == null || !pending.equals(known.results()))) {
+            spills.delete(pending); // a spilled value of those results: no record names it
+        }
+    }
+
+    @Override
     public Map<String, StoredValue> results(String jobId) {
         JobRecord.requireValidJobId(jobId);
         String pending = pendingResults.get(jobId);
@@ -450,7 +460,18 @@ final class AzureJobStore implements JobStore {
     @Override
     public Optional<io.gpjobs.spi.JobDispatcher> dispatcher() {
         return !config.queueDispatch() ? Optional.empty() : Optional.of(new QueueDispatcher(config, table,
-                QueueTuning.defaults(config.rerunOnNodeFailure(), config.maxDequeueCount()), null));
+                QueueTuning.defaults(config.rerunOnNodeFailure(), config.maxDequeueCount()), null,
+                this::knowService));
+    }
+
+    /**
+     * Notes the service of a job this store has not seen (a queue message named it): the read of its index entity
+     * is saved. A job that does not exist is still reported absent by the record's own read.
+     */
+    void knowService(String jobId, String serviceName) {
+        if (JobRecord.isValidJobId(jobId) && cache.get(jobId) == null) {
+            cache.put(jobId, JobCache.Entry.serviceOnly(Keys.encodeService(serviceName)));
+        }
     }
 
     @Override

@@ -139,6 +139,20 @@ public final class JobQueue {
         }
     }
 
+    /**
+     * Replaces a received message by a fresh one of the same job, hidden for {@code hidden}: the new message is put
+     * first (so the job always has one), then the received one is deleted. Unlike {@link #hide}, the new message's
+     * dequeue count starts again: a message put back because its job is alive elsewhere does not count as a failed
+     * delivery.
+     *
+     * @return the delivery of the new message
+     */
+    public Delivery replace(Delivery d, Duration hidden) {
+        Delivery fresh = put(d.jobId(), hidden);
+        delete(d);
+        return fresh;
+    }
+
     /** Deletes a received message; false when it was gone or the receipt no longer holds it. */
     public boolean delete(Delivery d) {
         try {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,8 @@ import java.util.function.Function;
  * ({@link LostMessageSweeper}) puts again the message of a queued job left untouched too long (a lost put).
  *
  * <p>Thread-safe. Requests for a job accepted and run on one node: its two inserts, the hidden put, the claim, the
- * end, the delete (6).
+ * end, the delete (6). Run on another node: the two inserts and the put there; here a share of a receive, the
+ * record's read, the claim, the end and the delete (8 and a share of a receive).
  */
 public final class QueueDispatcher implements JobDispatcher {
     private static final System.Logger LOG = System.getLogger(QueueDispatcher.class.getName());
@@ -45,6 +47,7 @@ public final class QueueDispatcher implements JobDispatcher {
     private final RecordTable rows;
     private final QueueTuning tuning;
     private final Function<String, JobQueue> queues;
+    private final BiConsumer<String, String> serviceHint;
     private final Map<String, ServiceLoop> loops = new TreeMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DispatchContext context;
@@ -58,6 +61,17 @@ public final class QueueDispatcher implements JobDispatcher {
      */
     public QueueDispatcher(AzureJobStoreConfig config, TableClient table, QueueTuning tuning,
             Function<String, JobQueue> queues) {
+        this(config, table, tuning, queues, (jobId, svc) -> { });
+    }
+
+    /**
+     * As {@link #QueueDispatcher(AzureJobStoreConfig, TableClient, QueueTuning, Function)}, telling
+     * {@code serviceHint} (job id, service name) the service of each job whose message this node receives, before
+     * it runs: a queue carries the jobs of one service, so the store need not look the job's service up.
+     */
+    public QueueDispatcher(AzureJobStoreConfig config, TableClient table, QueueTuning tuning,
+            Function<String, JobQueue> queues, BiConsumer<String, String> serviceHint) {
+        this.serviceHint = Objects.requireNonNull(serviceHint, "serviceHint");
         this.config = Objects.requireNonNull(config, "config");
         this.rows = new RecordTable(table, "table '" + config.table() + "'");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
@@ -102,6 +116,7 @@ public final class QueueDispatcher implements JobDispatcher {
     void deliver(ServiceLoop loop, JobQueue.Delivery d) {
         DispatchContext c = context;
         String svc = loop.service();
+        serviceHint.accept(d.jobId(), svc);
         if (d.dequeueCount() <= 1) {
             loop.runHere(d); // a first delivery: the engine's claim tells whether the job is still queued
             return;
@@ -121,15 +136,17 @@ public final class QueueDispatcher implements JobDispatcher {
         Instant now = tuning.clock().now();
         Instant leaseEnd = LeaseJudge.serverLeaseEnd(e.get());
         boolean held = status == JobStatus.EXECUTING || status == JobStatus.CANCELLING;
+        // A message put back because its job is alive is replaced, not hidden: hiding keeps its dequeue count, and
+        // a long job whose message came back often would be poisoned when its node is later lost.
         if (held && c.nodeId().equals(LeaseJudge.node(e.get())) && loop.runsHere(d.jobId())) {
             // Its node is this one and its run is under way or its end waits here for the store (renewals failed
             // for a while, e.g. during a storage outage): it is alive and holds the outcome, whatever the lease says.
-            loop.queue().hide(d, c.leaseDuration());
+            loop.adopt(d);
             return;
         }
         if (held && leaseEnd != null && now.isBefore(leaseEnd)) {
-            // Its node is alive: hide the message for the rest of the lease (and a second for the Date's rounding).
-            loop.queue().hide(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));
+            // Its node is alive: put it back for the rest of the lease (and a second for the Date's rounding).
+            loop.queue().replace(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));
             return;
         }
         if (d.dequeueCount() > tuning.maxDequeueCount()) {

@@ -40,6 +40,8 @@ final class RecordCodec {
     public static final String NODE = "nodeId";
     public static final String LEASE = "leaseUntilNs";
     public static final String CANCEL = "cancel";
+    /** The attempt (runs started); left out while 0, and read as 0 when absent (records written before it). */
+    public static final String ATTEMPT = "attempt";
     public static final String BODY = "body";
     public static final String INPUTS = "inputs";
     public static final String RESULTS = "results";
@@ -79,6 +81,9 @@ final class RecordCodec {
         putIfNotNull(p, NODE, r.nodeId() == null ? null : shortField("nodeId", r.nodeId()));
         putIfNotNull(p, LEASE, r.leaseUntil() == null ? null : nanos("leaseUntil", r.leaseUntil()));
         p.put(CANCEL, r.cancelRequested());
+        if (r.attempt() > 0) {
+            p.put(ATTEMPT, r.attempt());
+        }
         p.put(BODY, body);
         return p;
     }
@@ -123,7 +128,8 @@ final class RecordCodec {
                     JobStatus.fromWireName((String) p.get(STATUS)), asLong(p.get(VERSION)),
                     instant(p.get(SUBMITTED)), instant(p.get(STARTED)), instant(p.get(ENDED)), instant(p.get(UPDATED)),
                     (String) p.get(OWNER), (String) p.get(NODE), instant(p.get(LEASE)),
-                    Boolean.TRUE.equals(p.get(CANCEL)), messages, progress);
+                    Boolean.TRUE.equals(p.get(CANCEL)), messages, progress,
+                    p.get(ATTEMPT) == null ? 0 : (int) asLong(p.get(ATTEMPT)));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new JobStoreException("job '" + jobId + "': the stored record is corrupt (" + e.getMessage() + ")", e);
         }

@@ -27,8 +27,9 @@ final class RecordFixes {
     }
 
     /** The message of a job whose node was lost and that may not run again. */
-    static String lostMessage(String node) {
-        return "Job failed: node " + node + ", which was running it, stopped renewing its lease (the node was lost).";
+    static String lostMessage(String node, int attempt) {
+        return "Job failed: node " + node + ", which was running attempt " + attempt + " of it, stopped renewing its"
+                + " lease (the node was lost).";
     }
 
     /**
@@ -44,12 +45,13 @@ final class RecordFixes {
                         return ended(cur, JobStatus.CANCELLED, now, JobMessage.info("Cancelled."));
                     }
                     if (!rerun) {
-                        return ended(cur, JobStatus.FAILED, now, JobMessage.error(lostMessage(node)));
+                        return ended(cur, JobStatus.FAILED, now, JobMessage.error(lostMessage(node, cur.attempt())));
                     }
                     return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), JobStatus.SUBMITTED,
                             cur.version(), cur.submitted(), null, null, now, cur.owner(), me, null,
                             cur.cancelRequested(), append(cur.messages(), JobMessage.warning("Node " + node
-                            + " stopped renewing its lease while running the job: it runs again.")), null);
+                            + " stopped renewing its lease while running attempt " + cur.attempt() + " of the job: it"
+                            + " runs again.")), null, cur.attempt());
                 });
     }
 
@@ -87,7 +89,7 @@ final class RecordFixes {
     private static JobRecord ended(JobRecord cur, JobStatus target, Instant now, JobMessage m) {
         return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), target, cur.version(), cur.submitted(),
                 cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), append(cur.messages(), m),
-                null);
+                null, cur.attempt());
     }
 
     private static List<JobMessage> append(List<JobMessage> all, JobMessage m) {

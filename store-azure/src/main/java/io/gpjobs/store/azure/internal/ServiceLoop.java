@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The poll loop of one service's queue on one node, on the engine's scheduler: each poll receives at most as many
  * messages as the node has free slots for the service (none when it has none), hidden for the engine's lease, and
- * hands them to the dispatcher; an empty poll backs off exponentially with full jitter ({@link QueueTuning#backoff}),
- * a poll that found messages is followed at once, and {@link #wake} (a local submit, a slot freed) polls at once.
+ * hands them to the dispatcher; an empty poll backs off exponentially with full jitter after a few short ones
+ * ({@link QueueTuning#idleBackoff}), a poll that found messages is followed at once, and {@link #wake} polls at once:
+ * a local submit that found no free slot, or a freed slot when the last poll may have left messages behind (a
+ * freed slot on a drained queue waits for the next idle poll, so a job run by its accepting node costs no receive).
  * Polls never overlap. Thread-safe.
  */
 final class ServiceLoop {
@@ -33,6 +35,8 @@ final class ServiceLoop {
     private Future<?> next;
     private int emptyPolls;
     private volatile boolean wakeRequested;
+    /** Whether the last poll may have left messages behind for want of a free slot. */
+    private volatile boolean starved;
 
     ServiceLoop(QueueDispatcher dispatcher, String service, JobQueue queue, DispatchContext context,
             QueueTuning tuning) {
@@ -62,6 +66,27 @@ final class ServiceLoop {
             }
         }
         return false;
+    }
+
+    /**
+     * Takes in a message of a job this node runs or whose end waits here: a run that lost its own message (its
+     * receipt stopped working) extends the message put in its place from now on; a run that still holds its own
+     * message lets this duplicate go; a pending end keeps the message put in its place for a lease.
+     */
+    void adopt(JobQueue.Delivery d) {
+        for (HeldRun r : held) {
+            if (r.delivery.jobId().equals(d.jobId()) && !r.over.get()) {
+                if (r.lost) {
+                    r.delivery = queue.replace(d, context.leaseDuration());
+                    r.lost = false;
+                    r.beat = context.scheduler().schedule(r::heartbeat, context.leaseDuration().dividedBy(3));
+                } else {
+                    queue.delete(d);
+                }
+                return;
+            }
+        }
+        queue.replace(d, context.leaseDuration());
     }
 
     /** Forgets a job whose end is now in the store (or that is gone): its pending end, if any, was written. */
@@ -116,6 +141,7 @@ final class ServiceLoop {
             wakeRequested = false;
             int free = Math.min(context.freeSlots(service), JobQueue.MAX_BATCH);
             if (free == 0) {
+                starved = true;
                 after = tuning.maxPoll(); // a freed slot wakes the loop sooner
             } else {
                 List<JobQueue.Delivery> got = queue.receive(free, context.leaseDuration());
@@ -128,7 +154,10 @@ final class ServiceLoop {
                     }
                 }
                 emptyPolls = got.isEmpty() ? emptyPolls + 1 : 0;
-                after = got.isEmpty() ? tuning.backoff(emptyPolls) : Duration.ZERO;
+                // A full batch may have left more behind: a freed slot should poll at once. Otherwise the queue
+                // was drained and the idle polls find what comes next.
+                starved = got.size() == free;
+                after = got.isEmpty() ? tuning.idleBackoff(emptyPolls) : Duration.ZERO;
             }
         } catch (RuntimeException e) {
             emptyPolls++;
@@ -153,6 +182,8 @@ final class ServiceLoop {
     /** A run of this node that holds a message: its heartbeat keeps the message hidden. */
     private final class HeldRun {
         private volatile JobQueue.Delivery delivery;
+        /** Set when the message's receipt stopped working: the next delivery of the job's message is adopted. */
+        private volatile boolean lost;
         private volatile Future<?> beat;
         private final AtomicBoolean over = new AtomicBoolean();
 
@@ -171,7 +202,8 @@ final class ServiceLoop {
                     // The receipt no longer holds the message: it came back and another delivery has it. The
                     // record's ETag still decides who runs the job; stop extending a message that is not ours.
                     LOG.log(System.Logger.Level.WARNING, "the message of job " + d.jobId() + " was delivered"
-                            + " elsewhere while it runs here; the record decides which run counts");
+                            + " again while it runs here; the record decides which run counts");
+                    lost = true;
                     return;
                 }
                 delivery = extended;
@@ -202,7 +234,9 @@ final class ServiceLoop {
                 LOG.log(System.Logger.Level.WARNING, "could not settle the message of job " + delivery.jobId()
                         + " (" + e.getMessage() + "); it comes back after its visibility timeout");
             }
-            wake();
+            if (starved) {
+                wake(); // the slot it frees may take a message the last poll had to leave
+            }
         }
     }
 }

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The consumer loop and the sweeper of {@link QueueDispatcher} on a real queue (the emulator), driven through an
  * injected scheduler that only records what is due: the test runs each poll itself. A poll receives at most as many
- * messages as there are free slots, none when there are none; empty polls back off with the tuning's jitter; a
- * local submit or a finished run wakes the loop at once; a finished run deletes its message; the sweeper puts
+ * messages as there are free slots, none when there are none; empty polls stay short right after work, then back
+ * off with the tuning's jitter; a local submit, or a finished run when the last poll had to leave messages, wakes
+ * the loop at once; a finished run deletes its message; the sweeper puts
  * again the message of a queued job whose put was lost, once per bound.
  */
 class QueueLoopIT {
@@ -80,16 +81,25 @@ class QueueLoopIT {
         ctx.free.set(32);
         assertThat(ctx.runPoll()).isZero();
         assertThat(ctx.runs).hasSize(5);
-        assertThat(ctx.runPoll()).as("1st empty poll").isEqualTo(Duration.ofMillis(100));
-        assertThat(ctx.runPoll()).as("2nd empty poll").isEqualTo(Duration.ofMillis(200));
-        assertThat(ctx.runPoll()).as("3rd empty poll").isEqualTo(Duration.ofMillis(400));
+        for (int i = 1; i <= QueueTuning.HOT_POLLS + 1; i++) {
+            assertThat(ctx.runPoll()).as("empty poll %d right after work: short", i).isEqualTo(Duration.ofMillis(100));
+        }
+        assertThat(ctx.runPoll()).as("then the back-off grows").isEqualTo(Duration.ofMillis(200));
+        assertThat(ctx.runPoll()).isEqualTo(Duration.ofMillis(400));
         // each run holds its message: a heartbeat a third of a lease away extends it
         assertThat(ctx.due.stream().filter(d -> d.delay.equals(LEASE.dividedBy(3))).count()).isEqualTo(5);
 
-        // a finished run deletes its message and wakes the loop
-        ctx.runs.values().iterator().next().complete(DispatchContext.RunEnd.RECORDED);
-        assertThat(ctx.pendingPollDelay()).isZero();
+        // a finished run deletes its message; the queue was drained, so its freed slot waits for the next idle poll
+        var running = ctx.runs.values().iterator();
+        running.next().complete(DispatchContext.RunEnd.RECORDED);
+        assertThat(ctx.pendingPollDelay()).isEqualTo(Duration.ofMillis(400));
         assertThat(queue.receive(32, Duration.ofSeconds(1))).isEmpty(); // the other four are hidden by their runs
+        // when the last poll found no free slot (messages may wait), a finished run wakes the loop at once
+        ctx.free.set(0);
+        assertThat(ctx.runPoll()).isEqualTo(Duration.ofSeconds(8));
+        ctx.free.set(2);
+        running.next().complete(DispatchContext.RunEnd.RECORDED);
+        assertThat(ctx.pendingPollDelay()).isZero();
         // a local submit with a free slot runs here at once, its message put hidden (a dead-man's hint)
         JobRecord local = create(jobId());
         dispatcher.dispatch(local);

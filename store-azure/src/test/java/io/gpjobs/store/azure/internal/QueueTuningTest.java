@@ -28,6 +28,18 @@ class QueueTuningTest {
     }
 
     @Test
+    void theFirstEmptyPollsAfterWorkStayShortThenTheBackoffGrows() {
+        QueueTuning top = withRandom(0.999999);
+        for (int n = 1; n <= QueueTuning.HOT_POLLS + 1; n++) {
+            assertThat(top.idleBackoff(n)).as("after %d empty polls", n).isLessThanOrEqualTo(Duration.ofMillis(200));
+        }
+        assertThat(top.idleBackoff(QueueTuning.HOT_POLLS + 2)).isGreaterThan(Duration.ofMillis(390))
+                .isLessThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(top.idleBackoff(10_000)).isLessThanOrEqualTo(Duration.ofSeconds(10))
+                .isGreaterThan(Duration.ofMillis(9_900));
+    }
+
+    @Test
     void theJitterIsFullFromZeroToTheCap() {
         assertThat(withRandom(0).backoff(7)).isZero();
         assertThat(withRandom(0.5).backoff(3)).isEqualTo(Duration.ofMillis(400));

@@ -97,6 +97,7 @@ final class RecordCodec {
         n.put("nodeId", r.nodeId());
         n.put("leaseUntil", text(r.leaseUntil()));
         n.put("cancelRequested", r.cancelRequested());
+        n.put("attempt", r.attempt());
         ArrayNode messages = n.putArray("messages");
         for (JobMessage m : r.messages()) {
             messages.addObject().put("type", m.type().wireName()).put("description", m.description());
@@ -127,7 +128,8 @@ final class RecordCodec {
                     JobStatus.fromWireName(string(n, "status")), required(n, "version").longValue(),
                     instant(n, "submitted"), instant(n, "started"), instant(n, "ended"), instant(n, "updated"),
                     string(n, "owner"), string(n, "nodeId"), instant(n, "leaseUntil"),
-                    required(n, "cancelRequested").booleanValue(), messages, progress);
+                    required(n, "cancelRequested").booleanValue(), messages, progress,
+                    n.hasNonNull("attempt") ? n.get("attempt").intValue() : 0); // absent in older records
         } catch (RuntimeException e) {
             throw corrupt("job record", e);
         }
