@@ -59,11 +59,14 @@ import java.util.Optional;
  * process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
  * supported (process ids and POSIX locks are per machine).
  *
- * <p><b>Corrupt records</b> (unparsable, truncated, or of another job) are quarantined: {@code record.json} is
- * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. A record in a newer format than
- * this version reads is not corrupt: it is left alone, skipped with a warning, and a read of it throws a
- * {@link JobStoreException} saying so. At open and in queries a corrupt job is skipped; a {@code read} or {@code update} that meets it throws a {@link JobStoreException} saying so, and from
- * then on the job reads as absent. The janitor removes the folder after the maximum file age.
+ * <p><b>Corrupt records</b> (unparsable, truncated, of another job, or not a file at all: a folder, a link) are
+ * quarantined: {@code record.json} is renamed to {@code record.json.corrupt-<epoch millis>}, a warning is logged,
+ * and a stand-in record is written in its place: the job reads and lists as {@code esriJobFailed} with an error
+ * message naming the moved file, keeping what the damaged bytes still tell (service, task, owner, submitted time;
+ * an owner they do not tell becomes one no caller is). This happens wherever the record is first read: at open, in
+ * a refresh, on a page or a read by id; neither an open nor a query fails because of one job. A record in a newer
+ * format than this version reads is not corrupt: it is left alone, skipped with a warning, and a read of it throws
+ * a {@link JobStoreException} saying so. The janitor removes the stand-in's job after the maximum file age.
  *
  * <p>Thread-safe; safe to share the directory with other stores in this or other processes on the same machine.
  * After {@link #close()} every method throws {@link IllegalStateException}.
@@ -97,7 +100,7 @@ public final class DiskJobStore implements JobStore {
         this.locks = locks;
         this.index = new RecordIndex(root);
         this.jobFiles = new JobFiles(files);
-        this.records = new JobRecords(index, locks, marks, clock);
+        this.records = new JobRecords(index, locks, marks, clock, files);
         this.removals = new Removals(files, locks);
         this.values = new StoredValues(jobFiles, locks, clock, records, this::update);
     }
