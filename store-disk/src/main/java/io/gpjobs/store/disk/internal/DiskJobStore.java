@@ -128,12 +128,16 @@ public final class DiskJobStore implements JobStore {
         }
         DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
-            int restored = IndexSnapshot.load(dir, store.index);
-            DirectoryCleaner.removeStaleTemporaries(store.index);
+            IndexSnapshot.Loaded snapshot = IndexSnapshot.load(dir, store.index);
             long before = store.index.changes();
-            store.records.refresh();
+            if (snapshot.unchanged(store.index.serviceFolders())) {
+                store.records.readSaved(snapshot); // no folder changed since: no listing
+            } else {
+                DirectoryCleaner.removeStaleTemporaries(store.index);
+                store.records.refresh();
+            }
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1} finished jobs restored from the index snapshot, {2} read",
-                    dir, restored, store.index.changes() - before);
+                    dir, snapshot.restored(), store.index.changes() - before);
             store.saveIndexIfChanged(SNAPSHOT_AFTER);
         } catch (IOException | RuntimeException e) {
             locks.release();
@@ -384,7 +388,7 @@ public final class DiskJobStore implements JobStore {
             return;
         }
         try {
-            int saved = IndexSnapshot.write(root, index);
+            int saved = IndexSnapshot.write(root, index, () -> marks.refreshIfChanged(records::refresh));
             savedChanges = now;
             LOG.log(System.Logger.Level.DEBUG, "saved {0} finished jobs to the index snapshot of {1}", saved, root);
         } catch (IOException | RuntimeException e) {

@@ -99,6 +99,27 @@ final class JobRecords {
         }
     }
 
+    /**
+     * Reads the records of the unfinished jobs a snapshot saved (their folders unchanged since, see
+     * {@link IndexSnapshot.Loaded}) and removes stale temporaries in their folders; a job gone meanwhile is
+     * forgotten, a corrupt record quarantined.
+     */
+    void readSaved(IndexSnapshot.Loaded snapshot) throws IOException {
+        for (java.util.Map.Entry<String, IndexSnapshot.SavedFolder> f : snapshot.folders().entrySet()) {
+            Path service = index.root().resolve(f.getKey());
+            for (String id : f.getValue().unfinished()) {
+                if (JobRecord.isValidJobId(id)) {
+                    DirectoryCleaner.removeStaleInJob(service.resolve(id));
+                    try {
+                        load(id, service.resolve(id));
+                    } catch (JobStoreException | IOException e) {
+                        LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
     /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
     void refresh() throws IOException {
         index.refresh(new RecordIndex.CorruptHandler() {

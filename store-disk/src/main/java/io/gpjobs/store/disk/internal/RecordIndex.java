@@ -81,6 +81,11 @@ final class RecordIndex {
         this.root = root;
     }
 
+    /** The jobs directory. */
+    Path root() {
+        return root;
+    }
+
     /** The slot of a job, or null. */
     JobSlot get(String jobId) {
         return slots.get(JobSlot.key(jobId));
