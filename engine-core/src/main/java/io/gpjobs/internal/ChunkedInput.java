@@ -1,22 +1,15 @@
 package io.gpjobs.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** An HTTP/1.1 chunked body (RFC 9112 §7.1): the chunks' data, trailers skipped. Not thread-safe. */
-final class ChunkedInput extends FilterInputStream {
+final class ChunkedInput extends BodyInput {
     private long left;
     private boolean done;
 
     ChunkedInput(InputStream in) {
         super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -184,18 +184,12 @@ final class UrlFetch {
     }
 
     /** A body of a known length. */
-    private static final class BoundedInput extends FilterInputStream {
+    private static final class BoundedInput extends BodyInput {
         private long left;
 
         BoundedInput(InputStream in, long length) {
             super(in);
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
