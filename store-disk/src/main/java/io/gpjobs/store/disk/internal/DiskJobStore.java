@@ -135,6 +135,7 @@ public final class DiskJobStore implements JobStore {
             } else {
                 DirectoryCleaner.removeStaleTemporaries(store.index);
                 store.records.refresh();
+                store.savedChanges = -1; // the folders changed: the snapshot is written again at the latest at close
             }
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1} finished jobs restored from the index snapshot, {2} read",
                     dir, snapshot.restored(), store.index.changes() - before);

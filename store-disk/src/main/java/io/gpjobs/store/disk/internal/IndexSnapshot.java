@@ -174,7 +174,7 @@ final class IndexSnapshot {
                 out.writeLong(MAGIC);
                 out.writeInt(FORMAT);
                 IOException[] failed = new IOException[1];
-                index.forEachSlot(s -> {
+                index.forEachInOrder(s -> {
                     if (!finished(s.status())) {
                         unfinished.computeIfAbsent(s.shelf.folder(), f -> new ArrayList<>()).add(s.jobId());
                     } else if (failed[0] == null) {

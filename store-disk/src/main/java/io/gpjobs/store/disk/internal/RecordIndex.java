@@ -165,6 +165,18 @@ final class RecordIndex {
         return shelves.computeIfAbsent(serviceName, Shelf::new);
     }
 
+    /**
+     * Passes every slot to {@code action} service by service and status by status, each in query order (weakly
+     * consistent, like the sets); a snapshot written so is restored by appending to the sets.
+     */
+    void forEachInOrder(java.util.function.Consumer<JobSlot> action) {
+        for (Shelf shelf : shelves.values()) {
+            for (io.gpjobs.spi.JobStatus status : io.gpjobs.spi.JobStatus.values()) {
+                shelf.jobs(status, null, null).forEachRemaining(action);
+            }
+        }
+    }
+
     /** Passes every slot to {@code action} (see {@link SlotTable#forEach}). */
     void forEachSlot(java.util.function.Consumer<JobSlot> action) {
         slots.forEach(action);
