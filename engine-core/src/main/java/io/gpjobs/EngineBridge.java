@@ -42,7 +42,7 @@ final class EngineBridge {
             Map<GPService, JobStore> stores = resolver.resolve(List.copyOf(o.services().values()), o.jobStore());
             return new EngineBridge(new JobEngine(new JobEngine.Settings(stores, resolver.owned(), o.clock(),
                     o.nodeId(), o.listeners(), o.accessPolicy(), o.leaseDuration(), o.janitorInterval(),
-                    o.timeoutGrace(), o.scheduler(), o.workers())));
+                    o.timeoutGrace(), o.scheduler(), o.workers(), o.remoteUrls())));
         } catch (RuntimeException ex) {
             for (JobStore st : resolver.owned()) {
                 try {

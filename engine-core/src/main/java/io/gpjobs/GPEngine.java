@@ -202,12 +202,13 @@ public final class GPEngine implements AutoCloseable {
         private Duration timeoutGrace;
         private EngineScheduler scheduler;
         private Boolean workers;
+        private UrlPolicy remoteUrls;
 
         /** What {@link #build()} hands on, defaults applied. */
         record Options(Map<String, GPService> services, JobStore jobStore, List<CloudStoreItem> cloudStores,
                        List<JobStoreProvider> providers, Clock clock, String nodeId, List<JobListener> listeners,
                        AccessPolicy accessPolicy, Duration leaseDuration, Duration janitorInterval,
-                       Duration timeoutGrace, EngineScheduler scheduler, boolean workers) {
+                       Duration timeoutGrace, EngineScheduler scheduler, boolean workers, UrlPolicy remoteUrls) {
         }
 
         private Builder() {
@@ -338,6 +339,16 @@ public final class GPEngine implements AutoCloseable {
         }
 
         /**
+         * Which URLs data inputs may name (default {@link UrlPolicy#none()}: no remote URL, any readable local
+         * file). Checked at submit, and again when a task opens one through
+         * {@link io.gpjobs.spi.TaskContext#openUrl}.
+         */
+        public Builder remoteUrls(UrlPolicy policy) {
+            this.remoteUrls = once("remoteUrls", remoteUrls, Objects.requireNonNull(policy, "remoteUrls"));
+            return this;
+        }
+
+        /**
          * Builds and starts the engine.
          *
          * @throws IllegalStateException    when no service was added
@@ -356,7 +367,7 @@ public final class GPEngine implements AutoCloseable {
                     leaseDuration != null ? leaseDuration : Duration.ofSeconds(30),
                     janitorInterval != null ? janitorInterval : Duration.ofMinutes(5),
                     timeoutGrace != null ? timeoutGrace : Duration.ofSeconds(10), scheduler,
-                    workers == null || workers);
+                    workers == null || workers, remoteUrls != null ? remoteUrls : UrlPolicy.none());
             return new GPEngine(EngineBridge.start(o), services);
         }
     }

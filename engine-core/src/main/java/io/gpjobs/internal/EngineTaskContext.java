@@ -22,12 +22,14 @@ final class EngineTaskContext implements TaskContext {
     private final JobExecution x;
     private final TaskDefinition definition;
     private final Clock clock;
+    private final io.gpjobs.UrlPolicy urls;
     /** Made on first use: most tasks never ask, and a lookup per job is not free. */
     private System.Logger logger;
     private volatile Path scratch;
 
-    EngineTaskContext(JobExecution x, Clock clock) {
+    EngineTaskContext(JobExecution x, Clock clock, io.gpjobs.UrlPolicy urls) {
         this.x = x;
+        this.urls = urls;
         this.definition = x.task.definition();
         this.clock = clock;
     }
@@ -153,5 +155,10 @@ final class EngineTaskContext implements TaskContext {
             logger = l; // a benign race: any thread's lookup gives the same logger
         }
         return l;
+    }
+
+    @Override
+    public java.io.InputStream openUrl(String url) throws IOException {
+        return UrlFetch.open(Objects.requireNonNull(url, "url"), urls);
     }
 }

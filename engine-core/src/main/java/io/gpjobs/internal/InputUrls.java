@@ -23,12 +23,17 @@ final class InputUrls {
     private InputUrls() {
     }
 
-    /** The problem with the URL of a data input, naming the parameter and the URL, if any. */
-    static Optional<String> check(String parameter, GPValue value) {
-        String url = value instanceof GPDataFile f ? f.url()
+    /** The URL a data input refers to, or null when it holds its data (or is not a data input). */
+    static String urlOf(GPValue value) {
+        return value instanceof GPDataFile f ? f.url()
                 : value instanceof GPRasterDataLayer r ? r.url()
                 : value instanceof GPFeatureRecordSetLayer fs && fs.reference() != null ? fs.reference().url()
                 : value instanceof GPRecordSet rs && rs.reference() != null ? rs.reference().url() : null;
+    }
+
+    /** The problem with the URL of a data input, naming the parameter and the URL, if any. */
+    static Optional<String> check(String parameter, GPValue value) {
+        String url = urlOf(value);
         if (url == null) {
             return Optional.empty();
         }

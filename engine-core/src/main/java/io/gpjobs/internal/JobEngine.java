@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
+import io.gpjobs.UrlPolicy;
 import io.gpjobs.spi.AccessPolicy;
 import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobListener;
@@ -52,11 +53,12 @@ public final class JobEngine implements AutoCloseable {
      * @param timeoutGrace    how long a timed-out task may take to stop before its thread is abandoned
      * @param scheduler       the scheduler of the engine's timers, or null for one of its own (real time)
      * @param workers         whether this engine runs jobs (false: it accepts and answers only, a web tier)
+     * @param remoteUrls      which URLs data inputs may name and tasks may open
      */
     public record Settings(Map<GPService, JobStore> services, List<JobStore> ownedStores, Clock clock, String nodeId,
                            List<JobListener> listeners, AccessPolicy accessPolicy, Duration leaseDuration,
                            Duration janitorInterval, Duration timeoutGrace, EngineScheduler scheduler,
-                           boolean workers) {
+                           boolean workers, UrlPolicy remoteUrls) {
         public Settings {
             services = Map.copyOf(services);
             ownedStores = List.copyOf(ownedStores);
@@ -69,6 +71,7 @@ public final class JobEngine implements AutoCloseable {
     final Duration leaseDuration;
     final Duration timeoutGrace;
     final AccessPolicy accessPolicy;
+    final UrlPolicy remoteUrls;
     final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     final List<JobStore> stores = new ArrayList<>();
     final List<JobStore> ownedStores;
@@ -116,6 +119,7 @@ public final class JobEngine implements AutoCloseable {
         this.leaseDuration = s.leaseDuration();
         this.timeoutGrace = s.timeoutGrace();
         this.accessPolicy = s.accessPolicy();
+        this.remoteUrls = s.remoteUrls();
         this.ownedStores = s.ownedStores();
         this.events = new EngineEvents(s.listeners());
         this.statusWaits = new StatusWaits(this);

@@ -131,7 +131,7 @@ final class JobRunner {
         boolean ok = false;
         Throwable failure = null;
         try {
-            task.execute(new EngineTaskContext(x, engine.clock));
+            task.execute(new EngineTaskContext(x, engine.clock, engine.remoteUrls));
             ok = true;
         } catch (Throwable t) {
             failure = t;

@@ -57,6 +57,10 @@ public final class JobSubmission {
         }
         TaskDefinition def = task.definition();
         Map<String, GPValue> values = InputValidator.validate(def, raw == null ? Map.of() : raw);
+        List<String> refused = UrlGuard.check(values, e.remoteUrls);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
         Map<String, StoredValue> stored = new LinkedHashMap<>();
         values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
                 Redactor.redactJson(GPValueCodec.toJson(v)))));

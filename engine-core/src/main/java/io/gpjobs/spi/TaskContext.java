@@ -63,6 +63,21 @@ public interface TaskContext {
     /** A folder for the job's files; files left here are kept with the job (under {@code scratch/}). */
     Path scratchFolder();
 
+    /**
+     * Opens a URL an input names (a data file's, a layer's or a table's {@code url}, with its token as given) for
+     * reading: the one sanctioned way for a task to fetch an input. The host's {@link io.gpjobs.UrlPolicy} is
+     * applied again: a remote URL's host must be allowed and the address actually connected to must be permitted
+     * (an internal address is refused even when the host resolved to a public one at submit), redirects are
+     * followed only to URLs passing the same checks, and a {@code file:} URL must name a readable file within the
+     * allowed file roots. The caller closes the stream.
+     *
+     * @param url the URL; not null
+     * @return the content (for http/https: the body of a 200 answer)
+     * @throws java.io.IOException naming the URL (token redacted) when it is refused, unreachable or answered
+     *                             with another status
+     */
+    java.io.InputStream openUrl(String url) throws java.io.IOException;
+
     /** The engine's clock. */
     Clock clock();
 

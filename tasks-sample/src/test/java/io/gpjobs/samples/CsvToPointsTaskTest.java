@@ -124,10 +124,11 @@ class CsvToPointsTaskTest {
 
     @Test
     void onlyLocalFileUrlsAreRead() {
-        TaskRun run = TaskTester.of(new CsvToPointsTask())
-                .input("Input_File", "{\"url\":\"https://example.com/points.csv\"}").run();
-        assertThat(run).hasStatus(JobStatus.FAILED).hasMessage(MessageType.ERROR, "parameter 'Input_File': only "
-                + "local file URLs (file:...) are supported by this tool, got 'https://example.com/points.csv'");
+        // an engine accepts no remote URL unless its host allows it: refused at submit, before the task
+        assertThatThrownBy(() -> TaskTester.of(new CsvToPointsTask())
+                .input("Input_File", "{\"url\":\"https://example.com/points.csv\"}").run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("parameter 'Input_File'")
+                .hasMessageContaining("'https://example.com/points.csv' is refused");
         TaskRun item = TaskTester.of(new CsvToPointsTask()).input("Input_File", "{\"itemID\":\"i1234\"}").run();
         assertThat(item).hasStatus(JobStatus.FAILED)
                 .hasMessageContaining(MessageType.ERROR, "uploaded items (itemID/portalItemID) are not supported");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gpjobs.GPEngine;
 import io.gpjobs.InvalidInputException;
 import io.gpjobs.JobInfo;
-import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobMessage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobStatus;
@@ -47,7 +46,7 @@ class DamagedJobsTest {
     void damagedJobsAreQuarantinedAndReportedAndTheEngineServesTheRest() throws Exception {
         List<String> ids = new ArrayList<>();
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 7; i++) {
                 ids.add(engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "" + i)).jobId());
             }
             for (String id : ids) {
@@ -66,12 +65,21 @@ class DamagedJobsTest {
         Path unreadable = folder(recordUnreadable).resolve("record.json");
         Files.delete(unreadable);
         Files.createSymbolicLink(unreadable, unreadable.getFileName()); // a link to itself: every open fails
+        String recordTruncated = ids.get(5);
+        Path truncated = folder(recordTruncated).resolve("record.json");
+        byte[] record = Files.readAllBytes(truncated);
+        Files.write(truncated, Arrays.copyOf(record, record.length / 2));
+        String recordNotJson = ids.get(6);
+        Files.writeString(folder(recordNotJson).resolve("record.json"), "\u0000\u0001 not json at all");
+        List<String> damagedRecords = List.of(recordIsFolder, recordUnreadable, recordTruncated, recordNotJson);
 
         try (GPEngine engine = GPEngine.builder().service(EngineFixture.service(dir)).build()) {
-            // the listing holds every job that can be shown, the damaged result's job among them
+            // the listing holds every job: a job whose record was damaged is listed as failed, its damage named
             List<JobInfo> listed = engine.jobs(JobQuery.all().withService(EngineFixture.SERVICE)).jobs();
-            assertThat(listed).extracting(JobInfo::jobId)
-                    .containsExactlyInAnyOrder(ids.get(0), truncatedResult, ids.get(4));
+            assertThat(listed).extracting(JobInfo::jobId).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(engine.jobs(JobQuery.all().withService(EngineFixture.SERVICE)
+                    .withStatuses(java.util.Set.of(JobStatus.FAILED))).jobs()).extracting(JobInfo::jobId)
+                    .containsExactlyInAnyOrderElementsOf(damagedRecords);
 
             JobInfo damaged = engine.anonymous().job(truncatedResult);
             assertThat(damaged.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -83,11 +91,18 @@ class DamagedJobsTest {
             assertThat(names(result.getParent())).anyMatch(n -> n.startsWith("doubled.json.corrupt-"))
                     .doesNotContain("doubled.json");
 
-            for (String gone : List.of(recordIsFolder, recordUnreadable)) {
-                assertThatThrownBy(() -> engine.anonymous().job(gone)).isInstanceOf(JobNotFoundException.class);
-                assertThat(names(folder(gone))).anyMatch(n -> n.startsWith("record.json.corrupt-"))
-                        .doesNotContain("record.json");
+            for (String hurt : damagedRecords) {
+                JobInfo job = engine.anonymous().job(hurt);
+                assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+                assertThat(job.serviceName()).isEqualTo(EngineFixture.SERVICE);
+                assertThat(job.resultNames()).isEmpty();
+                assertThat(job.messages()).extracting(JobMessage::description)
+                        .anyMatch(m -> m.contains("damaged") && m.contains("record.json.corrupt-"));
+                assertThat(names(folder(hurt))).anyMatch(n -> n.startsWith("record.json.corrupt-"))
+                        .contains("record.json");
             }
+            // the truncated record still told its task and submitted time
+            assertThat(engine.anonymous().job(recordTruncated).taskName()).isEqualTo(EngineFixture.TASK);
             assertThat(engine.anonymous().result(ids.get(4), "doubled").value()).isEqualTo(new GPLong(8));
             String next = engine.anonymous().submitJob(EngineFixture.SERVICE, EngineFixture.TASK, Map.of("n", "7")).jobId();
             assertThat(engine.anonymous().awaitCompletion(next, Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.SUCCEEDED);

@@ -109,27 +109,45 @@ class DiskJobStoreTest {
         Files.write(truncFile, java.util.Arrays.copyOf(full, full.length / 2));
 
         try (JobStore store = open()) {
-            assertThat(store.query(JobQuery.all()).jobs()).extracting(JobRecord::jobId).containsExactly(good);
-            assertThat(store.read(bad)).isEmpty();
-            assertThat(store.read(truncated)).isEmpty();
-            assertThat(badFile).doesNotExist();
+            // listed and read as failed stand-ins naming where the damaged record went; the good job untouched
+            assertThat(store.query(JobQuery.all()).jobs()).extracting(JobRecord::jobId)
+                    .containsExactlyInAnyOrder(good, bad, truncated);
+            assertThat(store.read(good).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
+            for (String id : List.of(bad, truncated)) {
+                JobRecord standIn = store.read(id).orElseThrow();
+                assertThat(standIn.status()).isEqualTo(JobStatus.FAILED);
+                assertThat(standIn.serviceName()).isEqualTo("svc");
+                assertThat(standIn.messages()).singleElement().satisfies(m -> assertThat(m.description())
+                        .contains("damaged").contains("record.json.corrupt-" + clock.millis()));
+            }
+            // what the truncated bytes still said is kept; garbage tells nothing, so no one owns that job
+            assertThat(store.read(truncated).orElseThrow().taskName()).isEqualTo(newRecord(truncated, "svc", T0, null)
+                    .taskName());
+            assertThat(store.read(bad).orElseThrow().owner()).isNotNull();
+            assertThat(badFile).exists();
             assertThat(badFile.resolveSibling("record.json.corrupt-" + clock.millis())).hasContent("garbage, not json");
             assertThat(truncFile.resolveSibling("record.json.corrupt-" + clock.millis())).exists();
         }
     }
 
     @Test
-    void readingARecordThatBecameCorruptIsAClearErrorThenTheJobIsGone() throws IOException {
+    void readingARecordThatBecameCorruptShowsTheJobFailedWithItsDamageNamed() throws IOException {
         try (JobStore store = open()) {
             String id = newJobId();
-            store.create(newRecord(id, "svc", T0, null), Map.of());
+            store.create(newRecord(id, "svc", T0, "alice"), Map.of());
             Path file = dir.resolve("svc_gpserver").resolve(id).resolve("record.json");
-            Files.writeString(file, "{\"format\":1,\"jobId\":\"" + id + "\"}");
+            Files.writeString(file, "{\"format\":1,\"jobId\":\"" + id + "\",\"owner\":\"alice\"}");
 
-            assertThatThrownBy(() -> store.read(id)).isInstanceOf(JobStoreException.class)
-                    .hasMessageContaining(id).hasMessageContaining("corrupt").hasMessageContaining("record.json.corrupt-");
-            assertThat(store.read(id)).isEmpty();
-            assertThat(store.query(JobQuery.all()).total()).isZero();
+            JobRecord standIn = store.read(id).orElseThrow();
+            assertThat(standIn.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(standIn.owner()).isEqualTo("alice");
+            assertThat(standIn.messages()).singleElement().satisfies(m -> assertThat(m.description())
+                    .contains("damaged").contains("record.json.corrupt-"));
+            assertThat(store.read(id)).contains(standIn);
+            assertThat(store.query(JobQuery.all().withStatuses(java.util.Set.of(JobStatus.FAILED))).total()).isOne();
+            try (var files = Files.list(file.getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("record.json.corrupt-"));
+            }
         }
     }
 

@@ -151,4 +151,69 @@ class IndexSnapshotTest {
                     .isEqualTo(finished.stream().collect(Collectors.toSet()));
         }
     }
+
+    /** Sets the service folder's time an hour back, as a folder nothing was added to or removed from lately. */
+    private java.nio.file.attribute.FileTime settleServiceFolder() throws IOException {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(dir.resolve(SERVICE + "_gpserver"), old);
+        return old;
+    }
+
+    @Test
+    void anOpenOverUnchangedFoldersListsNoneAndReadsOnlyTheUnfinishedJobs() throws Exception {
+        List<String> finished;
+        List<String> queued;
+        try (JobStore store = open()) {
+            finished = create(store, 200, JobStatus.SUCCEEDED, 0);
+            queued = create(store, 5, JobStatus.SUBMITTED, 1000);
+            settleServiceFolder();
+        } // the snapshot saves the folder's time and the unfinished ids
+        // a queued job moves on behind the snapshot (its folder's entries change, the service folder's do not)
+        String moved = queued.get(0);
+        try (JobStore other = DiskJobStoreConfig.builder(dir).build().open()) {
+            JobRecord r = other.read(moved).orElseThrow();
+            other.update(r.withStatus(JobStatus.EXECUTING, r.updated()));
+            settleServiceFolder();
+        }
+        // a job folder copied in by hand with the folder's time put back: only a listing would find it
+        String copied = ContractRecords.newJobId();
+        Path service = dir.resolve(SERVICE + "_gpserver");
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(service);
+        Files.createDirectory(service.resolve(copied));
+        Files.writeString(service.resolve(copied).resolve("record.json"), Files.readString(recordOf(finished.get(0)))
+                .replace(finished.get(0), copied));
+        Files.setLastModifiedTime(service, t);
+
+        try (JobStore store = open()) {
+            assertThat(listed(store, EnumSet.of(JobStatus.SUCCEEDED))).containsExactlyInAnyOrderElementsOf(finished);
+            assertThat(listed(store, EnumSet.of(JobStatus.SUBMITTED)))
+                    .containsExactlyInAnyOrderElementsOf(queued.subList(1, queued.size()));
+            assertThat(listed(store, EnumSet.of(JobStatus.EXECUTING))).containsExactly(moved);
+            // the open did not list the folder: the hand-copied job is not indexed, yet a read by id finds it
+            assertThat(store.read(copied)).isPresent();
+        }
+    }
+
+    @Test
+    void aJobAddedOrRemovedSinceTheSnapshotChangesTheFolderAndTheOpenListsIt() throws Exception {
+        List<String> finished;
+        try (JobStore store = open()) {
+            finished = create(store, 50, JobStatus.SUCCEEDED, 0);
+            settleServiceFolder();
+        }
+        Path snapshot = dir.resolve(".index").resolve("finished.bin");
+        byte[] saved = Files.readAllBytes(snapshot);
+        String added;
+        try (JobStore other = DiskJobStoreConfig.builder(dir).build().open()) {
+            added = create(other, 1, JobStatus.SUBMITTED, 500).get(0);
+            other.delete(finished.get(0));
+        }
+        Files.write(snapshot, saved); // the snapshot that predates both changes, as after a crash of that store
+        try (JobStore store = open()) {
+            assertThat(listed(store, EnumSet.of(JobStatus.SUBMITTED))).containsExactly(added);
+            assertThat(listed(store, EnumSet.of(JobStatus.SUCCEEDED)))
+                    .containsExactlyInAnyOrderElementsOf(finished.subList(1, finished.size()));
+        }
+    }
 }

@@ -45,15 +45,21 @@ final class DirectoryCleaner {
                     removed += removeIfStale(child);
                 } else if (JobRecord.isValidJobId(name) && !index.restored(name)
                         && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    for (Path entry : list(child)) {
-                        removed += removeIfStale(entry);
-                    }
-                    removed += removeStaleIn(child.resolve(Names.FILES));
-                    removed += removeStaleIn(child.resolve(Names.SCRATCH));
+                    removed += removeStaleInJob(child);
                 }
             }
         }
         return removed;
+    }
+
+    /** Removes the stale temporary entries in one job folder and its file trees; returns how many. */
+    static int removeStaleInJob(Path job) throws IOException {
+        int removed = 0;
+        for (Path entry : list(job)) {
+            removed += removeIfStale(entry);
+        }
+        removed += removeStaleIn(job.resolve(Names.FILES));
+        return removed + removeStaleIn(job.resolve(Names.SCRATCH));
     }
 
     /**

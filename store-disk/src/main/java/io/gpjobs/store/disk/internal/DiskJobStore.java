@@ -59,11 +59,14 @@ import java.util.Optional;
  * process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
  * supported (process ids and POSIX locks are per machine).
  *
- * <p><b>Corrupt records</b> (unparsable, truncated, or of another job) are quarantined: {@code record.json} is
- * renamed to {@code record.json.corrupt-<epoch millis>} and a warning is logged. A record in a newer format than
- * this version reads is not corrupt: it is left alone, skipped with a warning, and a read of it throws a
- * {@link JobStoreException} saying so. At open and in queries a corrupt job is skipped; a {@code read} or {@code update} that meets it throws a {@link JobStoreException} saying so, and from
- * then on the job reads as absent. The janitor removes the folder after the maximum file age.
+ * <p><b>Corrupt records</b> (unparsable, truncated, of another job, or not a file at all: a folder, a link) are
+ * quarantined: {@code record.json} is renamed to {@code record.json.corrupt-<epoch millis>}, a warning is logged,
+ * and a stand-in record is written in its place: the job reads and lists as {@code esriJobFailed} with an error
+ * message naming the moved file, keeping what the damaged bytes still tell (service, task, owner, submitted time;
+ * an owner they do not tell becomes one no caller is). This happens wherever the record is first read: at open, in
+ * a refresh, on a page or a read by id; neither an open nor a query fails because of one job. A record in a newer
+ * format than this version reads is not corrupt: it is left alone, skipped with a warning, and a read of it throws
+ * a {@link JobStoreException} saying so. The janitor removes the stand-in's job after the maximum file age.
  *
  * <p>Thread-safe; safe to share the directory with other stores in this or other processes on the same machine.
  * After {@link #close()} every method throws {@link IllegalStateException}.
@@ -97,7 +100,7 @@ public final class DiskJobStore implements JobStore {
         this.locks = locks;
         this.index = new RecordIndex(root);
         this.jobFiles = new JobFiles(files);
-        this.records = new JobRecords(index, locks, marks, clock);
+        this.records = new JobRecords(index, locks, marks, clock, files);
         this.removals = new Removals(files, locks);
         this.values = new StoredValues(jobFiles, locks, clock, records, this::update);
     }
@@ -125,12 +128,17 @@ public final class DiskJobStore implements JobStore {
         }
         DiskJobStore store = new DiskJobStore(dir, fsync, clock, locks, marks);
         try {
-            int restored = IndexSnapshot.load(dir, store.index);
-            DirectoryCleaner.removeStaleTemporaries(store.index);
+            IndexSnapshot.Loaded snapshot = IndexSnapshot.load(dir, store.index);
             long before = store.index.changes();
-            store.records.refresh();
+            if (snapshot.unchanged(store.index.serviceFolders())) {
+                store.records.readSaved(snapshot); // no folder changed since: no listing
+            } else {
+                DirectoryCleaner.removeStaleTemporaries(store.index);
+                store.records.refresh();
+                store.savedChanges = -1; // the folders changed: the snapshot is written again at the latest at close
+            }
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1} finished jobs restored from the index snapshot, {2} read",
-                    dir, restored, store.index.changes() - before);
+                    dir, snapshot.restored(), store.index.changes() - before);
             store.saveIndexIfChanged(SNAPSHOT_AFTER);
         } catch (IOException | RuntimeException e) {
             locks.release();
@@ -381,7 +389,7 @@ public final class DiskJobStore implements JobStore {
             return;
         }
         try {
-            int saved = IndexSnapshot.write(root, index);
+            int saved = IndexSnapshot.write(root, index, () -> marks.refreshIfChanged(records::refresh));
             savedChanges = now;
             LOG.log(System.Logger.Level.DEBUG, "saved {0} finished jobs to the index snapshot of {1}", saved, root);
         } catch (IOException | RuntimeException e) {

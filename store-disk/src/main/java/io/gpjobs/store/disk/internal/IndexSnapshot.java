@@ -12,10 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The finished jobs of a {@link RecordIndex}, saved to {@code .index/finished.bin} so that a store opening a large
@@ -32,8 +37,14 @@ import java.util.Set;
  * since the last of these. A snapshot that is damaged or of another format is ignored (the store then reads every
  * record, as without one).
  *
- * <p>Format 1: a magic number and the format; per slot a byte 1 and the slot ({@link JobSlot#write}); a byte 0,
- * the slot count and the magic number again.
+ * <p>An open whose service folders all kept the times the snapshot saved (see {@link Loaded}) lists none of them:
+ * it restores the finished jobs and reads the records of the saved unfinished ones only, so the directory I/O of
+ * a restart after a clean stop grows with the unfinished jobs, not with the history. Any folder changed since
+ * (a job added or deleted by anyone, a crash after changes) makes the open list every folder, as before.
+ *
+ * <p>Format 2: a magic number and the format; per slot a byte 1 and the slot ({@link JobSlot#write}); a byte 0;
+ * the folder count and per service folder its name, its time (-1: not trusted), the count and ids of its
+ * unfinished jobs; the slot count and the magic number again. Format 1 (no folder section) is still read.
  *
  * <p>Thread-safe (stateless).
  */
@@ -42,7 +53,11 @@ final class IndexSnapshot {
     static final String FOLDER = ".index";
     static final String FILE = "finished.bin";
     private static final long MAGIC = 0x47504a4f42534958L;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** The format before the folder section; still read (an open from it lists every folder). */
+    private static final int FORMAT_1 = 1;
+    /** How long before a snapshot is written a service folder must have last changed to be trusted unchanged. */
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<JobStatus> FINISHED = EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
             JobStatus.TIMED_OUT, JobStatus.CANCELLED);
     private static final System.Logger LOG = System.getLogger(IndexSnapshot.class.getName());
@@ -56,50 +71,102 @@ final class IndexSnapshot {
     }
 
     /**
+     * What a snapshot says about the service folders when it was written: each folder's modification time (or -1
+     * when it was not settled) and the ids of its unfinished jobs. While a folder's time is unchanged no job folder
+     * was added to it or removed from it since (each adds or removes an entry), so its jobs are the saved finished
+     * ones plus the saved unfinished ids, and an open need not list it.
+     *
+     * @param restored how many finished slots were restored
+     * @param folders  by service folder name
+     */
+    record Loaded(int restored, Map<String, SavedFolder> folders) {
+
+        /** Whether every service folder is one the snapshot saw settled, with the same time (and no other). */
+        boolean unchanged(List<Path> serviceFolders) {
+            if (folders == null || serviceFolders.size() != folders.size()) {
+                return false;
+            }
+            for (Path p : serviceFolders) {
+                SavedFolder f = folders.get(p.getFileName().toString());
+                if (f == null || f.modified() < 0 || f.modified() != modified(p)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A service folder as a snapshot saw it. */
+    record SavedFolder(long modified, List<String> unfinished) {
+    }
+
+    /**
      * Restores the saved slots of the jobs directory {@code root} into {@code index}; removes temporary files that
      * dead processes left in the snapshot folder.
      *
-     * @return how many slots were restored; 0 when there is no usable snapshot
+     * @return what was restored; {@code Loaded(0, null)} when there is no usable snapshot
      */
-    static int load(Path root, RecordIndex index) {
+    static Loaded load(Path root, RecordIndex index) {
         Path dir = root.resolve(FOLDER);
         removeStale(dir);
         Path file = dir.resolve(FILE);
         List<JobSlot> slots = new ArrayList<>();
+        Map<String, SavedFolder> folders = null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readLong() != MAGIC || in.readInt() != FORMAT) {
+            int format = in.readLong() == MAGIC ? in.readInt() : -1;
+            if (format != FORMAT && format != FORMAT_1) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring {0}: not an index snapshot of format {1}", file, FORMAT);
-                return 0;
+                return new Loaded(0, null);
             }
             while (in.readByte() == 1) {
                 slots.add(JobSlot.read(in, index::shelf));
+            }
+            if (format == FORMAT) {
+                folders = new HashMap<>();
+                for (int n = in.readInt(); n > 0; n--) {
+                    String name = in.readUTF();
+                    long modified = in.readLong();
+                    List<String> ids = new ArrayList<>();
+                    for (int k = in.readInt(); k > 0; k--) {
+                        ids.add(in.readUTF());
+                    }
+                    folders.put(name, new SavedFolder(modified, ids));
+                }
             }
             if (in.readInt() != slots.size() || in.readLong() != MAGIC) {
                 throw new IOException("its end does not match its content");
             }
         } catch (NoSuchFileException e) {
-            return 0;
+            return new Loaded(0, null);
         } catch (EOFException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring {0}: it is truncated", file);
-            return 0;
+            return new Loaded(0, null);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring {0}: {1}", file, e.getMessage());
-            return 0;
+            return new Loaded(0, null);
         }
         for (JobSlot s : slots) {
             index.restore(s);
         }
-        return slots.size();
+        return new Loaded(slots.size(), folders);
     }
 
     /**
-     * Saves the finished slots of {@code index}.
+     * Saves the finished slots of {@code index}, and for each service folder its time and unfinished jobs (see
+     * {@link Loaded}). {@code catchUp} brings the index up to date with other stores' writes; it runs after the
+     * folders' times are taken, so a job another store adds later changes a time and is not missed.
      *
-     * @return how many were saved
+     * @return how many finished slots were saved
      */
-    static int write(Path root, RecordIndex index) throws IOException {
+    static int write(Path root, RecordIndex index, WriterMarks.IoAction catchUp) throws IOException {
         Path dir = Files.createDirectories(root.resolve(FOLDER));
         Path tmp = dir.resolve(Names.temp(FILE));
+        long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        List<Path> services = index.serviceFolders();
+        Map<String, Long> before = new HashMap<>();
+        services.forEach(p -> before.put(p.getFileName().toString(), modified(p)));
+        catchUp.run();
+        Map<String, List<String>> unfinished = new HashMap<>();
         int[] count = new int[1];
         try {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
@@ -107,8 +174,10 @@ final class IndexSnapshot {
                 out.writeLong(MAGIC);
                 out.writeInt(FORMAT);
                 IOException[] failed = new IOException[1];
-                index.forEachSlot(s -> {
-                    if (failed[0] == null && finished(s.status())) {
+                index.forEachInOrder(s -> {
+                    if (!finished(s.status())) {
+                        unfinished.computeIfAbsent(s.shelf.folder(), f -> new ArrayList<>()).add(s.jobId());
+                    } else if (failed[0] == null) {
                         try {
                             out.writeByte(1);
                             s.write(out);
@@ -122,6 +191,21 @@ final class IndexSnapshot {
                     throw failed[0];
                 }
                 out.writeByte(0);
+                out.writeInt(services.size());
+                for (Path p : services) {
+                    String name = p.getFileName().toString();
+                    long t = before.get(name);
+                    // trusted only when it did not change while the slots were taken, and changed long enough before
+                    // that a later change cannot share its time stamp
+                    boolean settled = t >= 0 && t == modified(p) && started - t > SETTLE_NANOS;
+                    out.writeUTF(name);
+                    out.writeLong(settled ? t : -1);
+                    List<String> ids = unfinished.getOrDefault(name, List.of());
+                    out.writeInt(ids.size());
+                    for (String id : ids) {
+                        out.writeUTF(id);
+                    }
+                }
                 out.writeInt(count[0]);
                 out.writeLong(MAGIC);
             }
@@ -132,6 +216,15 @@ final class IndexSnapshot {
             Files.deleteIfExists(tmp);
         }
         return count[0];
+    }
+
+    /** The modification time of a folder in nanoseconds, or -1 when it cannot be read. */
+    private static long modified(Path folder) {
+        try {
+            return RecordFile.nanos(Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static void removeStale(Path dir) {

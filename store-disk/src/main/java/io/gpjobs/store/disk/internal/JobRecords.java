@@ -25,8 +25,10 @@ final class JobRecords {
     private final JobLocks locks;
     private final WriterMarks marks;
     private final Clock clock;
+    private final AtomicFiles files;
 
-    JobRecords(RecordIndex index, JobLocks locks, WriterMarks marks, Clock clock) {
+    JobRecords(RecordIndex index, JobLocks locks, WriterMarks marks, Clock clock, AtomicFiles files) {
+        this.files = files;
         this.index = index;
         this.locks = locks;
         this.marks = marks;
@@ -52,9 +54,10 @@ final class JobRecords {
     }
 
     /**
-     * Reads the job's record from its file, keeps the index current, and quarantines a corrupt one.
+     * Reads the job's record from its file, keeps the index current, and quarantines a corrupt one: the job then
+     * reads as the failed stand-in written in its place.
      *
-     * @throws JobStoreException when the record is corrupt (it is then quarantined) or of a newer format
+     * @throws JobStoreException when the record is of a newer format, or corrupt and cannot be quarantined
      */
     Optional<RecordFile> load(String jobId) throws IOException {
         return load(jobId, null);
@@ -77,18 +80,9 @@ final class JobRecords {
                 throw new JobStoreException("the record of job '" + jobId + "' was " + e.getMessage()
                         + "; use that gpjobs version to read it", e);
             } catch (RecordCodec.CorruptException e) {
-                // a job taken from the index snapshot is met here for the first time since the store opened: like a
-                // record found corrupt at open, it is quarantined and reads as absent (reported in the log)
-                boolean unseenSinceOpen = index.restored(jobId);
-                Path moved = quarantine(jobId, dir.get(), e);
-                if (moved == null) {
-                    return load(jobId);
-                }
-                if (unseenSinceOpen) {
-                    return Optional.empty();
-                }
-                throw new JobStoreException("the record of job '" + jobId + "' is corrupt (" + e.getMessage()
-                        + "); it was moved to '" + moved + "' and the job now reads as absent", e);
+                // moved aside, and the job reads from now on as the failed stand-in written in its place
+                RecordFile standIn = quarantine(jobId, dir.get(), e);
+                return standIn == null ? load(jobId) : Optional.of(standIn);
             }
         }
         index.remove(jobId);
@@ -102,6 +96,27 @@ final class JobRecords {
         } catch (JobStoreException | IOException e) {
             LOG.log(System.Logger.Level.WARNING, "leaving job {0} out of a query: {1}", slot, e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Reads the records of the unfinished jobs a snapshot saved (their folders unchanged since, see
+     * {@link IndexSnapshot.Loaded}) and removes stale temporaries in their folders; a job gone meanwhile is
+     * forgotten, a corrupt record quarantined.
+     */
+    void readSaved(IndexSnapshot.Loaded snapshot) throws IOException {
+        for (java.util.Map.Entry<String, IndexSnapshot.SavedFolder> f : snapshot.folders().entrySet()) {
+            Path service = index.root().resolve(f.getKey());
+            for (String id : f.getValue().unfinished()) {
+                if (JobRecord.isValidJobId(id)) {
+                    DirectoryCleaner.removeStaleInJob(service.resolve(id));
+                    try {
+                        load(id, service.resolve(id));
+                    } catch (JobStoreException | IOException e) {
+                        LOG.log(System.Logger.Level.WARNING, "skipping job {0}: {1}", id, e.getMessage());
+                    }
+                }
+            }
         }
     }
 
@@ -129,10 +144,12 @@ final class JobRecords {
     }
 
     /**
-     * Renames a corrupt record aside, logs a warning and forgets the job; returns where it went, or null when the
-     * record was rewritten meanwhile and is no longer corrupt.
+     * Renames a corrupt record aside, writes a failed stand-in in its place ({@link StandIn}), logs a warning and
+     * indexes the stand-in; returns it, or null when the record was rewritten meanwhile and is no longer corrupt.
+     *
+     * @throws JobStoreException when the record cannot be moved or the stand-in cannot be written
      */
-    private Path quarantine(String jobId, Path dir, RecordCodec.CorruptException cause) {
+    private RecordFile quarantine(String jobId, Path dir, RecordCodec.CorruptException cause) {
         Path file = dir.resolve(Names.RECORD);
         Path aside = dir.resolve(Names.RECORD + Names.CORRUPT_MARK + clock.millis());
         try (JobLocks.Held held = locks.lock(jobId)) {
@@ -141,11 +158,14 @@ final class JobRecords {
                 return null;
             } catch (RecordCodec.CorruptException stillCorrupt) {
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                index.remove(jobId);
+                JobRecord standIn = StandIn.of(jobId, dir, aside, cause.getMessage(), clock.instant());
+                files.write(file, RecordCodec.writeRecord(standIn));
+                RecordFile written = new RecordFile(standIn, dir, RecordFile.attributes(dir));
+                index.put(standIn, written.attrs());
                 marks.mark();
-                LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}",
-                        file, cause.getMessage(), aside.getFileName());
-                return aside;
+                LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}, the job "
+                        + "now reads as failed", file, cause.getMessage(), aside.getFileName());
+                return written;
             }
         } catch (IOException e) {
             throw new JobStoreException("cannot quarantine the corrupt record " + file + ": " + e, e);

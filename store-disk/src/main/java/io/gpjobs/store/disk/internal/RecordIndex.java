@@ -81,6 +81,11 @@ final class RecordIndex {
         this.root = root;
     }
 
+    /** The jobs directory. */
+    Path root() {
+        return root;
+    }
+
     /** The slot of a job, or null. */
     JobSlot get(String jobId) {
         return slots.get(JobSlot.key(jobId));
@@ -158,6 +163,18 @@ final class RecordIndex {
     /** The shelf of a service, made when absent. */
     Shelf shelf(String serviceName) {
         return shelves.computeIfAbsent(serviceName, Shelf::new);
+    }
+
+    /**
+     * Passes every slot to {@code action} service by service and status by status, each in query order (weakly
+     * consistent, like the sets); a snapshot written so is restored by appending to the sets.
+     */
+    void forEachInOrder(java.util.function.Consumer<JobSlot> action) {
+        for (Shelf shelf : shelves.values()) {
+            for (io.gpjobs.spi.JobStatus status : io.gpjobs.spi.JobStatus.values()) {
+                shelf.jobs(status, null, null).forEachRemaining(action);
+            }
+        }
     }
 
     /** Passes every slot to {@code action} (see {@link SlotTable#forEach}). */
