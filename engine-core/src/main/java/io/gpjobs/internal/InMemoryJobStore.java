@@ -5,6 +5,7 @@ import io.gpjobs.spi.JobConflictException;
 import io.gpjobs.spi.JobPage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.JobStoreException;
 import io.gpjobs.spi.StoredValue;
@@ -31,6 +32,10 @@ import java.util.stream.Stream;
  * A {@link JobStore} that keeps records, values and files in memory; a job's scratch folder is a temporary
  * folder, deleted with the job or when the store closes. The default store of an engine, and the store of tests.
  *
+ * <p>Finished jobs are kept until the janitor deletes them or, when more than {@code maxFinishedJobs} have
+ * finished, the oldest finished first are evicted (they then read as not found), so the store's memory stays
+ * bounded however many jobs run.
+ *
  * <p>Thread-safe: each job's state is one immutable entry replaced atomically in a {@link ConcurrentHashMap},
  * so compare-and-set is a {@code compute} on the job id.
  */
@@ -45,11 +50,23 @@ public final class InMemoryJobStore implements JobStore {
     private final ConcurrentHashMap<String, Path> scratch = new ConcurrentHashMap<>();
     /** The node ids of the live engines on this store. */
     private final java.util.Set<String> nodes = ConcurrentHashMap.newKeySet();
+    private final FinishedJobsCap finished;
     private volatile Path scratchRoot;
     private volatile boolean closed;
 
-    /** Creates an empty store. Does no I/O until a scratch folder is asked for. */
+    /** Creates an empty store keeping {@link io.gpjobs.MemoryJobStoreProvider#DEFAULT_MAX_FINISHED_JOBS} finished jobs. */
     public InMemoryJobStore() {
+        this(io.gpjobs.MemoryJobStoreProvider.DEFAULT_MAX_FINISHED_JOBS);
+    }
+
+    /**
+     * Creates an empty store that keeps at most {@code maxFinishedJobs} finished jobs (oldest finished evicted
+     * first). Does no I/O until a scratch folder is asked for.
+     *
+     * @throws IllegalArgumentException naming the value when it is below 1
+     */
+    public InMemoryJobStore(int maxFinishedJobs) {
+        finished = new FinishedJobsCap(maxFinishedJobs);
     }
 
     @Override
@@ -65,6 +82,9 @@ public final class InMemoryJobStore implements JobStore {
         Entry fresh = new Entry(stored, Map.copyOf(inputs), Map.of());
         if (jobs.putIfAbsent(record.jobId(), fresh) != null) {
             throw new JobConflictException(record.jobId(), "a record with this id already exists");
+        }
+        if (stored.status().isTerminal()) {
+            finished.finished(stored.jobId(), this::evict);
         }
         return stored;
     }
@@ -82,6 +102,7 @@ public final class InMemoryJobStore implements JobStore {
         Objects.requireNonNull(next, "next");
         checkOpen();
         String id = next.jobId();
+        boolean[] newlyFinished = new boolean[1];
         Entry result = jobs.compute(id, (k, cur) -> {
             if (cur == null) {
                 throw new JobNotFoundException(id);
@@ -90,9 +111,21 @@ public final class InMemoryJobStore implements JobStore {
                 throw new JobConflictException(id, "expected version " + next.version() + " but the store has "
                         + cur.record().version());
             }
+            newlyFinished[0] = next.status().isTerminal() && !cur.record().status().isTerminal();
             return new Entry(next.withVersion(next.version() + 1), cur.inputs(), cur.results());
         });
+        if (newlyFinished[0]) {
+            finished.finished(id, this::evict);
+        }
         return result.record();
+    }
+
+    /** Drops a job the retention cap handed out, when it is still finished (not already deleted or re-created). */
+    private void evict(String jobId) {
+        Entry e = jobs.get(jobId);
+        if (e != null && e.record().status().isTerminal() && !closed) {
+            delete(jobId);
+        }
     }
 
     @Override
