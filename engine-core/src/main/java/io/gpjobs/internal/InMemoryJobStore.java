@@ -13,11 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +38,9 @@ import java.util.stream.Stream;
  */
 public final class InMemoryJobStore implements JobStore {
 
-    /** Everything stored for one job; replaced as a whole. */
-    private record Entry(JobRecord record, Map<String, StoredValue> inputs, Map<String, StoredValue> results) {
+    /** Everything stored for one job; replaced as a whole. {@code finishing}: this write moved it to a terminal status. */
+    private record Entry(JobRecord record, Map<String, StoredValue> inputs, Map<String, StoredValue> results,
+            boolean finishing) {
     }
 
     private final ConcurrentHashMap<String, Entry> jobs = new ConcurrentHashMap<>();
@@ -79,7 +77,7 @@ public final class InMemoryJobStore implements JobStore {
                     + "' has " + record.version());
         }
         JobRecord stored = record.withVersion(1);
-        Entry fresh = new Entry(stored, Map.copyOf(inputs), Map.of());
+        Entry fresh = new Entry(stored, Map.copyOf(inputs), Map.of(), false);
         if (jobs.putIfAbsent(record.jobId(), fresh) != null) {
             throw new JobConflictException(record.jobId(), "a record with this id already exists");
         }
@@ -102,7 +100,6 @@ public final class InMemoryJobStore implements JobStore {
         Objects.requireNonNull(next, "next");
         checkOpen();
         String id = next.jobId();
-        boolean[] newlyFinished = new boolean[1];
         Entry result = jobs.compute(id, (k, cur) -> {
             if (cur == null) {
                 throw new JobNotFoundException(id);
@@ -111,10 +108,10 @@ public final class InMemoryJobStore implements JobStore {
                 throw new JobConflictException(id, "expected version " + next.version() + " but the store has "
                         + cur.record().version());
             }
-            newlyFinished[0] = next.status().isTerminal() && !cur.record().status().isTerminal();
-            return new Entry(next.withVersion(next.version() + 1), cur.inputs(), cur.results());
+            return new Entry(next.withVersion(next.version() + 1), cur.inputs(), cur.results(),
+                    next.status().isTerminal() && !cur.record().status().isTerminal());
         });
-        if (newlyFinished[0]) {
+        if (result.finishing()) {
             finished.finished(id, this::evict);
         }
         return result.record();
@@ -153,12 +150,13 @@ public final class InMemoryJobStore implements JobStore {
         had |= files.remove(jobId) != null;
         Path dir = scratch.remove(jobId);
         if (dir != null) {
-            deleteTree(dir);
+            MemoryFiles.deleteTree(dir);
             had = true;
         } else {
             Path base = scratchRoot();
             if (base != null) {
-                deleteTree(base.resolve(jobId)); // made again by a task of a deleted job that went on writing
+                // made again by a task of a deleted job that went on writing
+                MemoryFiles.deleteTree(base.resolve(jobId));
             }
         }
         return had;
@@ -182,7 +180,7 @@ public final class InMemoryJobStore implements JobStore {
             if (cur == null) {
                 throw new JobNotFoundException(jobId);
             }
-            return new Entry(cur.record(), cur.inputs(), copy);
+            return new Entry(cur.record(), cur.inputs(), copy, false);
         });
     }
 
@@ -231,7 +229,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        String path = checkPath(relativePath);
+        String path = MemoryFiles.checkPath(relativePath);
         Objects.requireNonNull(content, "content");
         checkOpen();
         byte[] bytes = content.readAllBytes();
@@ -241,7 +239,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        String path = checkPath(relativePath);
+        String path = MemoryFiles.checkPath(relativePath);
         checkOpen();
         if (path.startsWith("scratch/")) {
             Path dir = scratch.get(jobId);
@@ -293,7 +291,7 @@ public final class InMemoryJobStore implements JobStore {
         closed = true;
         Path root = scratchRoot;
         if (root != null) {
-            deleteTree(root);
+            MemoryFiles.deleteTree(root);
         }
         scratch.clear();
     }
@@ -301,43 +299,6 @@ public final class InMemoryJobStore implements JobStore {
     private void checkOpen() {
         if (closed) {
             throw new JobStoreException("the in-memory job store is closed");
-        }
-    }
-
-    /** Checks a relative file path: not empty or absolute, no {@code ..}, {@code .} or empty segments. */
-    static String checkPath(String relativePath) {
-        if (relativePath == null || relativePath.isEmpty() || relativePath.startsWith("/")
-                || relativePath.contains("\\") || relativePath.matches("^[A-Za-z]:.*")) {
-            throw new IllegalArgumentException("invalid relative file path '" + relativePath + "'");
-        }
-        for (String segment : relativePath.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
-                throw new IllegalArgumentException("invalid relative file path '" + relativePath + "'");
-            }
-        }
-        return relativePath;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new JobStoreException("could not delete folder '" + dir.getFileName() + "'", e);
         }
     }
 }
