@@ -61,6 +61,19 @@ record ForkScore(double median, double spread, int forks, String unit) {
         return Math.round(spread * 100) + "% (" + (forks > 1 ? forks + " forks" : "1 fork, iterations") + ")";
     }
 
+    /** A figure with its spread, e.g. "3,830 (8% (3 forks))"; "not measured" for null. */
+    static String figure(ForkScore f) {
+        return f == null ? Report.NONE : Report.num(f.median()) + " (" + f.spreadText() + ")";
+    }
+
+    /** {@code v / base} as {@link Report#ratio(Double, Double)} prints it, or "unreliable" when either spread is too wide. */
+    static String ratio(ForkScore v, ForkScore base) {
+        if (v == null || base == null) {
+            return "–";
+        }
+        return v.reliable() && base.reliable() ? Report.ratio(v.median(), base.median()) : "unreliable";
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);

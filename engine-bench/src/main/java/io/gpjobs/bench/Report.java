@@ -24,7 +24,7 @@ public final class Report {
 
     static final String BEGIN = "<!-- results:begin -->";
     static final String END = "<!-- results:end -->";
-    private static final String NONE = "not measured";
+    static final String NONE = "not measured";
 
     private final Map<String, JsonNode> results = new HashMap<>();
     private final Map<String, Double> metrics = new HashMap<>();
@@ -116,15 +116,13 @@ public final class Report {
         throughputRow(s, "gpjobs, Azure store (Azurite)", "azure", exec, jobrunr, "");
         throughputRow(s, "file operations of a job alone, no engine (the disk store's floor)", "files", exec, jobrunr,
                 "");
-        s.append("\nAt equal durability (both survive a killed process, neither forces writes to the device), the disk ")
-                .append("store runs at ").append(reliableRatio("disk", "jobrunr-h2"))
-                .append(" of JobRunr on H2 (target ≥ 2×); `disk-fsync` is stronger than anything H2 offers JobRunr ")
-                .append("(H2 never forces a commit to the device) and runs at ")
-                .append(reliableRatio("disk-fsync", "jobrunr-h2")).append(" of it. ");
-        s.append("The disk store runs at ").append(reliableRatio("disk", "files")).append(" of the rate at which this ")
-                .append("file system does a job's bare file operations (a folder with a record renamed into place on ")
-                .append("the submitting thread, then two atomic replaces of the record on a worker; target ≥ 90%).\n");
-
+        s.append("\nAt equal durability (both survive a killed process, neither forces writes to the device): disk ")
+                .append("store ÷ JobRunr on H2 = ").append(reliableRatio("disk", "jobrunr-h2"))
+                .append(" (target ≥ 2×). `disk-fsync` is stronger than anything H2 offers JobRunr (H2 never forces a ")
+                .append("commit to the device): disk-fsync ÷ JobRunr on H2 = ").append(reliableRatio("disk-fsync", "jobrunr-h2"))
+                .append(". Disk store ÷ its floor (`files`: a job's bare file operations on this file system, a folder ")
+                .append("with a record renamed into place on the submitting thread, then two atomic replaces of the ")
+                .append("record on a worker) = ").append(reliableRatio("disk", "files")).append(" (target ≥ 90%).\n");
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
         s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");
         Double execP50 = pct("LatencyBench.submitToExecuting:executor", "50.0");
@@ -192,9 +190,9 @@ public final class Report {
         ForkScore rest = forkScore("HttpBench." + bench + ":rest");
         ForkScore bare = forkScore("HttpBench." + bench + ":bare");
         ForkScore in = forkScore("HttpBench." + bench + ":inprocess");
-        s.append("| ").append(label).append(" | ").append(figure(rest)).append(" | ").append(figure(bare))
-                .append(" | ").append(figure(in)).append(" | ").append(ratio(rest, bare)).append(" | ")
-                .append(ratio(rest, in)).append(" | ").append(target).append(" |\n");
+        s.append("| ").append(label).append(" | ").append(ForkScore.figure(rest)).append(" | ").append(ForkScore.figure(bare))
+                .append(" | ").append(ForkScore.figure(in)).append(" | ").append(ForkScore.ratio(rest, bare)).append(" | ")
+                .append(ForkScore.ratio(rest, in)).append(" | ").append(target).append(" |\n");
     }
 
     private void throughputRow(StringBuilder s, String label, String key, String exec, String jobrunr, String target) {
@@ -204,22 +202,9 @@ public final class Report {
                 .append(" | ").append(reliableRatio(key, jobrunr)).append(" | ").append(target).append(" |\n");
     }
 
-    /** A figure with its spread, e.g. "3,830 (8% (3 forks))". */
-    private static String figure(ForkScore f) {
-        return f == null ? NONE : num(f.median()) + " (" + f.spreadText() + ")";
-    }
-
-    /** {@link #ratio(Double, Double)} of two medians, or "unreliable" when either spread is above the limit. */
-    private static String ratio(ForkScore v, ForkScore base) {
-        if (v == null || base == null) {
-            return "–";
-        }
-        return v.reliable() && base.reliable() ? ratio(v.median(), base.median()) : "unreliable";
-    }
-
     /** The ratio of two throughput rows, or "unreliable" when either one's spread is above the limit. */
     private String reliableRatio(String key, String baseKey) {
-        return ratio(forkScore("ThroughputBench.noOpJobs:" + key), forkScore("ThroughputBench.noOpJobs:" + baseKey));
+        return ForkScore.ratio(forkScore("ThroughputBench.noOpJobs:" + key), forkScore("ThroughputBench.noOpJobs:" + baseKey));
     }
 
     private ForkScore forkScore(String key) {
