@@ -57,7 +57,10 @@ final class JobRecords {
      * @throws JobStoreException when the record is corrupt (it is then quarantined) or of a newer format
      */
     Optional<RecordFile> load(String jobId) throws IOException {
-        return load(jobId, null);
+        // The folder the index knows is tried first: reading its record proves the file is there, so the
+        // existence check of a lookup would only add a system call (a miss falls back to the lookup).
+        JobSlot known = index.get(jobId);
+        return load(jobId, known == null ? null : index.folder(known));
     }
 
     /** {@link #load(String)}, trying the folder {@code guess} (or none when null) before looking for it. */
