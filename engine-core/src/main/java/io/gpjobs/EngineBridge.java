@@ -55,8 +55,8 @@ final class EngineBridge {
         }
     }
 
-    static JobStore newMemoryStore() {
-        return new InMemoryJobStore();
+    static JobStore newMemoryStore(int maxFinishedJobs) {
+        return new InMemoryJobStore(maxFinishedJobs);
     }
 
     ExecuteResult execute(String principal, String service, String task, Map<String, ?> inputs) {

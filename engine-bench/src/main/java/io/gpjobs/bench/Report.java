@@ -24,10 +24,11 @@ public final class Report {
 
     static final String BEGIN = "<!-- results:begin -->";
     static final String END = "<!-- results:end -->";
-    private static final String NONE = "not measured";
+    static final String NONE = "not measured";
 
     private final Map<String, JsonNode> results = new HashMap<>();
     private final Map<String, Double> metrics = new HashMap<>();
+    private final ExtraTables extra = new ExtraTables();
 
     private Report(JsonNode jmh, Map<String, Double> metrics) {
         for (JsonNode r : jmh) {
@@ -36,6 +37,7 @@ public final class Report {
             StringBuilder key = new StringBuilder(name);
             r.path("params").properties().forEach(p -> key.append(':').append(p.getValue().asText()));
             results.put(key.toString(), r.path("primaryMetric"));
+            extra.offer(name, key.toString(), r);
         }
         this.metrics.putAll(metrics);
     }
@@ -73,7 +75,9 @@ public final class Report {
         Path machineFile = dir.resolve("machine.txt");
         String machine = Files.exists(machineFile) ? Files.readString(machineFile, StandardCharsets.UTF_8).strip()
                 : "not recorded";
-        String section = new Report(jmh, metrics).render(machine);
+        Path loadFile = dir.resolve("load.txt");
+        String load = Files.exists(loadFile) ? Files.readString(loadFile, StandardCharsets.UTF_8).strip() : "";
+        String section = new Report(jmh, metrics).render(machine, load);
         System.out.println(section);
         if (args.length > 1) {
             Path md = Path.of(args[1]);
@@ -88,30 +92,37 @@ public final class Report {
         }
     }
 
-    private String render(String machine) {
+    private String render(String machine, String load) {
         StringBuilder s = new StringBuilder();
         s.append("Machine: ").append(machine.replace("\n", "; ")).append("\n\n");
+        LoadCheck.append(s, load);
 
         s.append("### Throughput of no-op jobs (submit → succeeded), jobs/s\n\n");
-        s.append("| system | jobs/s | × executor | × JobRunr | target |\n|---|---:|---:|---:|---|\n");
-        Double exec = score("ThroughputBench.noOpJobs:executor");
-        Double jobrunr = score("ThroughputBench.noOpJobs:jobrunr");
+        s.append("Each figure is the median over the forks of each fork's mean; spread = (max − min) / median over ")
+                .append("the forks. A ratio built on a figure whose spread exceeds ")
+                .append(Math.round(ForkScore.MAX_SPREAD * 100)).append("% is not printed (\"unreliable\").\n\n");
+        s.append("| system | jobs/s | spread | × executor | × JobRunr (memory) | target |\n|---|---:|---:|---:|---:|---|\n");
+        String exec = "executor";
+        String jobrunr = "jobrunr";
         throughputRow(s, "ThreadPoolExecutor (in-process limit)", "executor", exec, jobrunr, "");
         throughputRow(s, "JobRunr 8.7.0, in-memory, 200 ms poll", "jobrunr", exec, jobrunr, "");
-        throughputRow(s, "gpjobs, memory store", "memory", exec, jobrunr, "≥ 0.33× executor and ≥ 100× JobRunr");
-        throughputRow(s, "gpjobs, disk store (atomic renames, no fsync)", "disk", exec, jobrunr, "≥ 10,000 jobs/s");
+        throughputRow(s, "JobRunr 8.7.0, H2 file database (commits written, not forced), 5 s poll", "jobrunr-h2", exec,
+                jobrunr, "");
+        throughputRow(s, "gpjobs, memory store", "memory", exec, jobrunr,
+                "≥ 150,000 jobs/s or ≥ 0.1× executor; ≥ 100× JobRunr");
+        throughputRow(s, "gpjobs, disk store (atomic renames, no fsync)", "disk", exec, jobrunr,
+                "≥ 2× JobRunr on H2 (equal durability)");
         throughputRow(s, "gpjobs, disk store (fsync every write)", "disk-fsync", exec, jobrunr, "");
         throughputRow(s, "gpjobs, Azure store (Azurite)", "azure", exec, jobrunr, "");
         throughputRow(s, "file operations of a job alone, no engine (the disk store's floor)", "files", exec, jobrunr,
                 "");
-        Double files = score("ThroughputBench.noOpJobs:files");
-        Double disk = score("ThroughputBench.noOpJobs:disk");
-        if (files != null && disk != null) {
-            s.append("\nThe disk store runs at ").append(ratio(disk, files)).append(" of the rate at which this file ")
-                    .append("system does a job's bare file operations (a folder with a record renamed into place on ")
-                    .append("the submitting thread, then two atomic replaces of the record on a worker).\n");
-        }
-
+        s.append("\nAt equal durability (both survive a killed process, neither forces writes to the device): disk ")
+                .append("store ÷ JobRunr on H2 = ").append(reliableRatio("disk", "jobrunr-h2"))
+                .append(" (target ≥ 2×). `disk-fsync` is stronger than anything H2 offers JobRunr (H2 never forces a ")
+                .append("commit to the device): disk-fsync ÷ JobRunr on H2 = ").append(reliableRatio("disk-fsync", "jobrunr-h2"))
+                .append(". Disk store ÷ its floor (`files`: a job's bare file operations on this file system, a folder ")
+                .append("with a record renamed into place on the submitting thread, then two atomic replaces of the ")
+                .append("record on a worker) = ").append(reliableRatio("disk", "files")).append(" (target ≥ 90%).\n");
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
         s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");
         Double execP50 = pct("LatencyBench.submitToExecuting:executor", "50.0");
@@ -161,13 +172,14 @@ public final class Report {
                 .append(ms("LargeStoreBench.queryPage")).append(" | |\n");
         s.append("| janitor: jobs deleted | ").append(num(metrics.get("janitor.jobs"))).append(" | 100,000 |\n");
         s.append("| janitor: time to delete them, s | ").append(sec("LargeStoreBench.janitor")).append(" | |\n");
+        extra.render(s, metrics);
         return s.toString();
     }
 
     /** The HTTP section: each REST figure beside the bare Jetty handler and the in-process rate of one run. */
     private void http(StringBuilder s) {
         s.append("\n### GP REST API over HTTP (loopback, JDK HTTP client), operations/s\n\n");
-        s.append("| operation | REST API | bare Jetty handler, same bytes | in-process | REST × bare | REST × in-process "
+        s.append("| operation | REST API (spread) | bare Jetty handler, same bytes | in-process | REST × bare | REST × in-process "
                 + "| target |\n|---|---:|---:|---:|---:|---:|---|\n");
         httpRow(s, "status read `GET jobs/<id>?f=json`", "statusRead", "REST ≥ 0.5× bare");
         httpRow(s, "submit → succeeded, " + HttpBench.BATCH + " jobs, " + HttpStack.IN_FLIGHT + " in flight",
@@ -175,18 +187,29 @@ public final class Report {
     }
 
     private void httpRow(StringBuilder s, String label, String bench, String target) {
-        Double rest = score("HttpBench." + bench + ":rest");
-        Double bare = score("HttpBench." + bench + ":bare");
-        Double in = score("HttpBench." + bench + ":inprocess");
-        s.append("| ").append(label).append(" | ").append(num(rest)).append(" | ").append(num(bare)).append(" | ")
-                .append(num(in)).append(" | ").append(ratio(rest, bare)).append(" | ").append(ratio(rest, in))
-                .append(" | ").append(target).append(" |\n");
+        ForkScore rest = forkScore("HttpBench." + bench + ":rest");
+        ForkScore bare = forkScore("HttpBench." + bench + ":bare");
+        ForkScore in = forkScore("HttpBench." + bench + ":inprocess");
+        s.append("| ").append(label).append(" | ").append(ForkScore.figure(rest)).append(" | ").append(ForkScore.figure(bare))
+                .append(" | ").append(ForkScore.figure(in)).append(" | ").append(ForkScore.ratio(rest, bare)).append(" | ")
+                .append(ForkScore.ratio(rest, in)).append(" | ").append(target).append(" |\n");
     }
 
-    private void throughputRow(StringBuilder s, String label, String key, Double exec, Double jobrunr, String target) {
-        Double v = score("ThroughputBench.noOpJobs:" + key);
-        s.append("| ").append(label).append(" | ").append(num(v)).append(" | ").append(ratio(v, exec))
-                .append(" | ").append(ratio(v, jobrunr)).append(" | ").append(target).append(" |\n");
+    private void throughputRow(StringBuilder s, String label, String key, String exec, String jobrunr, String target) {
+        ForkScore v = forkScore("ThroughputBench.noOpJobs:" + key);
+        s.append("| ").append(label).append(" | ").append(v == null ? NONE : num(v.median())).append(" | ")
+                .append(v == null ? "–" : v.spreadText()).append(" | ").append(reliableRatio(key, exec))
+                .append(" | ").append(reliableRatio(key, jobrunr)).append(" | ").append(target).append(" |\n");
+    }
+
+    /** The ratio of two throughput rows, or "unreliable" when either one's spread is above the limit. */
+    private String reliableRatio(String key, String baseKey) {
+        return ForkScore.ratio(forkScore("ThroughputBench.noOpJobs:" + key), forkScore("ThroughputBench.noOpJobs:" + baseKey));
+    }
+
+    private ForkScore forkScore(String key) {
+        JsonNode m = find(key);
+        return m == null ? null : ForkScore.of(m);
     }
 
     private void latencyRow(StringBuilder s, String label, String key, Double execP50, Double jrP50, String target) {
@@ -214,7 +237,7 @@ public final class Report {
 
     private Double score(String key) {
         JsonNode m = find(key);
-        return m == null ? null : m.path("score").asDouble();
+        return m == null ? null : ForkScore.of(m).median();
     }
 
     private Double pct(String key, String percentile) {
@@ -247,7 +270,7 @@ public final class Report {
     }
 
     /** {@code v / base}: "26.3×" when at least 1, "1/640" (read: 640 times less) when below. */
-    private static String ratio(Double v, Double base) {
+    static String ratio(Double v, Double base) {
         if (v == null || base == null || base == 0 || v == 0) {
             return "–";
         }
@@ -263,7 +286,7 @@ public final class Report {
         return s == null ? NONE : num(s);
     }
 
-    private static String num(Double v) {
+    static String num(Double v) {
         if (v == null) {
             return NONE;
         }

@@ -11,7 +11,7 @@ final class Systems {
 
     /**
      * Opens the system named {@code name}: {@code executor}, {@code files} (the disk store's file operations
-     * alone), {@code jobrunr}, or the name of a gpjobs store
+     * alone), {@code jobrunr} (in memory), {@code jobrunr-h2} (on an embedded H2 file database), or the name of a gpjobs store
      * ({@link Stores}).
      *
      * @throws IllegalArgumentException naming the value when it is unknown
@@ -20,7 +20,8 @@ final class Systems {
         return switch (name) {
             case "executor" -> new ExecutorSystem(WORKERS);
             case "files" -> new FilesSystem(WORKERS);
-            case "jobrunr" -> new JobRunrSystem();
+            case "jobrunr" -> JobRunrSystem.inMemory();
+            case "jobrunr-h2" -> JobRunrSystem.h2();
             default -> new GpjobsSystem(name, WORKERS);
         };
     }

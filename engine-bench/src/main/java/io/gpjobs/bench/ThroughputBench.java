@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * End-to-end throughput of no-op jobs: one operation submits {@value #BATCH} jobs and waits until every one is
  * recorded as succeeded; the score is jobs per second. {@code executor} is the in-process limit, {@code files} the
- * file system's limit for the disk store ({@link FilesSystem}), {@code jobrunr} the JobRunr baseline; the other values
+ * file system's limit for the disk store ({@link FilesSystem}), {@code jobrunr} the JobRunr baseline in memory, {@code jobrunr-h2} JobRunr on a durable embedded database
+ * (H2 in a file, see {@link JobRunrSystem}); the other values
  * are gpjobs stores.
  */
 @State(Scope.Benchmark)
@@ -28,7 +29,7 @@ public class ThroughputBench {
     public static final int BATCH = 1000;
 
     /** The system under test. */
-    @Param({"executor", "files", "jobrunr", "memory", "disk", "disk-fsync", "azure"})
+    @Param({"executor", "files", "jobrunr", "jobrunr-h2", "memory", "disk", "disk-fsync", "azure"})
     public String system;
 
     private JobSystem jobs;

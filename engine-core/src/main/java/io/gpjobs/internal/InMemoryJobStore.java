@@ -5,6 +5,7 @@ import io.gpjobs.spi.JobConflictException;
 import io.gpjobs.spi.JobPage;
 import io.gpjobs.spi.JobQuery;
 import io.gpjobs.spi.JobRecord;
+import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.JobStoreException;
 import io.gpjobs.spi.StoredValue;
@@ -12,11 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,13 +29,18 @@ import java.util.stream.Stream;
  * A {@link JobStore} that keeps records, values and files in memory; a job's scratch folder is a temporary
  * folder, deleted with the job or when the store closes. The default store of an engine, and the store of tests.
  *
+ * <p>Finished jobs are kept until the janitor deletes them or, when more than {@code maxFinishedJobs} have
+ * finished, the oldest finished first are evicted (they then read as not found), so the store's memory stays
+ * bounded however many jobs run.
+ *
  * <p>Thread-safe: each job's state is one immutable entry replaced atomically in a {@link ConcurrentHashMap},
  * so compare-and-set is a {@code compute} on the job id.
  */
 public final class InMemoryJobStore implements JobStore {
 
-    /** Everything stored for one job; replaced as a whole. */
-    private record Entry(JobRecord record, Map<String, StoredValue> inputs, Map<String, StoredValue> results) {
+    /** Everything stored for one job; replaced as a whole. {@code finishing}: this write moved it to a terminal status. */
+    private record Entry(JobRecord record, Map<String, StoredValue> inputs, Map<String, StoredValue> results,
+            boolean finishing) {
     }
 
     private final ConcurrentHashMap<String, Entry> jobs = new ConcurrentHashMap<>();
@@ -45,11 +48,23 @@ public final class InMemoryJobStore implements JobStore {
     private final ConcurrentHashMap<String, Path> scratch = new ConcurrentHashMap<>();
     /** The node ids of the live engines on this store. */
     private final java.util.Set<String> nodes = ConcurrentHashMap.newKeySet();
+    private final FinishedJobsCap finished;
     private volatile Path scratchRoot;
     private volatile boolean closed;
 
-    /** Creates an empty store. Does no I/O until a scratch folder is asked for. */
+    /** Creates an empty store keeping {@link io.gpjobs.MemoryJobStoreProvider#DEFAULT_MAX_FINISHED_JOBS} finished jobs. */
     public InMemoryJobStore() {
+        this(io.gpjobs.MemoryJobStoreProvider.DEFAULT_MAX_FINISHED_JOBS);
+    }
+
+    /**
+     * Creates an empty store that keeps at most {@code maxFinishedJobs} finished jobs (oldest finished evicted
+     * first). Does no I/O until a scratch folder is asked for.
+     *
+     * @throws IllegalArgumentException naming the value when it is below 1
+     */
+    public InMemoryJobStore(int maxFinishedJobs) {
+        finished = new FinishedJobsCap(maxFinishedJobs);
     }
 
     @Override
@@ -62,9 +77,12 @@ public final class InMemoryJobStore implements JobStore {
                     + "' has " + record.version());
         }
         JobRecord stored = record.withVersion(1);
-        Entry fresh = new Entry(stored, Map.copyOf(inputs), Map.of());
+        Entry fresh = new Entry(stored, Map.copyOf(inputs), Map.of(), false);
         if (jobs.putIfAbsent(record.jobId(), fresh) != null) {
             throw new JobConflictException(record.jobId(), "a record with this id already exists");
+        }
+        if (stored.status().isTerminal()) {
+            finished.finished(stored.jobId(), this::evict);
         }
         return stored;
     }
@@ -90,9 +108,21 @@ public final class InMemoryJobStore implements JobStore {
                 throw new JobConflictException(id, "expected version " + next.version() + " but the store has "
                         + cur.record().version());
             }
-            return new Entry(next.withVersion(next.version() + 1), cur.inputs(), cur.results());
+            return new Entry(next.withVersion(next.version() + 1), cur.inputs(), cur.results(),
+                    next.status().isTerminal() && !cur.record().status().isTerminal());
         });
+        if (result.finishing()) {
+            finished.finished(id, this::evict);
+        }
         return result.record();
+    }
+
+    /** Drops a job the retention cap handed out, when it is still finished (not already deleted or re-created). */
+    private void evict(String jobId) {
+        Entry e = jobs.get(jobId);
+        if (e != null && e.record().status().isTerminal() && !closed) {
+            delete(jobId);
+        }
     }
 
     @Override
@@ -120,12 +150,13 @@ public final class InMemoryJobStore implements JobStore {
         had |= files.remove(jobId) != null;
         Path dir = scratch.remove(jobId);
         if (dir != null) {
-            deleteTree(dir);
+            MemoryFiles.deleteTree(dir);
             had = true;
         } else {
             Path base = scratchRoot();
             if (base != null) {
-                deleteTree(base.resolve(jobId)); // made again by a task of a deleted job that went on writing
+                // made again by a task of a deleted job that went on writing
+                MemoryFiles.deleteTree(base.resolve(jobId));
             }
         }
         return had;
@@ -149,7 +180,7 @@ public final class InMemoryJobStore implements JobStore {
             if (cur == null) {
                 throw new JobNotFoundException(jobId);
             }
-            return new Entry(cur.record(), cur.inputs(), copy);
+            return new Entry(cur.record(), cur.inputs(), copy, false);
         });
     }
 
@@ -198,7 +229,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public void writeFile(String jobId, String relativePath, InputStream content) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        String path = checkPath(relativePath);
+        String path = MemoryFiles.checkPath(relativePath);
         Objects.requireNonNull(content, "content");
         checkOpen();
         byte[] bytes = content.readAllBytes();
@@ -208,7 +239,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public Optional<InputStream> readFile(String jobId, String relativePath) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        String path = checkPath(relativePath);
+        String path = MemoryFiles.checkPath(relativePath);
         checkOpen();
         if (path.startsWith("scratch/")) {
             Path dir = scratch.get(jobId);
@@ -260,7 +291,7 @@ public final class InMemoryJobStore implements JobStore {
         closed = true;
         Path root = scratchRoot;
         if (root != null) {
-            deleteTree(root);
+            MemoryFiles.deleteTree(root);
         }
         scratch.clear();
     }
@@ -268,43 +299,6 @@ public final class InMemoryJobStore implements JobStore {
     private void checkOpen() {
         if (closed) {
             throw new JobStoreException("the in-memory job store is closed");
-        }
-    }
-
-    /** Checks a relative file path: not empty or absolute, no {@code ..}, {@code .} or empty segments. */
-    static String checkPath(String relativePath) {
-        if (relativePath == null || relativePath.isEmpty() || relativePath.startsWith("/")
-                || relativePath.contains("\\") || relativePath.matches("^[A-Za-z]:.*")) {
-            throw new IllegalArgumentException("invalid relative file path '" + relativePath + "'");
-        }
-        for (String segment : relativePath.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
-                throw new IllegalArgumentException("invalid relative file path '" + relativePath + "'");
-            }
-        }
-        return relativePath;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new JobStoreException("could not delete folder '" + dir.getFileName() + "'", e);
         }
     }
 }

@@ -62,7 +62,24 @@ public enum JobStatus {
 
     /** Whether a record in this status may be changed to {@code next}. Staying in the same status is allowed. */
     public boolean canMoveTo(JobStatus next) {
-        return next == this ? this != DELETED : successors().contains(next);
+        if (next == this) {
+            return this != DELETED;
+        }
+        // Every record write checks its transition: a bit mask per status instead of a new EnumSet each time.
+        return (Successors.MASKS[ordinal()] & (1 << next.ordinal())) != 0;
+    }
+
+    /** The successor sets as bit masks by ordinal, computed once. */
+    private static final class Successors {
+        static final int[] MASKS = new int[values().length];
+
+        static {
+            for (JobStatus s : values()) {
+                for (JobStatus n : s.successors()) {
+                    MASKS[s.ordinal()] |= 1 << n.ordinal();
+                }
+            }
+        }
     }
 
     /**

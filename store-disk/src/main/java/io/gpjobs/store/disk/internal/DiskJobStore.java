@@ -175,14 +175,20 @@ public final class DiskJobStore implements JobStore {
                 files.syncFolder(root);
             }
             Path tmp = service.resolve(Names.temp(id));
+            boolean moved = false;
             try {
                 Files.createDirectory(tmp);
-                jobFiles.writeValues(tmp.resolve(Names.INPUTS), inputs);
+                if (!inputs.isEmpty()) { // an absent inputs folder reads as no inputs
+                    jobFiles.writeValues(tmp.resolve(Names.INPUTS), inputs);
+                }
                 Files.write(tmp.resolve(Names.RECORD), RecordCodec.writeRecord(stored));
                 files.syncTree(tmp);
                 files.rename(tmp, target);
+                moved = true;
             } finally {
-                AtomicFiles.deleteTree(tmp);
+                if (!moved) {
+                    AtomicFiles.deleteTree(tmp);
+                }
             }
             index.put(stored, RecordFile.attributes(target));
             marks.mark();

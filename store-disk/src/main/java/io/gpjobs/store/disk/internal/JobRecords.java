@@ -60,7 +60,10 @@ final class JobRecords {
      * @throws JobStoreException when the record is of a newer format, or corrupt and cannot be quarantined
      */
     Optional<RecordFile> load(String jobId) throws IOException {
-        return load(jobId, null);
+        // The folder the index knows is tried first: reading its record proves the file is there, so the
+        // existence check of a lookup would only add a system call (a miss falls back to the lookup).
+        JobSlot known = index.get(jobId);
+        return load(jobId, known == null ? null : index.folder(known));
     }
 
     /** {@link #load(String)}, trying the folder {@code guess} (or none when null) before looking for it. */

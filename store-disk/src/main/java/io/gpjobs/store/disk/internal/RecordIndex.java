@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The in-memory index of a jobs directory: for every job this process knows, a {@link JobSlot} with the fields
@@ -213,6 +213,15 @@ final class RecordIndex {
 
     /** The service folders of the directory. */
     List<Path> serviceFolders() throws IOException {
+        // A create checks every service folder for its id: the listing is kept while the jobs directory's
+        // modification time (which any new or removed service folder changes) stays the same and is more than
+        // a second old (file systems with coarse times), so that check costs one stat instead of a listing.
+        long changed = Files.getLastModifiedTime(root).to(TimeUnit.NANOSECONDS);
+        ServiceFolders known = services;
+        if (known != null && known.changed == changed
+                && TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - changed > SETTLE_NANOS) {
+            return known.folders;
+        }
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, "*" + Names.SERVICE_SUFFIX)) {
             for (Path p : ds) {
@@ -221,8 +230,17 @@ final class RecordIndex {
                 }
             }
         }
-        return out;
+        List<Path> folders = List.copyOf(out);
+        services = new ServiceFolders(changed, folders);
+        return folders;
     }
+
+    /** A listing of the service folders and the jobs directory's modification time when it was taken. */
+    private record ServiceFolders(long changed, List<Path> folders) {
+    }
+
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile ServiceFolders services;
 
     /** Brings the index up to date with the directory (see the class comment for the cost). */
     void refresh(CorruptHandler onCorrupt) throws IOException {

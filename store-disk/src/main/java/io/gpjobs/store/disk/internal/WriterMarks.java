@@ -27,10 +27,14 @@ final class WriterMarks {
     private static final long PID = ProcessHandle.current().pid();
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The shortest time between two touches of the marker; must stay well below {@link #SETTLE_NANOS}. */
+    static final long MARK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Path dir;
     private final Path own;
     private long lastMark;
+    /** {@link System#nanoTime()} of the last touch of the marker. */
+    private volatile long lastMarkAt = System.nanoTime() - 2 * MARK_INTERVAL_NANOS;
     private Map<String, Long> seen = Map.of();
     private long seenAt;
     private long lastRefresh;
@@ -44,14 +48,29 @@ final class WriterMarks {
         this.lastRefresh = System.nanoTime();
     }
 
-    /** Records that this store changed the records; failures only cost other stores a later refresh. */
-    synchronized void mark() {
-        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-        lastMark = Math.max(now, lastMark + 1);
-        try {
-            Files.setLastModifiedTime(own, FileTime.from(lastMark, TimeUnit.NANOSECONDS));
-        } catch (IOException e) {
-            // the periodic refresh of other stores still picks the change up
+    /**
+     * Records that this store changed the records; failures only cost other stores a later refresh. Touches the
+     * marker at most once per {@link #MARK_INTERVAL_NANOS}: a change made within that interval after a mark is still
+     * seen, because a store that looked less than a second after a mark's time looks again (and the interval is
+     * shorter than that second), so only the first change of a burst pays the system call and the monitor.
+     */
+    void mark() {
+        if (System.nanoTime() - lastMarkAt < MARK_INTERVAL_NANOS) {
+            return;
+        }
+        synchronized (this) {
+            long at = System.nanoTime();
+            if (at - lastMarkAt < MARK_INTERVAL_NANOS) {
+                return;
+            }
+            lastMarkAt = at;
+            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            lastMark = Math.max(now, lastMark + 1);
+            try {
+                Files.setLastModifiedTime(own, FileTime.from(lastMark, TimeUnit.NANOSECONDS));
+            } catch (IOException e) {
+                // the periodic refresh of other stores still picks the change up
+            }
         }
     }
 
