@@ -34,7 +34,7 @@ class JobListingAndAwaitStatusTest {
 
         @Override
         public JobStore open(Map<String, String> settings) {
-            JobStore s = MemoryJobStoreProvider.newStore();
+            JobStore s = MemoryJobStoreProvider.builder().maxFinishedJobs(100_000).build(); // above the default cap
             opened.add(s);
             return s;
         }
