@@ -37,6 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(1)
 public class LargeStoreBench {
+    /**
+     * System property naming a directory where the 1M-job store is kept between runs (run.sh sets it): filling it
+     * takes many minutes and is not what is measured; the restart over it is. Without it each run fills a temporary
+     * directory and removes it.
+     */
+    static final String KEPT = "bench.largeStore";
 
     /** An engine over a disk store holding many finished jobs. */
     @State(Scope.Benchmark)
@@ -49,11 +55,34 @@ public class LargeStoreBench {
         JobStore store;
         GPEngine engine;
 
-        /** Measures the engine over an empty directory, fills it, measures the engine that holds the jobs. */
+        /** A store kept between runs (system property {@value #KEPT}), or null for a fresh one per run. */
+        Path kept;
+
+        /**
+         * Measures the engine over an empty directory, fills it (or reuses the store a previous run kept, when the
+         * system property {@value #KEPT} names one that holds {@code jobs} jobs), measures the engine that holds them.
+         */
         @Setup(Level.Trial)
         public void start() throws Exception {
-            dir = Files.createTempDirectory("gpjobs-bench-large-");
-            String some = fill(dir, jobs);
+            String keptAt = System.getProperty(KEPT);
+            kept = keptAt == null ? null : Path.of(keptAt).toAbsolutePath();
+            String some = kept == null ? null : keptJob(kept, jobs);
+            if (some != null) {
+                dir = kept;
+                Path empty = Files.createTempDirectory("gpjobs-bench-empty-");
+                try {
+                    measureEmpty(DiskJobStoreConfig.builder(empty).build().open());
+                } finally {
+                    Stores.deleteTree(empty);
+                }
+                Metrics.record("large.reused", 1);
+            } else {
+                dir = kept == null ? Files.createTempDirectory("gpjobs-bench-large-") : freshKept(kept);
+                some = fill(dir, jobs);
+                if (kept != null) {
+                    Files.writeString(marker(kept), jobs + " " + some);
+                }
+            }
             long t1 = System.nanoTime();
             store = DiskJobStoreConfig.builder(dir).build().open();
             engine = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(store).build();
@@ -79,9 +108,7 @@ public class LargeStoreBench {
          */
         private static String fill(Path dir, int jobs) throws Exception {
             JobStore empty = DiskJobStoreConfig.builder(dir).build().open();
-            GPEngine e0 = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(empty).build();
-            Metrics.record("large.heapEmptyBytes", Metrics.usedHeapAfterGc());
-            e0.close();
+            measureEmpty(empty);
             long t0 = System.nanoTime();
             String[] ids = FinishedJobs.create(empty, jobs, Instant.now().minus(Duration.ofMinutes(1)), 2);
             Metrics.record("large.createSeconds", (System.nanoTime() - t0) / 1e9);
@@ -99,8 +126,42 @@ public class LargeStoreBench {
                 engine.close();
                 store.close();
             } finally {
-                Stores.deleteTree(dir);
+                if (kept == null) {
+                    Stores.deleteTree(dir);
+                }
             }
+        }
+
+        /** The heap an engine holds over {@code empty}, an open store of an empty directory (left open). */
+        private static void measureEmpty(JobStore empty) throws Exception {
+            GPEngine e0 = GPEngine.builder().service(BenchTasks.service(Systems.WORKERS)).jobStore(empty).build();
+            Metrics.record("large.heapEmptyBytes", Metrics.usedHeapAfterGc());
+            e0.close();
+        }
+
+        /** The marker beside a kept store: "{@code <jobs> <id of one job>}", written once the store was filled. */
+        private static Path marker(Path kept) {
+            return kept.resolveSibling(kept.getFileName() + ".jobs");
+        }
+
+        /** The id of one job of the kept store when it was filled with {@code jobs} jobs, else null. */
+        private static String keptJob(Path kept, int jobs) throws Exception {
+            Path m = marker(kept);
+            if (!Files.isDirectory(kept) || !Files.isRegularFile(m)) {
+                return null;
+            }
+            String[] parts = Files.readString(m).strip().split(" ");
+            return parts.length == 2 && parts[0].equals(Integer.toString(jobs)) ? parts[1] : null;
+        }
+
+        /** Empties the kept store's place (a store of another size, or one whose filling was cut short). */
+        private static Path freshKept(Path kept) throws Exception {
+            Files.deleteIfExists(marker(kept));
+            if (Files.exists(kept)) {
+                Stores.deleteTree(kept);
+            }
+            Files.createDirectories(kept);
+            return kept;
         }
     }
 
