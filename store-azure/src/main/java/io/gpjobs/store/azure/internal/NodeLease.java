@@ -110,6 +110,9 @@ final class NodeLease implements JobStore.NodeRegistration {
             etag = RecordTable.etag(table.updateEntityWithResponse(entity(nodeId, token, lease, etag),
                     TableEntityUpdateMode.REPLACE, true, null, null).getHeaders());
         } catch (RuntimeException e) {
+            if (AzureErrors.status(e) == 404 && reinsertUnlessTaken()) {
+                return;
+            }
             if (AzureErrors.status(e) != 412 && AzureErrors.status(e) != 404) {
                 LOG.log(System.Logger.Level.WARNING, "could not renew the lease of node id " + nodeId + " ("
                         + AzureErrors.failure("renew node id '" + nodeId + "'", where, e).getMessage()
@@ -125,6 +128,21 @@ final class NodeLease implements JobStore.NodeRegistration {
             LOG.log(System.Logger.Level.ERROR, "node id " + nodeId + " was taken over on the " + where + " by "
                     + (now == null ? "nobody (its entity is gone)" : now.getValue().getProperty(PROCESS))
                     + " after this engine could not renew its lease in time; two engines may now share the node id");
+        }
+    }
+
+    /**
+     * Inserts the entity again after it vanished (a storage account restored or emptied); false only when another
+     * engine inserted it meanwhile (a failure is left to the next renewal).
+     */
+    private boolean reinsertUnlessTaken() {
+        try {
+            etag = RecordTable.etag(table.createEntityWithResponse(entity(nodeId, token, lease, null), null, null)
+                    .getHeaders());
+            LOG.log(System.Logger.Level.WARNING, "the entity of node id {0} had vanished; inserted it again", nodeId);
+            return true;
+        } catch (RuntimeException e) {
+            return AzureErrors.status(e) != 409;
         }
     }
 
