@@ -141,4 +141,21 @@ class AzureNodeIdIT {
         held.renew();
         assertThatThrownBy(() -> engine("phoenix")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRenewalThatFindsItsNodeEntityGoneInsertsItAgain() throws Exception {
+        engine("restored");
+        TableClient t = new TableClientBuilder().connectionString(Azurite.connectionString())
+                .tableName(config.table()).buildClient();
+        t.deleteEntity("~nodes", "restored");
+        Await.until(WAIT, "the next renewal to insert the node entity again", () -> {
+            try {
+                return nodeEntity("restored");
+            } catch (com.azure.data.tables.models.TableServiceException gone) {
+                return null;
+            }
+        }, e -> e != null);
+        assertThatThrownBy(() -> engine("restored")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("node id 'restored' is held by a live engine");
+    }
 }
