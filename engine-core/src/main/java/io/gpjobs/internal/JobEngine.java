@@ -134,7 +134,7 @@ public final class JobEngine implements AutoCloseable {
         this.runner = new JobRunner(this);
         this.ends = new JobEnds(this);
         this.reads = new JobReads(this);
-        this.nodes = registerNode(stores, nodeId);
+        this.nodes = registerNode(stores, nodeId, leaseDuration);
         this.values = new JobValues(this);
         this.admin = new JobAdmin(this);
         this.commands = new JobCommands(this);
@@ -174,14 +174,16 @@ public final class JobEngine implements AutoCloseable {
         }
         timers.every("watchdog tick", TICK, this::tick);
         timers.every("janitor", s.janitorInterval(), admin::runJanitor);
+        timers.every("node lease", leaseDuration.dividedBy(3), () -> nodes.forEach(JobStore.NodeRegistration::renew));
     }
 
     /** Registers {@code nodeId} in every store, or in none when a store refuses (the refusal is thrown). */
-    private static List<JobStore.NodeRegistration> registerNode(List<JobStore> stores, String nodeId) {
+    private static List<JobStore.NodeRegistration> registerNode(List<JobStore> stores, String nodeId,
+            Duration lease) {
         List<JobStore.NodeRegistration> held = new ArrayList<>();
         try {
             for (JobStore st : stores) {
-                held.add(st.registerNode(nodeId));
+                held.add(st.registerNode(nodeId, lease));
             }
         } catch (RuntimeException e) {
             held.forEach(JobStore.NodeRegistration::close);

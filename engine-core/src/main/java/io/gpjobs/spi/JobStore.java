@@ -133,9 +133,32 @@ public interface JobStore extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * Registers a live engine as {@link #registerNode(String)} does, for a store that can only tell a live holder by
+     * a lease (a store shared over a network): the registration holds for {@code lease} from its last renewal, and
+     * the engine calls {@link NodeRegistration#renew} every third of {@code lease}; a holder that stops renewing
+     * (its process died) gives the node id up once the lease has run out. The default ignores the lease.
+     *
+     * @param nodeId the engine's node id
+     * @param lease  how long the registration holds without a renewal; positive
+     * @return the registration; closing it is idempotent
+     * @throws IllegalStateException when a live engine holds {@code nodeId} on this store (see above)
+     * @throws JobStoreException     when the storage fails
+     */
+    default NodeRegistration registerNode(String nodeId, java.time.Duration lease) {
+        return registerNode(nodeId);
+    }
+
     /** A live engine's hold on its node id in a store (see {@link #registerNode}). */
     @FunctionalInterface
     interface NodeRegistration extends AutoCloseable {
+        /**
+         * Renews the registration's lease (see {@link #registerNode(String, java.time.Duration)}); the default does
+         * nothing. Never throws: a failure is logged and the next renewal tries again.
+         */
+        default void renew() {
+        }
+
         /** Gives the node id up; idempotent, never throws. */
         @Override
         void close();

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.data.tables.TableClient;
@@ -36,7 +37,8 @@ final class AzureClients {
                 .build();
     }
 
-    static TableClient table(AzureJobStoreConfig c, HttpClient http) {
+    /** A client of the store's table; {@code extra} policies run per attempt, after the observer's. */
+    static TableClient table(AzureJobStoreConfig c, HttpClient http, HttpPipelinePolicy... extra) {
         TableClientBuilder b = new TableClientBuilder()
                 .connectionString(c.connectionString())
                 .tableName(c.table())
@@ -47,6 +49,9 @@ final class AzureClients {
                         .setMaxDelay(c.maxRetryDelay())));
         if (c.requestObserver() != null) {
             b.addPolicy(ResponsePolicy.observing("table", c.requestObserver()));
+        }
+        for (HttpPipelinePolicy p : extra) {
+            b.addPolicy(p);
         }
         return b.buildClient();
     }

@@ -88,6 +88,7 @@ final class AzureJobStore implements JobStore {
     private final JobCache cache = new JobCache(10_000);
     /** Results held for the job's next record update (jobId → property value); see {@link #putResults}. */
     private final Map<String, String> pendingResults = new ConcurrentHashMap<>();
+    private final java.util.Set<NodeRegistration> nodes = ConcurrentHashMap.newKeySet();
 
     AzureJobStore(AzureJobStoreConfig config, TableClient table, BlobContainerClient container, Scratch scratch) {
         this.config = config;
@@ -474,8 +475,39 @@ final class AzureJobStore implements JobStore {
         }
     }
 
+    /**
+     * {@inheritDoc} On this store: a node entity with a lease of 30 s (see {@link NodeLease}) that only an engine
+     * renews; use {@link #registerNode(String, java.time.Duration)}.
+     */
+    @Override
+    public NodeRegistration registerNode(String nodeId) {
+        return registerNode(nodeId, java.time.Duration.ofSeconds(30));
+    }
+
+    /** {@inheritDoc} On this store: a node entity whose lease is judged on the storage service's clock. */
+    @Override
+    public NodeRegistration registerNode(String nodeId, java.time.Duration lease) {
+        NodeLease held = NodeLease.claim(table, nodeId, lease, "cloud store '" + config.name() + "' (" + where() + ")");
+        NodeRegistration[] self = new NodeRegistration[1];
+        self[0] = new NodeRegistration() {
+            @Override
+            public void renew() {
+                held.renew();
+            }
+
+            @Override
+            public void close() {
+                nodes.remove(self[0]);
+                held.close();
+            }
+        };
+        nodes.add(self[0]);
+        return self[0];
+    }
+
     @Override
     public void close() {
+        List.copyOf(nodes).forEach(NodeRegistration::close);
         scratch.close();
     }
 

@@ -1,6 +1,7 @@
 package io.gpjobs.store.azure.internal;
 
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.storage.blob.BlobContainerClient;
@@ -26,11 +27,21 @@ public final class AzureStoreOpener {
      *                           not be created; the message names the endpoint, never the key
      */
     public static JobStore open(AzureJobStoreConfig config) {
+        return open(config, new HttpPipelinePolicy[0]);
+    }
+
+    /**
+     * Opens a store whose table requests also pass {@code tablePolicies} (each attempt, after the SDK's retry
+     * policy): a seam for fault tests, which fail chosen requests as a network would.
+     *
+     * @throws JobStoreException as {@link #open(AzureJobStoreConfig)}
+     */
+    public static JobStore open(AzureJobStoreConfig config, HttpPipelinePolicy... tablePolicies) {
         HttpClient http = AzureClients.httpClient(config);
         TableClient table;
         BlobContainerClient container;
         try {
-            table = AzureClients.table(config, http);
+            table = AzureClients.table(config, http, tablePolicies);
             container = AzureClients.container(config, http);
         } catch (RuntimeException e) {
             // the SDK's message may quote the connection string: name the setting and the kind of error only

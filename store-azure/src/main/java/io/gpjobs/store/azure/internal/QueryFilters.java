@@ -22,6 +22,9 @@ final class QueryFilters {
         List<String> terms = new ArrayList<>();
         if (serviceKey != null) {
             terms.add("PartitionKey eq " + Keys.odataString(serviceKey));
+        } else {
+            // not the node entities (NodeLease), whose partition no service key can have: names hold no '~'
+            terms.add("PartitionKey ne " + Keys.odataString(NodeLease.PARTITION));
         }
         terms.add("RowKey gt ''"); // job records only, not the index entities (RowKey "")
         if (!q.statuses().isEmpty() && q.statuses().size() <= MAX_STATUS_TERMS) {
