@@ -113,6 +113,33 @@ class JobDispatcherTest {
         }
     }
 
+    /**
+     * A slot asked for through the context is never reported free before its run ended: a dispatcher that polls a
+     * shared queue by the free slots would otherwise take a job that then waits here (a worker that took the entry
+     * counts as busy only a moment later). 1,000 rounds, freeSlots read as fast as possible while each run is on.
+     */
+    @Test
+    void aSlotAskedForIsNeverReportedFreeBeforeItsRunEnded() throws Exception {
+        DispatchingStore store = new DispatchingStore();
+        GPService svc = GPService.builder("One").maxInstances(1).task(TestTasks.echo()).build();
+        try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
+            DispatchContext ctx = store.dispatcher.context;
+            int violations = 0;
+            for (int round = 0; round < 1_000; round++) {
+                String id = engine.anonymous().submitJob("One", "Echo", Map.of("text", "r" + round)).jobId();
+                java.util.concurrent.CompletableFuture<RunEnd> run = ctx.run("One", id, 1).toCompletableFuture();
+                while (!run.isDone()) {
+                    // read first, then look at the run: a free slot seen while the run was still on is a lie
+                    if (ctx.freeSlots("One") > 0 && !run.isDone()) {
+                        violations++;
+                    }
+                }
+                assertThat(run.get(20, TimeUnit.SECONDS)).as("round " + round).isEqualTo(RunEnd.RECORDED);
+            }
+            assertThat(violations).as("free slots reported while a run was on").isZero();
+        }
+    }
+
     @Test
     void inProcessDispatchRunsEveryAcceptedJobOnTheEngineThatAcceptedIt() {
         GPService svc = GPService.builder("Local").maxInstances(2).task(TestTasks.echo()).build();

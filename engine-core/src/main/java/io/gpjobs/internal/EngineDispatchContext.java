@@ -68,6 +68,8 @@ final class EngineDispatchContext implements DispatchContext {
             LOG.log(System.Logger.Level.INFO, "job " + jobId + " is delivered again (attempt " + attempt + ")");
         }
         CompletableFuture<RunEnd> done = new CompletableFuture<>();
+        rt.reserved.incrementAndGet();
+        done.whenComplete((end, failure) -> rt.reserved.decrementAndGet());
         rt.queue.add(new ServiceRuntime.QueueEntry(jobId, attempt, done));
         return done.minimalCompletionStage();
     }

@@ -27,6 +27,8 @@ final class ServiceRuntime {
     /** The worker slots of this engine: maxInstances, or 0 on an engine without workers. */
     final int slots;
     final LinkedBlockingQueue<QueueEntry> queue = new LinkedBlockingQueue<>();
+    /** Runs asked for through the dispatch context whose {@code done} has not completed yet. */
+    final AtomicInteger reserved = new AtomicInteger();
     final Semaphore permits;
     /** Submitted jobs holding one of the queue's permits until a slot takes them (or they leave the queue). */
     final Set<String> permitted = ConcurrentHashMap.newKeySet();
@@ -65,9 +67,14 @@ final class ServiceRuntime {
         }
     }
 
-    /** How many more jobs can start now: slots minus busy ones minus jobs waiting in the ready queue. */
+    /**
+     * How many more jobs can start now: slots minus busy ones minus jobs waiting in the ready queue, and never more
+     * than the slots minus the runs a dispatcher asked for that have not ended ({@link #reserved}): a worker that took
+     * an entry from the queue counts as busy a moment later, and a dispatcher asking in between must not be told the
+     * slot is free (it would take a job from a shared queue that then waits here while another node is idle).
+     */
     int freeSlots() {
-        return Math.max(0, slots - busy.get() - queue.size());
+        return Math.max(0, slots - Math.max(reserved.get(), busy.get() + queue.size()));
     }
 
     /** Removes the queue entry of {@code jobId}, if any, returning its permit; its run ends as not claimed. */

@@ -15,7 +15,7 @@ import java.util.List;
 final class LeaseJudge {
     /** The properties a judgement reads. */
     static final List<String> SELECT = List.of("Timestamp", RecordCodec.STATUS, RecordCodec.NODE, RecordCodec.LEASE,
-            RecordCodec.UPDATED, RecordCodec.CANCEL, RecordCodec.VERSION);
+            RecordCodec.UPDATED, RecordCodec.CANCEL, RecordCodec.VERSION, RecordCodec.ATTEMPT);
 
     private LeaseJudge() {
     }
@@ -35,6 +35,12 @@ final class LeaseJudge {
     /** The status of a record entity. */
     static io.gpjobs.spi.JobStatus status(TableEntity e) {
         return io.gpjobs.spi.JobStatus.fromWireName((String) e.getProperty(RecordCodec.STATUS));
+    }
+
+    /** The runs of the job started so far (its attempt counter; 0 when absent). */
+    static int attempt(TableEntity e) {
+        Object a = e.getProperty(RecordCodec.ATTEMPT);
+        return a == null ? 0 : (int) RecordCodec.asLong(a);
     }
 
     /** The node named by a record entity, or null. */

@@ -149,13 +149,17 @@ public final class QueueDispatcher implements JobDispatcher {
             loop.queue().replace(d, clamp(Duration.between(now, leaseEnd).plus(ServerClock.RESOLUTION)));
             return;
         }
-        if (d.dequeueCount() > tuning.maxDequeueCount()) {
+        // The deliveries that count are the runs that started and ended with their node: a message put back for
+        // a live job is replaced (a fresh dequeue count), so the record's attempt counter counts them too. A job
+        // whose node was lost after its last allowed run is not run again.
+        long deliveries = Math.max(d.dequeueCount(), held ? LeaseJudge.attempt(e.get()) + 1L : 0L);
+        if (deliveries > tuning.maxDequeueCount()) {
             // Copied first: whoever sees the job Failed finds its message in the poison queue.
             loop.queue().copyToPoison(d);
-            if (fixes.poisoned(c.store(svc), d.jobId(), d.dequeueCount(), QueueNames.poison(loop.queue().name()))
+            if (fixes.poisoned(c.store(svc), d.jobId(), deliveries, QueueNames.poison(loop.queue().name()))
                     != null) {
                 LOG.log(System.Logger.Level.WARNING, "job " + d.jobId() + " failed: its message was delivered "
-                        + d.dequeueCount() + " times; moved to " + QueueNames.poison(loop.queue().name()));
+                        + deliveries + " times; moved to " + QueueNames.poison(loop.queue().name()));
             }
             loop.queue().delete(d);
             return;
