@@ -17,11 +17,17 @@ class UrlPolicyTest {
     void internalAddressesAreRefusedUnlessAllowedPublicOnesArePermitted() throws Exception {
         UrlPolicy policy = UrlPolicy.allowHosts("example.com");
         for (String a : new String[] {"127.0.0.1", "127.8.9.10", "::1", "169.254.169.254", "fe80::1", "10.1.2.3",
-                "172.16.0.1", "172.31.255.255", "192.168.1.1", "fc00::1", "fd12:3456::1", "fec0::1", "0.0.0.0", "::",
+                "172.16.0.1", "172.31.255.255", "192.168.1.1", "fc00::1", "fd12:3456::1", "fec0::1",
                 "0.1.2.3", "224.0.0.1", "ff02::1", "255.255.255.255", "100.64.0.1", "100.127.255.254",
                 "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1"}) {
             assertThat(UrlPolicy.internal(ip(a))).as(a).isTrue();
             assertThat(policy.permitsAddress(ip(a))).as(a).isFalse();
+        }
+        // the unspecified ("any") addresses, IPv4 and IPv6, built from their bytes
+        for (InetAddress any : new InetAddress[] {InetAddress.getByAddress(new byte[4]),
+                InetAddress.getByAddress(new byte[16])}) {
+            assertThat(UrlPolicy.internal(any)).as(any.getHostAddress()).isTrue();
+            assertThat(policy.permitsAddress(any)).as(any.getHostAddress()).isFalse();
         }
         for (String a : new String[] {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "11.0.0.1",
                 "2606:4700::1111", "::ffff:93.184.216.34", "2001:db8::1"}) {
