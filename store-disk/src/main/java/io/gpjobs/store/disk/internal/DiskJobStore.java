@@ -11,6 +11,7 @@ import io.gpjobs.spi.StoredValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,9 @@ import java.util.Optional;
  * swapping folders; a deleted job's folder is first renamed away, then removed. Readers therefore never see a
  * torn record, and a crash leaves only temporary names behind, which the next open removes. Every
  * read-check-write of a record holds the job's lock ({@link JobLocks}: a thread lock plus a file lock), so
- * threads and processes sharing the directory never lose an update.
+ * threads and processes sharing the directory never lose an update. While the stores of one JVM are the only ones
+ * open on the directory ({@link WriterMode}), the file lock and the read before a write are left out: the store
+ * checks the version against the one it wrote last; a store opening in another process ends that first.
  *
  * <p><b>Durability.</b> By default ({@code fsync=false}) nothing is forced to the device: a killed or crashed
  * process loses nothing (the kernel holds the data), but a power loss or kernel crash may lose the last seconds of
@@ -55,7 +58,9 @@ import java.util.Optional;
  *
  * <p><b>Sharing.</b> Stores in several processes on one machine may share a directory: record writes hold the
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
- * store removes only those of dead processes. The processes must run on one machine and see each other's
+ * store removes only those of dead processes. A store alone on its directory writes without both until another
+ * opens (which waits about 0.1 s for that); it trusts its memory of the versions it wrote, so a record edited by
+ * hand meanwhile is overwritten by the job's next write rather than refused as a conflict. The processes must run on one machine and see each other's
  * process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
  * supported (process ids and POSIX locks are per machine).
  *
@@ -154,6 +159,14 @@ public final class DiskJobStore implements JobStore {
         return root;
     }
 
+    /**
+     * Whether the stores of this JVM are, right now, the only writers of the directory, so that record writes take
+     * no file lock and read no record first (see {@link WriterMode}); for diagnostics and tests.
+     */
+    public boolean onlyWriter() {
+        return locks.epoch() != 0;
+    }
+
     @Override
     public JobRecord create(JobRecord record, Map<String, StoredValue> inputs) {
         Objects.requireNonNull(record, "record");
@@ -167,30 +180,41 @@ public final class DiskJobStore implements JobStore {
         try (JobLocks.Held held = locks.lock(id)) {
             Path service = root.resolve(Names.serviceFolder(record.serviceName()));
             Path target = service.resolve(id);
-            if (locate(id).isPresent() || Files.exists(target)) {
+            // The only writer knows every job it may collide with (the rename below refuses a job folder of this
+            // service that it does not know); while sharing, another process may have made the job meanwhile.
+            if (held.epoch() != 0 ? index.get(id) != null : locate(id).isPresent() || Files.exists(target)) {
                 throw new JobConflictException(id, "a job with this id already exists");
-            }
-            if (!Files.isDirectory(service)) {
-                Files.createDirectories(service);
-                files.syncFolder(root);
             }
             Path tmp = service.resolve(Names.temp(id));
             boolean moved = false;
             try {
-                Files.createDirectory(tmp);
+                try {
+                    Files.createDirectory(tmp);
+                } catch (NoSuchFileException e) { // the service's first job
+                    Files.createDirectories(service);
+                    files.syncFolder(root);
+                    Files.createDirectory(tmp);
+                }
                 if (!inputs.isEmpty()) { // an absent inputs folder reads as no inputs
                     jobFiles.writeValues(tmp.resolve(Names.INPUTS), inputs);
                 }
                 Files.write(tmp.resolve(Names.RECORD), RecordCodec.writeRecord(stored));
                 files.syncTree(tmp);
-                files.rename(tmp, target);
+                try {
+                    files.rename(tmp, target);
+                } catch (IOException e) {
+                    if (Files.exists(target.resolve(Names.RECORD))) {
+                        throw new JobConflictException(id, "a job with this id already exists");
+                    }
+                    throw e;
+                }
                 moved = true;
             } finally {
                 if (!moved) {
                     AtomicFiles.deleteTree(tmp);
                 }
             }
-            index.put(stored, RecordFile.attributes(target));
+            index.put(stored, RecordFile.attributes(target)).written(held.epoch(), stored.version());
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -213,16 +237,31 @@ public final class DiskJobStore implements JobStore {
         Objects.requireNonNull(next, "next");
         String id = next.jobId();
         try (JobLocks.Held held = locks.lock(id)) {
-            // always read the file: a file's identity (inode, coarse mtime, size) can repeat across two quick
-            // writes by another process, so only its content proves the version
-            RecordFile current = load(id).orElseThrow(() -> new JobNotFoundException(id));
-            if (current.record().version() != next.version()) {
-                throw new JobConflictException(id, "version " + next.version() + " is stale, the stored version is "
-                        + current.record().version());
+            int epoch = held.epoch();
+            JobSlot known = epoch != 0 ? index.get(id) : null;
+            Path dir;
+            if (known != null && known.writtenIn(epoch) == next.version()) {
+                // the only writer wrote this very version: the file holds it, no read needed
+                checkOpen();
+                dir = index.folder(known);
+            } else {
+                // while sharing, always read the file: a file's identity (inode, coarse mtime, size) can repeat
+                // across two quick writes by another process, so only its content proves the version
+                RecordFile current = load(id).orElseThrow(() -> new JobNotFoundException(id));
+                if (current.record().version() != next.version()) {
+                    throw new JobConflictException(id, "version " + next.version() + " is stale, the stored version "
+                            + "is " + current.record().version());
+                }
+                dir = current.dir();
             }
             JobRecord stored = next.withVersion(next.version() + 1);
-            files.write(current.dir().resolve(Names.RECORD), RecordCodec.writeRecord(stored));
-            index.put(stored, RecordFile.attributes(current.dir()));
+            try {
+                files.write(dir.resolve(Names.RECORD), RecordCodec.writeRecord(stored));
+            } catch (NoSuchFileException e) { // only when trusting the index: the folder went behind its back
+                index.remove(id);
+                throw new JobNotFoundException(id);
+            }
+            index.put(stored, RecordFile.attributes(dir)).written(epoch, stored.version());
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -275,7 +314,7 @@ public final class DiskJobStore implements JobStore {
     public Map<String, StoredValue> inputs(String jobId) {
         JobRecord.requireValidJobId(jobId);
         try {
-            Optional<Path> dir = locate(jobId);
+            Optional<Path> dir = find(jobId, locks.epoch());
             return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.INPUTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the inputs of job '" + jobId + "': " + e, e);
@@ -287,7 +326,7 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         Objects.requireNonNull(results, "results");
         try (JobLocks.Held held = locks.lock(jobId)) {
-            Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+            Path dir = find(jobId, held.epoch()).orElseThrow(() -> new JobNotFoundException(jobId));
             if (results.isEmpty() && !Files.exists(dir.resolve(Names.RESULTS))) {
                 return; // nothing to replace: a job without outputs costs no folder swap
             }
@@ -318,7 +357,7 @@ public final class DiskJobStore implements JobStore {
     @Override
     public void persistScratch(String jobId) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        Path dir = locate(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        Path dir = find(jobId, files.fsync() ? 0 : locks.epoch()).orElseThrow(() -> new JobNotFoundException(jobId));
         files.syncTree(dir.resolve(Names.SCRATCH));
     }
 
@@ -424,6 +463,19 @@ public final class DiskJobStore implements JobStore {
     private Optional<Path> locate(String jobId) throws IOException {
         checkOpen();
         return records.locate(jobId);
+    }
+
+    /**
+     * The folder of the job's record: while this JVM is the only writer ({@code epoch} positive), the folder of a job
+     * the index knows, without a system call (its records change only through this store); otherwise looked up.
+     */
+    private Optional<Path> find(String jobId, int epoch) throws IOException {
+        JobSlot known = epoch != 0 ? index.get(jobId) : null;
+        if (known == null) {
+            return locate(jobId);
+        }
+        checkOpen();
+        return Optional.of(index.folder(known));
     }
 
     /** Reads the job's record from its file (see {@link JobRecords#load}). */

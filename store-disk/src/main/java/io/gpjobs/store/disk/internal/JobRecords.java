@@ -164,7 +164,7 @@ final class JobRecords {
                 JobRecord standIn = StandIn.of(jobId, dir, aside, cause.getMessage(), clock.instant());
                 files.write(file, RecordCodec.writeRecord(standIn));
                 RecordFile written = new RecordFile(standIn, dir, RecordFile.attributes(dir));
-                index.put(standIn, written.attrs());
+                index.put(standIn, written.attrs()).written(0, 0); // not a version this store wrote on
                 marks.mark();
                 LOG.log(System.Logger.Level.WARNING, "job record {0} is corrupt ({1}); moved it to {2}, the job "
                         + "now reads as failed", file, cause.getMessage(), aside.getFileName());

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the {@link RecordIndex} keeps of one job: the fields queries filter and sort on, and the identity of the
- * {@code record.json} they were taken from, in 80 bytes and no other object of its own (the job id as two longs,
+ * {@code record.json} they were taken from, in 88 bytes and no other object of its own (the job id as two longs,
  * instants as second and nano fields, the status in four bits, the service's {@link Shelf} shared, the owner
  * interned). The full record stays on disk.
  *
@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * refresh never trusts a half-written file identity. The status, a settled bit and the refresh mark share one
  * int, so an update and a refresh never overwrite each other's bits. Queries read the fields without the
  * monitor: a job being updated at that instant may be filtered on a mix of its two states, which is why a query
- * checks the record it reads from disk again.
+ * checks the record it reads from disk again. While its JVM is the directory's only writer, the slot also keeps the
+ * version the store last wrote ({@link #writtenIn}), so that an update need not read the file to check it.
  */
 final class JobSlot {
 
@@ -62,6 +63,8 @@ final class JobSlot {
     private int fileKey;
     /** The status ordinal (bits 0-3), the settled bit, the {@link #seen()} mark (bits 5-6), the restored bit. */
     private int flags;
+    /** The sole epoch (high int) and the version (low int) of this store's last write; guarded by the job lock. */
+    private long written;
 
     private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, Shelf shelf) {
         this.idHigh = idHigh;
@@ -159,6 +162,22 @@ final class JobSlot {
         size = (int) Math.min(Integer.MAX_VALUE, a.size());
         fileKey = a.fileKey() == null ? 0 : a.fileKey().hashCode();
         flags = (flags & SEEN_BITS) | r.status().ordinal() | (now - modified > SETTLE_NANOS ? SETTLED : 0);
+    }
+
+    /**
+     * Notes that this store wrote version {@code version} of the record in the sole epoch {@code epoch} (0: while
+     * sharing the directory, which forgets the note). Called holding the job's lock.
+     */
+    void written(int epoch, long version) {
+        written = epoch > 0 && version > 0 && version <= 0xFFFF_FFFFL ? ((long) epoch << 32) | version : 0;
+    }
+
+    /**
+     * The version this store wrote last in the sole epoch {@code epoch}, or -1 when it wrote none in that epoch
+     * (see {@link WriterMode}). Called holding the job's lock.
+     */
+    long writtenIn(int epoch) {
+        return epoch > 0 && (int) (written >>> 32) == epoch ? written & 0xFFFF_FFFFL : -1;
     }
 
     /** The refresh mark: which of two alternating refreshes last saw the file, or {@link RecordIndex#PUT}. */

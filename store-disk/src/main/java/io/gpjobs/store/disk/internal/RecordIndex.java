@@ -100,18 +100,18 @@ final class RecordIndex {
      * Indexes what was just read from or written to a record file with attributes {@code a}. A concurrent
      * refresh may put an older state back; the next refresh sees that the file differs and reads it again.
      */
-    void put(JobRecord r, BasicFileAttributes a) {
+    JobSlot put(JobRecord r, BasicFileAttributes a) {
         Shelf shelf = shelves.computeIfAbsent(r.serviceName(), Shelf::new);
         walks.readLock().lock();
         try {
-            putMoving(r, a, shelf);
+            return putMoving(r, a, shelf);
         } finally {
             walks.readLock().unlock();
         }
     }
 
-    private void putMoving(JobRecord r, BasicFileAttributes a, Shelf shelf) {
-        slots.compute(JobSlot.key(r.jobId()), old -> {
+    private JobSlot putMoving(JobRecord r, BasicFileAttributes a, Shelf shelf) {
+        return slots.compute(JobSlot.key(r.jobId()), old -> {
             JobSlot s;
             if (old != null && old.fits(r)) {
                 if (old.status() == r.status()) {
