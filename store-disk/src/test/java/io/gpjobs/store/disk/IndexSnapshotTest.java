@@ -92,7 +92,36 @@ class IndexSnapshotTest {
         }
         // Damage every finished record behind the snapshot's back, in place and keeping its size and time (so its
         // identity is unchanged): an open that read them would quarantine them.
-        for (String id : finished) {
+        damageInPlace(finished);
+        try (JobStore store = open()) {
+            assertThat(quarantined()).as("records read by the open").isZero();
+            assertThat(listed(store, EnumSet.of(JobStatus.SUBMITTED))).containsExactlyInAnyOrderElementsOf(queued);
+            // the damage is still found where a record is read: a page of them
+            assertThat(listed(store, EnumSet.of(JobStatus.SUCCEEDED))).isEmpty();
+            assertThat(quarantined()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void anOpenOverAChangedFolderDoesNotReadTheFinishedRecordsAStoreWroteBeforeItsSnapshot() throws Exception {
+        List<String> finished;
+        try (JobStore store = open()) { // writes records without a stat of them
+            finished = create(store, 100, JobStatus.SUCCEEDED, 0);
+        }
+        damageInPlace(finished);
+        try (JobStore other = open()) {
+            create(other, 1, JobStatus.SUBMITTED, 500); // the folder changes: the next open lists it
+        }
+        try (JobStore store = open()) {
+            assertThat(quarantined()).as("records read by the open").isZero();
+            assertThat(listed(store, EnumSet.of(JobStatus.SUCCEEDED))).isEmpty(); // a page reads them: damaged
+            assertThat(quarantined()).isEqualTo(100);
+        }
+    }
+
+    /** Overwrites each record with garbage of its size, keeping its time: its identity stays the same. */
+    private void damageInPlace(List<String> ids) throws IOException {
+        for (String id : ids) {
             Path r = recordOf(id);
             java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(r);
             byte[] garbage = new byte[(int) Files.size(r)];
@@ -101,13 +130,6 @@ class IndexSnapshotTest {
                 ch.write(java.nio.ByteBuffer.wrap(garbage), 0);
             }
             Files.setLastModifiedTime(r, t);
-        }
-        try (JobStore store = open()) {
-            assertThat(quarantined()).as("records read by the open").isZero();
-            assertThat(listed(store, EnumSet.of(JobStatus.SUBMITTED))).containsExactlyInAnyOrderElementsOf(queued);
-            // the damage is still found where a record is read: a page of them
-            assertThat(listed(store, EnumSet.of(JobStatus.SUCCEEDED))).isEmpty();
-            assertThat(quarantined()).isEqualTo(300);
         }
     }
 

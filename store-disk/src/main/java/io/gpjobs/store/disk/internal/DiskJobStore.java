@@ -214,7 +214,7 @@ public final class DiskJobStore implements JobStore {
                     AtomicFiles.deleteTree(tmp);
                 }
             }
-            index.put(stored, RecordFile.attributes(target)).written(held.epoch(), stored.version());
+            index.put(stored, null).written(held.epoch(), stored.version()); // identity taken when needed
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -261,7 +261,7 @@ public final class DiskJobStore implements JobStore {
                 index.remove(id);
                 throw new JobNotFoundException(id);
             }
-            index.put(stored, RecordFile.attributes(dir)).written(epoch, stored.version());
+            index.put(stored, null).written(epoch, stored.version());
             marks.mark();
             return stored;
         } catch (IOException e) {

@@ -40,6 +40,8 @@ final class JobSlot {
     private static final int RESTORED = 0x80;
 
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** {@link #modified} of a slot that does not know its file's identity. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     static {
         if (STATUSES.length > STATUS_BITS + 1) {
@@ -150,18 +152,34 @@ final class JobSlot {
                 && r.submitted().getNano() == submittedNano;
     }
 
-    /** Takes the filter fields of {@code r} and the identity of its file. */
+    /**
+     * Takes the filter fields of {@code r} and the identity of its file, or, when {@code a} is null (a file this
+     * store has just written: its identity would not be trusted for a second anyway, see {@link #sameFile}), marks
+     * the identity unknown until the next read of the file. (A slot restored from a snapshot is trusted without its
+     * identity, see {@link RecordIndex}; the identity saved with it is that of the last read.)
+     */
     synchronized void set(JobRecord r, BasicFileAttributes a) {
         if (!Objects.equals(owner, r.owner())) {
             owner = r.owner() == null ? null : r.owner().intern(); // one copy per owner name, however many jobs
         }
         updatedSecond = r.updated().getEpochSecond();
         updatedNano = r.updated().getNano();
+        flags = (flags & SEEN_BITS) | r.status().ordinal();
+        if (a == null) {
+            modified = UNKNOWN;
+            size = -1;
+            fileKey = 0;
+        } else {
+            identity(a);
+        }
+    }
+
+    private void identity(BasicFileAttributes a) {
         long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         modified = RecordFile.nanos(a);
         size = (int) Math.min(Integer.MAX_VALUE, a.size());
         fileKey = a.fileKey() == null ? 0 : a.fileKey().hashCode();
-        flags = (flags & SEEN_BITS) | r.status().ordinal() | (now - modified > SETTLE_NANOS ? SETTLED : 0);
+        flags = (flags & ~SETTLED) | (now - modified > SETTLE_NANOS ? SETTLED : 0);
     }
 
     /**

@@ -97,8 +97,11 @@ final class RecordIndex {
     }
 
     /**
-     * Indexes what was just read from or written to a record file with attributes {@code a}. A concurrent
-     * refresh may put an older state back; the next refresh sees that the file differs and reads it again.
+     * Indexes what was just read from or written to a record file with attributes {@code a} (null: not known, see
+     * {@link JobSlot#set}). A concurrent refresh may put an older state back; the next refresh sees that the file
+     * differs and reads it again.
+     *
+     * @return the job's slot
      */
     JobSlot put(JobRecord r, BasicFileAttributes a) {
         Shelf shelf = shelves.computeIfAbsent(r.serviceName(), Shelf::new);
