@@ -343,7 +343,7 @@ final class JobRunner {
                 if (fresh == null) {
                     x.token.fire("was deleted");
                 } else {
-                    engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
+                    engine.cache.putNewer(fresh);
                     if ((fresh.status() == JobStatus.EXECUTING || fresh.status() == JobStatus.CANCELLING)
                             && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, x.attempt, fresh)) {
                         x.fenced = true; // another run holds the job: this one stops and stores nothing

@@ -1,6 +1,5 @@
 package io.gpjobs.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobConflictException;
 import io.gpjobs.spi.JobRecord;
@@ -37,7 +36,7 @@ public final class RecordWriter {
 
     private static final int MAX_ATTEMPTS = 1000;
 
-    private final Cache<String, JobRecord> cache;
+    private final StatusCache cache;
     private final BiConsumer<JobRecord, JobRecord> onWritten;
     /** The ordering lock of each job being written right now (see {@link #ordering}). */
     private final ConcurrentHashMap<String, ReentrantLock> orderings = new ConcurrentHashMap<>();
@@ -46,7 +45,7 @@ public final class RecordWriter {
      * @param cache     the status cache, updated after each successful write
      * @param onWritten called with (before, after) after each successful write, on the writing thread
      */
-    public RecordWriter(Cache<String, JobRecord> cache, BiConsumer<JobRecord, JobRecord> onWritten) {
+    public RecordWriter(StatusCache cache, BiConsumer<JobRecord, JobRecord> onWritten) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.onWritten = Objects.requireNonNull(onWritten, "onWritten");
     }
@@ -86,7 +85,7 @@ public final class RecordWriter {
                     fromCache = false;
                     continue;
                 }
-                cache.asMap().merge(jobId, current, (old, c) -> old.version() > c.version() ? old : c);
+                cache.putNewer(current);
                 return null;
             }
             boolean cached = fromCache;
@@ -100,7 +99,7 @@ public final class RecordWriter {
             ReentrantLock order = ordering(jobId);
             try {
                 JobRecord written = store.update(next.withVersion(current.version()));
-                cache.asMap().merge(jobId, written, (old, w) -> old.version() > w.version() ? old : w);
+                cache.putNewer(written);
                 onWritten.accept(current, written);
                 return written;
             } catch (JobConflictException e) {
@@ -121,7 +120,7 @@ public final class RecordWriter {
         ReentrantLock order = ordering(record.jobId());
         try {
             JobRecord written = store.create(record, inputs);
-            cache.put(written.jobId(), written);
+            cache.put(written);
             onWritten.accept(null, written);
             return written;
         } finally {
