@@ -244,8 +244,8 @@ final class JobEnds {
                 m.add(JobMessage.error("Failed."));
             }
             Instant writeTime = engine.clock.instant();
-            return JobRunner.ended(cur, target, end.endedAt, m)
-                    .withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
+            return JobRunner.ended(cur, target, end.endedAt, writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt,
+                    m);
         });
         if (end.resultsStored) {
             dropResultsUnlessSucceeded(store, end.jobId, written);

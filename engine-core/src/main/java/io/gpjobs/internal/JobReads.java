@@ -138,6 +138,9 @@ public final class JobReads {
     }
 
     private static List<String> ordered(Task t, java.util.Set<String> present, boolean outputs) {
+        if (present.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>(present.size());
         if (t != null) {
             for (ParameterDefinition p : t.definition().parameters()) {

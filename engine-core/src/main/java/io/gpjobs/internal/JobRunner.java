@@ -228,6 +228,9 @@ final class JobRunner {
     }
 
     private Map<String, StoredValue> encodeResults(JobExecution x) {
+        if (x.task.definition().outputs().isEmpty()) {
+            return Map.of();
+        }
         Map<String, GPValue> outputs = x.outputs();
         Map<String, StoredValue> results = new LinkedHashMap<>();
         for (ParameterDefinition p : x.task.definition().outputs()) {
@@ -243,8 +246,14 @@ final class JobRunner {
     }
 
     static JobRecord ended(JobRecord cur, JobStatus target, Instant now, List<JobMessage> messages) {
+        return ended(cur, target, now, now, messages);
+    }
+
+    /** {@code cur} ended with {@code target} at {@code end}, written at {@code updated}. */
+    static JobRecord ended(JobRecord cur, JobStatus target, Instant end, Instant updated, List<JobMessage> messages) {
         return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), target, cur.version(), cur.submitted(),
-                cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), messages, null, cur.attempt());
+                cur.started(), end, updated, cur.owner(), null, null, cur.cancelRequested(), messages, null,
+                cur.attempt());
     }
 
     static List<JobMessage> append(List<JobMessage> messages, JobMessage... more) {

@@ -61,10 +61,13 @@ public final class JobSubmission {
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused);
         }
-        Map<String, StoredValue> stored = new LinkedHashMap<>();
-        values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
-                Redactor.redactJson(GPValueCodec.toJson(v)))));
-        stored.putAll(JobEnvironment.stored(raw == null ? Map.of() : raw));
+        Map<String, StoredValue> settings = JobEnvironment.stored(raw == null ? Map.of() : raw);
+        Map<String, StoredValue> stored = values.isEmpty() ? settings : new LinkedHashMap<>();
+        if (!values.isEmpty()) {
+            values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
+                    Redactor.redactJson(GPValueCodec.toJson(v)))));
+            stored.putAll(settings);
+        }
         if (!rt.permits.tryAcquire()) {
             throw new GPException(503, "The job queue is full.", List.of("service '" + serviceName
                     + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));

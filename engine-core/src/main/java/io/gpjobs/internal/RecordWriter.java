@@ -98,7 +98,9 @@ public final class RecordWriter {
             }
             ReentrantLock order = ordering(jobId);
             try {
-                JobRecord written = store.update(next.withVersion(current.version()));
+                // Changes build the next record on the current one, version included: copied only when it differs.
+                JobRecord written = store.update(next.version() == current.version() ? next
+                        : next.withVersion(current.version()));
                 cache.putNewer(written);
                 onWritten.accept(current, written);
                 return written;
