@@ -74,6 +74,16 @@ final class EngineDispatchContext implements DispatchContext {
         return done.minimalCompletionStage();
     }
 
+    /**
+     * Queues a first run of a job for this engine's worker slots, as {@link #run} does, for a dispatcher that does not
+     * await the run's end (in-process dispatch): no completion stage is made for it and it reserves no slot.
+     */
+    void runHere(String serviceName, String jobId) {
+        ServiceRuntime rt = runtime(serviceName);
+        engine.checkOpen();
+        rt.queue.add(new ServiceRuntime.QueueEntry(jobId, 1, null));
+    }
+
     private ServiceRuntime runtime(String serviceName) {
         ServiceRuntime rt = serviceName == null ? null : services.get(serviceName);
         if (rt == null) {

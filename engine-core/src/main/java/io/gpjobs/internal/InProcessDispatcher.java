@@ -24,7 +24,11 @@ final class InProcessDispatcher implements JobDispatcher {
         if (c == null) {
             throw new IllegalStateException("dispatcher not started");
         }
-        c.run(job.serviceName(), job.jobId(), 1);
+        if (c instanceof EngineDispatchContext engine) {
+            engine.runHere(job.serviceName(), job.jobId()); // nobody awaits the run's end: no stage to make
+        } else {
+            c.run(job.serviceName(), job.jobId(), 1);
+        }
     }
 
     @Override

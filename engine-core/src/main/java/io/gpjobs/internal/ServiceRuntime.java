@@ -17,8 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServiceRuntime {
 
-    /** A job handed to the worker slots; {@code done} completes when its run ended. */
+    /**
+     * A job handed to the worker slots; {@code done} completes when its run ended, and is null when nobody awaits
+     * that (a job dispatched in process).
+     */
     record QueueEntry(String jobId, int attempt, CompletableFuture<RunEnd> done) {
+        /** Tells whoever awaits the run how it ended. */
+        void end(RunEnd how) {
+            if (done != null) {
+                done.complete(how);
+            }
+        }
     }
 
     private final GPService service;
@@ -82,7 +91,7 @@ final class ServiceRuntime {
         for (QueueEntry e : queue) {
             if (e.jobId().equals(jobId) && queue.remove(e)) {
                 releasePermit(jobId);
-                e.done().complete(RunEnd.NOT_CLAIMED);
+                e.end(RunEnd.NOT_CLAIMED);
                 return;
             }
         }
