@@ -178,6 +178,10 @@ public final class InMemoryJobStore implements JobStore {
         Objects.requireNonNull(results, "results");
         checkOpen();
         Map<String, StoredValue> copy = Map.copyOf(results);
+        Entry known = jobs.get(jobId);
+        if (copy.isEmpty() && known != null && known.results().isEmpty()) {
+            return; // no results replacing none (a task without outputs): nothing to write
+        }
         jobs.compute(jobId, (k, cur) -> {
             if (cur == null) {
                 throw new JobNotFoundException(jobId);
