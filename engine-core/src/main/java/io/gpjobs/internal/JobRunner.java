@@ -107,7 +107,7 @@ final class JobRunner {
             return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
-        Map<String, GPValue> inputs = engine.pendingInputs.remove(jobId);
+        Map<String, GPValue> inputs = entry.inputs() != null ? entry.inputs() : engine.pendingInputs.remove(jobId);
         JobExecution x;
         try {
             if (task == null) {
