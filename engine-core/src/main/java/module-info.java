@@ -4,7 +4,6 @@
  */
 module io.gpjobs.core {
     requires transitive com.fasterxml.jackson.databind;
-    requires com.github.benmanes.caffeine;
     requires com.google.common;
 
     exports io.gpjobs;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpjobs.internal.InMemoryJobStore;
 import io.gpjobs.internal.RecordWriter;
+import io.gpjobs.internal.StatusCache;
 import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -167,7 +167,7 @@ class StateMachineTest {
     @Test
     void theWritePathRefusesIllegalTransitions() {
         InMemoryJobStore store = new InMemoryJobStore();
-        RecordWriter writer = new RecordWriter(Caffeine.newBuilder().build(), (a, b) -> { });
+        RecordWriter writer = new RecordWriter(new StatusCache(10_000, Duration.ofHours(1)), (a, b) -> { });
         java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
         String id = "j0123456789abcdef0123456789abcdef";
         writer.create(store, new JobRecord(id, "S", "T", JobStatus.SUCCEEDED, 0, t, t, t, t, null, null, null, false,

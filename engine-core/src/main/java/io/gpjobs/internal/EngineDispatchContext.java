@@ -3,6 +3,7 @@ package io.gpjobs.internal;
 import io.gpjobs.EngineScheduler;
 import io.gpjobs.spi.DispatchContext;
 import io.gpjobs.spi.JobStore;
+import io.gpjobs.value.GPValue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,18 @@ final class EngineDispatchContext implements DispatchContext {
         done.whenComplete((end, failure) -> rt.reserved.decrementAndGet());
         rt.queue.add(new ServiceRuntime.QueueEntry(jobId, attempt, done));
         return done.minimalCompletionStage();
+    }
+
+    /**
+     * Queues a first run of a job for this engine's worker slots, as {@link #run} does, for a dispatcher that does not
+     * await the run's end (in-process dispatch): no completion stage is made for it and it reserves no slot.
+     *
+     * @param inputs the job's validated inputs, handed to its worker, or null (the worker reads them)
+     */
+    void runHere(String serviceName, String jobId, Map<String, GPValue> inputs) {
+        ServiceRuntime rt = runtime(serviceName);
+        engine.checkOpen();
+        rt.queue.add(new ServiceRuntime.QueueEntry(jobId, 1, null, inputs));
     }
 
     private ServiceRuntime runtime(String serviceName) {

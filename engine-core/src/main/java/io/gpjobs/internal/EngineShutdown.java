@@ -34,7 +34,7 @@ final class EngineShutdown {
         }
         stopTasks();
         recordStoppedEnds();
-        e.services.values().forEach(rt -> rt.queue.forEach(q -> q.done().complete(RunEnd.STOPPED)));
+        e.services.values().forEach(rt -> rt.queue.forEach(q -> q.end(RunEnd.STOPPED)));
         for (JobDispatcher d : e.dispatchers.values()) {
             try {
                 d.close();

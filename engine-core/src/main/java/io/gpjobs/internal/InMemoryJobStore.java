@@ -49,6 +49,8 @@ public final class InMemoryJobStore implements JobStore {
     /** The node ids of the live engines on this store. */
     private final java.util.Set<String> nodes = ConcurrentHashMap.newKeySet();
     private final FinishedJobsCap finished;
+    /** The retention cap's eviction callback, made once (not per finished job). */
+    private final java.util.function.Consumer<String> evictor = this::evict;
     private volatile Path scratchRoot;
     private volatile boolean closed;
 
@@ -82,7 +84,7 @@ public final class InMemoryJobStore implements JobStore {
             throw new JobConflictException(record.jobId(), "a record with this id already exists");
         }
         if (stored.status().isTerminal()) {
-            finished.finished(stored.jobId(), this::evict);
+            finished.finished(stored.jobId(), evictor);
         }
         return stored;
     }
@@ -112,7 +114,7 @@ public final class InMemoryJobStore implements JobStore {
                     next.status().isTerminal() && !cur.record().status().isTerminal());
         });
         if (result.finishing()) {
-            finished.finished(id, this::evict);
+            finished.finished(id, evictor);
         }
         return result.record();
     }
@@ -153,7 +155,7 @@ public final class InMemoryJobStore implements JobStore {
             MemoryFiles.deleteTree(dir);
             had = true;
         } else {
-            Path base = scratchRoot();
+            Path base = scratchRoot;
             if (base != null) {
                 // made again by a task of a deleted job that went on writing
                 MemoryFiles.deleteTree(base.resolve(jobId));
@@ -176,6 +178,10 @@ public final class InMemoryJobStore implements JobStore {
         Objects.requireNonNull(results, "results");
         checkOpen();
         Map<String, StoredValue> copy = Map.copyOf(results);
+        Entry known = jobs.get(jobId);
+        if (copy.isEmpty() && known != null && known.results().isEmpty()) {
+            return; // no results replacing none (a task without outputs): nothing to write
+        }
         jobs.compute(jobId, (k, cur) -> {
             if (cur == null) {
                 throw new JobNotFoundException(jobId);
@@ -207,10 +213,6 @@ public final class InMemoryJobStore implements JobStore {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    private synchronized Path scratchRoot() {
-        return scratchRoot;
     }
 
     private synchronized Path root() throws IOException {

@@ -3,6 +3,8 @@ package io.gpjobs.internal;
 import io.gpjobs.spi.DispatchContext;
 import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobRecord;
+import io.gpjobs.value.GPValue;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,11 +22,25 @@ final class InProcessDispatcher implements JobDispatcher {
 
     @Override
     public void dispatch(JobRecord job) {
+        dispatch(job, null);
+    }
+
+    /**
+     * Dispatches a job its submit on this engine just created, with the inputs the submit validated, so that its
+     * worker needs no read of them.
+     *
+     * @param inputs the job's validated inputs, or null (its worker reads them)
+     */
+    void dispatch(JobRecord job, Map<String, GPValue> inputs) {
         DispatchContext c = context;
         if (c == null) {
             throw new IllegalStateException("dispatcher not started");
         }
-        c.run(job.serviceName(), job.jobId(), 1);
+        if (c instanceof EngineDispatchContext engine) {
+            engine.runHere(job.serviceName(), job.jobId(), inputs); // nobody awaits the run's end: no stage to make
+        } else {
+            c.run(job.serviceName(), job.jobId(), 1);
+        }
     }
 
     @Override

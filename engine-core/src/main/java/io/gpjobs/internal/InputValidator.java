@@ -58,6 +58,9 @@ public final class InputValidator {
     public static Map<String, GPValue> validate(TaskDefinition definition, Map<String, ?> raw) {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(raw, "raw");
+        if (raw.isEmpty() && definition.inputs().isEmpty()) {
+            return Map.of(); // nothing given, nothing to give: the common case of a parameterless task
+        }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, ?> e : raw.entrySet()) {
             String name = e.getKey();

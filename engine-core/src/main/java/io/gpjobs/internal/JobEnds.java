@@ -183,7 +183,7 @@ final class JobEnds {
             if (end.failures > 0) {
                 // A retry: leave alone a job that ended meanwhile (e.g. marked Failed by another engine's recovery).
                 JobRecord cur = store.read(end.jobId).orElseThrow(() -> new JobNotFoundException(end.jobId));
-                engine.cache.asMap().merge(end.jobId, cur, (old, c) -> old.version() > c.version() ? old : c);
+                engine.cache.putNewer(cur);
                 if (cur.status() != JobStatus.EXECUTING && cur.status() != JobStatus.CANCELLING) {
                     LOG.log(System.Logger.Level.WARNING, "job " + end.jobId + " became " + cur.status().wireName()
                             + " while its end could not be recorded; its results are not stored");
@@ -244,8 +244,8 @@ final class JobEnds {
                 m.add(JobMessage.error("Failed."));
             }
             Instant writeTime = engine.clock.instant();
-            return JobRunner.ended(cur, target, end.endedAt, m)
-                    .withUpdated(writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt);
+            return JobRunner.ended(cur, target, end.endedAt, writeTime.isAfter(end.endedAt) ? writeTime : end.endedAt,
+                    m);
         });
         if (end.resultsStored) {
             dropResultsUnlessSucceeded(store, end.jobId, written);

@@ -1,7 +1,5 @@
 package io.gpjobs.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gpjobs.EngineScheduler;
 import io.gpjobs.GPException;
 import io.gpjobs.GPService;
@@ -75,9 +73,8 @@ public final class JobEngine implements AutoCloseable {
     final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     final List<JobStore> stores = new ArrayList<>();
     final List<JobStore> ownedStores;
-    // Maintenance runs on the writing thread: handing it to the common pool cost more than it saved per write.
-    final Cache<String, JobRecord> cache = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(1)).executor(Runnable::run).build();
+    /** The last record of each recent job (10,000 jobs, each for 1 s after it was written): saves store reads. */
+    final StatusCache cache = new StatusCache(10_000, Duration.ofSeconds(1));
     final EngineEvents events;
     final RecordWriter writer;
     final ConcurrentHashMap<String, JobExecution> running = new ConcurrentHashMap<>();

@@ -32,7 +32,8 @@ final class JobExecution {
     final int attempt;
 
     private final List<JobMessage> messages;
-    private final Map<String, GPValue> outputs = new LinkedHashMap<>();
+    /** The outputs the task set, made at its first output (most runs of a task without outputs set none). */
+    private Map<String, GPValue> outputs;
     private final EngineEvents events;
     private volatile boolean dirty;
 
@@ -128,14 +129,18 @@ final class JobExecution {
     }
 
     void setOutput(String name, GPValue value) {
-        synchronized (outputs) {
+        synchronized (this) {
+            if (outputs == null) {
+                outputs = new LinkedHashMap<>();
+            }
             outputs.put(name, value);
         }
     }
 
+    /** A copy of the outputs the task set, in the order it set them. */
     Map<String, GPValue> outputs() {
-        synchronized (outputs) {
-            return new LinkedHashMap<>(outputs);
+        synchronized (this) {
+            return outputs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(outputs);
         }
     }
 }

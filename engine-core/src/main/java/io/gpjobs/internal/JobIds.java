@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 /** Makes job ids: {@code j} + 32 lowercase hex from {@link SecureRandom}. Thread-safe. */
 public final class JobIds {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private JobIds() {
     }
@@ -27,7 +27,7 @@ public final class JobIds {
         }
         byte[] b = buf.bytes;
         int at = buf.used;
-        char[] c = new char[33];
+        byte[] c = new byte[33]; // built as Latin-1 bytes, as the string stores them: half the size of chars
         c[0] = 'j';
         for (int i = 0; i < 16; i++) {
             c[1 + 2 * i] = HEX[(b[at + i] >> 4) & 0xf];
@@ -35,6 +35,6 @@ public final class JobIds {
         }
         java.util.Arrays.fill(b, at, at + 16, (byte) 0); // an id's bytes are not kept after it is handed out
         buf.used = at + 16;
-        return new String(c);
+        return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

@@ -66,7 +66,7 @@ public final class JobReads {
             if (found != null) {
                 ServiceRuntime rt = e.services.get(found.serviceName());
                 if (rt != null && rt.store() == st) {
-                    e.cache.asMap().merge(jobId, found, (old, f) -> old.version() > f.version() ? old : f);
+                    e.cache.putNewer(found);
                     return new Located(found, st, rt);
                 }
                 return new Located(found, st, null);
@@ -138,6 +138,9 @@ public final class JobReads {
     }
 
     private static List<String> ordered(Task t, java.util.Set<String> present, boolean outputs) {
+        if (present.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>(present.size());
         if (t != null) {
             for (ParameterDefinition p : t.definition().parameters()) {

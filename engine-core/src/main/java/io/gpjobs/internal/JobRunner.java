@@ -107,7 +107,7 @@ final class JobRunner {
             return RunEnd.NOT_CLAIMED;
         }
         Task task = rt.service().tasks().get(claimed.taskName());
-        Map<String, GPValue> inputs = engine.pendingInputs.remove(jobId);
+        Map<String, GPValue> inputs = entry.inputs() != null ? entry.inputs() : engine.pendingInputs.remove(jobId);
         JobExecution x;
         try {
             if (task == null) {
@@ -228,6 +228,9 @@ final class JobRunner {
     }
 
     private Map<String, StoredValue> encodeResults(JobExecution x) {
+        if (x.task.definition().outputs().isEmpty()) {
+            return Map.of();
+        }
         Map<String, GPValue> outputs = x.outputs();
         Map<String, StoredValue> results = new LinkedHashMap<>();
         for (ParameterDefinition p : x.task.definition().outputs()) {
@@ -243,8 +246,14 @@ final class JobRunner {
     }
 
     static JobRecord ended(JobRecord cur, JobStatus target, Instant now, List<JobMessage> messages) {
+        return ended(cur, target, now, now, messages);
+    }
+
+    /** {@code cur} ended with {@code target} at {@code end}, written at {@code updated}. */
+    static JobRecord ended(JobRecord cur, JobStatus target, Instant end, Instant updated, List<JobMessage> messages) {
         return new JobRecord(cur.jobId(), cur.serviceName(), cur.taskName(), target, cur.version(), cur.submitted(),
-                cur.started(), now, now, cur.owner(), null, null, cur.cancelRequested(), messages, null, cur.attempt());
+                cur.started(), end, updated, cur.owner(), null, null, cur.cancelRequested(), messages, null,
+                cur.attempt());
     }
 
     static List<JobMessage> append(List<JobMessage> messages, JobMessage... more) {
@@ -343,7 +352,7 @@ final class JobRunner {
                 if (fresh == null) {
                     x.token.fire("was deleted");
                 } else {
-                    engine.cache.asMap().merge(x.jobId, fresh, (old, f) -> old.version() > f.version() ? old : f);
+                    engine.cache.putNewer(fresh);
                     if ((fresh.status() == JobStatus.EXECUTING || fresh.status() == JobStatus.CANCELLING)
                             && !JobEnds.Claim.holds(engine.nodeId, x.claimedAt, x.attempt, fresh)) {
                         x.fenced = true; // another run holds the job: this one stops and stores nothing

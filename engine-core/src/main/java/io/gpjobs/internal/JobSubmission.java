@@ -61,10 +61,13 @@ public final class JobSubmission {
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused);
         }
-        Map<String, StoredValue> stored = new LinkedHashMap<>();
-        values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
-                Redactor.redactJson(GPValueCodec.toJson(v)))));
-        stored.putAll(JobEnvironment.stored(raw == null ? Map.of() : raw));
+        Map<String, StoredValue> settings = JobEnvironment.stored(raw == null ? Map.of() : raw);
+        Map<String, StoredValue> stored = values.isEmpty() ? settings : new LinkedHashMap<>();
+        if (!values.isEmpty()) {
+            values.forEach((name, v) -> stored.put(name, new StoredValue(v.dataType().wireName(),
+                    Redactor.redactJson(GPValueCodec.toJson(v)))));
+            stored.putAll(settings);
+        }
         if (!rt.permits.tryAcquire()) {
             throw new GPException(503, "The job queue is full.", List.of("service '" + serviceName
                     + "' already has " + rt.service().maxQueueSize() + " queued jobs (maxQueueSize)"));
@@ -80,14 +83,20 @@ public final class JobSubmission {
             JobRecord fresh = new JobRecord(id, serviceName, def.name(), waiting ? JobStatus.WAITING
                     : JobStatus.SUBMITTED, 0, now, null, null, now, principal, e.nodeId, now.plus(e.leaseDuration), false,
                     List.of(EngineMessages.SUBMITTED), null);
-            e.pendingInputs.put(id, values);
+            // In process, the inputs travel with the job to its worker; another dispatcher's job finds them here.
+            boolean here = rt.dispatcher() instanceof InProcessDispatcher;
+            if (!here) {
+                e.pendingInputs.put(id, values);
+            }
             e.completions.put(id, new CompletableFuture<>());
             if (sync) {
                 e.syncResults.put(id, new AtomicReference<>());
             }
             JobRecord submitted = e.writer.create(rt.store(), fresh, stored);
-            rt.dispatcher().dispatch(submitted);
-            if (!(rt.dispatcher() instanceof InProcessDispatcher)) {
+            if (here) {
+                ((InProcessDispatcher) rt.dispatcher()).dispatch(submitted, values);
+            } else {
+                rt.dispatcher().dispatch(submitted);
                 rt.releasePermit(id); // accepted by a dispatcher that queues it elsewhere
             }
             queued = true;

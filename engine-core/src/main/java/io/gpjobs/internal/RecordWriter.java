@@ -1,6 +1,5 @@
 package io.gpjobs.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.gpjobs.JobNotFoundException;
 import io.gpjobs.spi.JobConflictException;
 import io.gpjobs.spi.JobRecord;
@@ -9,9 +8,9 @@ import io.gpjobs.spi.JobStore;
 import io.gpjobs.spi.StoredValue;
 import java.util.List;
 import java.util.Map;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -37,16 +36,26 @@ public final class RecordWriter {
 
     private static final int MAX_ATTEMPTS = 1000;
 
-    private final Cache<String, JobRecord> cache;
+    private final StatusCache cache;
     private final BiConsumer<JobRecord, JobRecord> onWritten;
-    /** The ordering lock of each job being written right now (see {@link #ordering}). */
-    private final ConcurrentHashMap<String, ReentrantLock> orderings = new ConcurrentHashMap<>();
+    /**
+     * The holder of the ordering lock of each job being written right now (see {@link #order}): a thread's holder is
+     * the same object for every job it writes, so taking a job's lock allocates nothing beyond the map's node.
+     */
+    private final ConcurrentHashMap<String, Holder> orderings = new ConcurrentHashMap<>();
+    private final ThreadLocal<Holder> holders = ThreadLocal.withInitial(Holder::new);
+
+    /** One thread's side of the ordering locks; threads waiting for a job it holds wait on its monitor. */
+    private static final class Holder {
+        /** Threads waiting (or about to wait) on this holder; changed only under its monitor. */
+        volatile int waiters;
+    }
 
     /**
      * @param cache     the status cache, updated after each successful write
      * @param onWritten called with (before, after) after each successful write, on the writing thread
      */
-    public RecordWriter(Cache<String, JobRecord> cache, BiConsumer<JobRecord, JobRecord> onWritten) {
+    public RecordWriter(StatusCache cache, BiConsumer<JobRecord, JobRecord> onWritten) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.onWritten = Objects.requireNonNull(onWritten, "onWritten");
     }
@@ -86,7 +95,7 @@ public final class RecordWriter {
                     fromCache = false;
                     continue;
                 }
-                cache.asMap().merge(jobId, current, (old, c) -> old.version() > c.version() ? old : c);
+                cache.putNewer(current);
                 return null;
             }
             boolean cached = fromCache;
@@ -97,10 +106,12 @@ public final class RecordWriter {
                 }
                 throw new IllegalTransitionException(jobId, current.status(), next.status());
             }
-            ReentrantLock order = ordering(jobId);
+            boolean took = order(jobId);
             try {
-                JobRecord written = store.update(next.withVersion(current.version()));
-                cache.asMap().merge(jobId, written, (old, w) -> old.version() > w.version() ? old : w);
+                // Changes build the next record on the current one, version included: copied only when it differs.
+                JobRecord written = store.update(next.version() == current.version() ? next
+                        : next.withVersion(current.version()));
+                cache.putNewer(written);
                 onWritten.accept(current, written);
                 return written;
             } catch (JobConflictException e) {
@@ -110,7 +121,7 @@ public final class RecordWriter {
                 cache.invalidate(jobId);
                 throw e;
             } finally {
-                release(jobId, order);
+                release(jobId, took);
             }
         }
         throw new JobConflictException(jobId, "gave up after " + MAX_ATTEMPTS + " conflicting writes");
@@ -118,37 +129,75 @@ public final class RecordWriter {
 
     /** Creates a record, caches it and reports it (with a null "before"). */
     public JobRecord create(JobStore store, JobRecord record, Map<String, StoredValue> inputs) {
-        ReentrantLock order = ordering(record.jobId());
+        boolean took = order(record.jobId());
         try {
             JobRecord written = store.create(record, inputs);
-            cache.put(written.jobId(), written);
+            cache.put(written);
             onWritten.accept(null, written);
             return written;
         } finally {
-            release(record.jobId(), order);
+            release(record.jobId(), took);
         }
     }
 
     /**
      * Takes the job's ordering lock: held from a record write until its listeners were told, so that two writers
      * of one job (a cancel and the worker ending it) tell the listeners in the order the store took their writes.
+     * Reentrant: a listener that writes the job it is told about already holds it. Interrupts are kept, not thrown.
+     *
+     * @return true when this call took the lock, false when the thread held it already (then it keeps holding it)
      */
-    private ReentrantLock ordering(String jobId) {
+    private boolean order(String jobId) {
+        Holder me = holders.get();
         while (true) {
-            ReentrantLock lock = orderings.computeIfAbsent(jobId, k -> new ReentrantLock());
-            lock.lock();
-            if (orderings.get(jobId) == lock) {
-                return lock;
+            Holder cur = orderings.putIfAbsent(jobId, me);
+            if (cur == null) {
+                return true;
             }
-            lock.unlock(); // dropped by its last holder meanwhile: take the job's current one
+            if (cur == me) {
+                return false;
+            }
+            awaitRelease(jobId, cur);
         }
     }
 
-    /** Releases the job's ordering lock, dropping it when nobody else holds or waits for it. */
-    private void release(String jobId, ReentrantLock lock) {
-        if (lock.getHoldCount() == 1 && !lock.hasQueuedThreads()) {
-            orderings.remove(jobId, lock);
+    /** Waits until {@code holder} no longer holds the job. */
+    private void awaitRelease(String jobId, Holder holder) {
+        boolean interrupted = false;
+        synchronized (holder) {
+            holder.waiters++;
+            try {
+                // Paired with the fence in release(): either this read sees the job released, or the releasing
+                // thread sees this waiter and notifies it (under this monitor, so never before the wait below).
+                VarHandle.fullFence();
+                while (orderings.get(jobId) == holder) {
+                    try {
+                        holder.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                holder.waiters--;
+            }
         }
-        lock.unlock();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Releases the job's ordering lock when {@code took} (this call's {@link #order} took it), waking its waiters. */
+    private void release(String jobId, boolean took) {
+        if (!took) {
+            return;
+        }
+        Holder me = holders.get();
+        orderings.remove(jobId, me);
+        VarHandle.fullFence();
+        if (me.waiters > 0) {
+            synchronized (me) {
+                me.notifyAll();
+            }
+        }
     }
 }

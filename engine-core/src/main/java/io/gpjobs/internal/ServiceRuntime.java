@@ -4,6 +4,8 @@ import io.gpjobs.GPService;
 import io.gpjobs.spi.DispatchContext.RunEnd;
 import io.gpjobs.spi.JobDispatcher;
 import io.gpjobs.spi.JobStore;
+import io.gpjobs.value.GPValue;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +19,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServiceRuntime {
 
-    /** A job handed to the worker slots; {@code done} completes when its run ended. */
-    record QueueEntry(String jobId, int attempt, CompletableFuture<RunEnd> done) {
+    /**
+     * A job handed to the worker slots; {@code done} completes when its run ended, and is null when nobody awaits
+     * that (a job dispatched in process). {@code inputs}: the validated inputs its submit on this engine handed with
+     * it, or null (the worker reads them).
+     */
+    record QueueEntry(String jobId, int attempt, CompletableFuture<RunEnd> done, Map<String, GPValue> inputs) {
+        QueueEntry(String jobId, int attempt, CompletableFuture<RunEnd> done) {
+            this(jobId, attempt, done, null);
+        }
+
+        /** Tells whoever awaits the run how it ended. */
+        void end(RunEnd how) {
+            if (done != null) {
+                done.complete(how);
+            }
+        }
     }
 
     private final GPService service;
@@ -82,7 +98,7 @@ final class ServiceRuntime {
         for (QueueEntry e : queue) {
             if (e.jobId().equals(jobId) && queue.remove(e)) {
                 releasePermit(jobId);
-                e.done().complete(RunEnd.NOT_CLAIMED);
+                e.end(RunEnd.NOT_CLAIMED);
                 return;
             }
         }

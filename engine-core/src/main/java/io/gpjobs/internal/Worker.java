@@ -47,10 +47,10 @@ final class Worker implements Runnable {
                 try {
                     RunEnd end = runner.run(runtime, e, this);
                     if (end != null) {
-                        e.done().complete(end);
+                        e.end(end);
                     }
                 } catch (RuntimeException | Error t) {
-                    e.done().complete(RunEnd.NOT_CLAIMED);
+                    e.end(RunEnd.NOT_CLAIMED);
                     LOG.log(System.Logger.Level.ERROR, "worker failed on job " + e.jobId(), t);
                 } finally {
                     uncount();
