@@ -253,6 +253,8 @@ public abstract class JobStoreContract {
 
         store.putResults(id, Map.of("C", new StoredValue("GPDouble", "2.5")));
         assertThat(store.results(id)).isEqualTo(Map.of("C", new StoredValue("GPDouble", "2.5")));
+        store.putResults(id, Map.of()); // a later run without outputs leaves none of the earlier ones
+        assertThat(store.results(id)).isEmpty();
         assertThat(store.results(newJobId())).isEmpty();
     }
 

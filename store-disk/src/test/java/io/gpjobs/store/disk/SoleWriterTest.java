@@ -110,6 +110,27 @@ class SoleWriterTest {
         }
     }
 
+    @Test
+    void resultsAnotherProcessStoredAreReplacedAfterTheStoreIsTheOnlyWriterAgain() throws Exception {
+        String id = newJobId();
+        try (DiskJobStore store = (DiskJobStore) DiskJobStoreConfig.builder(dir).build().open();
+             ChildJvm child = ChildJvm.start(SpellOnCommand.class, dir.toString(), id)) {
+            awaitOnlyWriter(store);
+            store.create(newRecord(id, "svc", T0, null), Map.of()); // noted: no results, in this sole spell
+            assertThat(store.results(id)).isEmpty();
+            child.awaitLine("ready", Duration.ofSeconds(60));
+            child.send("results");
+            child.awaitLine("resulted", Duration.ofSeconds(60));
+            awaitOnlyWriter(store);
+            assertThat(store.results(id)).containsOnlyKeys("Out");
+            store.update(store.read(id).orElseThrow()); // written in the new spell
+            store.putResults(id, Map.of()); // the run without outputs
+            assertThat(store.results(id)).isEmpty();
+            child.send("exit");
+            assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
     /** Waits (at most 30 s) until the store is its directory's only writer. */
     private static void awaitOnlyWriter(DiskJobStore store) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -214,7 +214,12 @@ public final class DiskJobStore implements JobStore {
                     AtomicFiles.deleteTree(tmp);
                 }
             }
-            index.put(stored, null).written(held.epoch(), stored.version()); // identity taken when needed
+            JobSlot slot = index.put(stored, null); // no stat: see JobSlot#set
+            slot.written(held.epoch(), stored.version());
+            slot.noResults(held.epoch(), true);
+            if (inputs.isEmpty()) {
+                slot.noInputs();
+            }
             marks.mark();
             return stored;
         } catch (IOException e) {
@@ -314,6 +319,11 @@ public final class DiskJobStore implements JobStore {
     public Map<String, StoredValue> inputs(String jobId) {
         JobRecord.requireValidJobId(jobId);
         try {
+            JobSlot known = index.get(jobId);
+            if (known != null && known.hasNoInputs()) {
+                checkOpen();
+                return Map.of(); // created here without inputs, and inputs never change
+            }
             Optional<Path> dir = find(jobId, locks.epoch());
             return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.INPUTS);
         } catch (IOException e) {
@@ -326,9 +336,18 @@ public final class DiskJobStore implements JobStore {
         JobRecord.requireValidJobId(jobId);
         Objects.requireNonNull(results, "results");
         try (JobLocks.Held held = locks.lock(jobId)) {
-            Path dir = find(jobId, held.epoch()).orElseThrow(() -> new JobNotFoundException(jobId));
+            int epoch = held.epoch();
+            JobSlot known = epoch != 0 ? index.get(jobId) : null;
+            if (results.isEmpty() && known != null && known.noResultsIn(epoch)) {
+                checkOpen();
+                return; // the only writer knows there are none to replace
+            }
+            Path dir = find(jobId, epoch).orElseThrow(() -> new JobNotFoundException(jobId));
             if (results.isEmpty() && !Files.exists(dir.resolve(Names.RESULTS))) {
                 return; // nothing to replace: a job without outputs costs no folder swap
+            }
+            if (known != null) {
+                known.noResults(epoch, false);
             }
             jobFiles.replaceValues(dir, Names.RESULTS, results);
         } catch (IOException e) {

@@ -38,6 +38,12 @@ final class JobSlot {
     private static final int SEEN_BITS = 0x3 << SEEN_SHIFT;
     /** Restored from an index snapshot and not read from its file since (cleared by {@link #set}). */
     private static final int RESTORED = 0x80;
+    /** Created by this store without inputs (inputs never change after the create; kept by {@link #set}). */
+    private static final int NO_INPUTS = 0x100;
+    /** In {@link #written}: in that epoch the job is known to have no results folder. */
+    private static final long NO_RESULTS = 1L << 31;
+    /** The largest version {@link #written} can hold. */
+    private static final long MAX_WRITTEN = NO_RESULTS - 1;
 
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** {@link #modified} of a slot that does not know its file's identity. */
@@ -65,7 +71,10 @@ final class JobSlot {
     private int fileKey;
     /** The status ordinal (bits 0-3), the settled bit, the {@link #seen()} mark (bits 5-6), the restored bit. */
     private int flags;
-    /** The sole epoch (high int) and the version (low int) of this store's last write; guarded by the job lock. */
+    /**
+     * The sole epoch (high int), the {@link #NO_RESULTS} bit and the version (low 31 bits) of this store's last
+     * write; guarded by the job lock.
+     */
     private long written;
 
     private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, Shelf shelf) {
@@ -164,7 +173,7 @@ final class JobSlot {
         }
         updatedSecond = r.updated().getEpochSecond();
         updatedNano = r.updated().getNano();
-        flags = (flags & SEEN_BITS) | r.status().ordinal();
+        flags = (flags & (SEEN_BITS | NO_INPUTS)) | r.status().ordinal();
         if (a == null) {
             modified = UNKNOWN;
             size = -1;
@@ -184,10 +193,12 @@ final class JobSlot {
 
     /**
      * Notes that this store wrote version {@code version} of the record in the sole epoch {@code epoch} (0: while
-     * sharing the directory, which forgets the note). Called holding the job's lock.
+     * sharing the directory, which forgets the note). What was known of the results in the same epoch is kept.
+     * Called holding the job's lock.
      */
     void written(int epoch, long version) {
-        written = epoch > 0 && version > 0 && version <= 0xFFFF_FFFFL ? ((long) epoch << 32) | version : 0;
+        long keep = epoch > 0 && (int) (written >>> 32) == epoch ? written & NO_RESULTS : 0;
+        written = epoch > 0 && version > 0 && version <= MAX_WRITTEN ? ((long) epoch << 32) | keep | version : 0;
     }
 
     /**
@@ -195,7 +206,32 @@ final class JobSlot {
      * (see {@link WriterMode}). Called holding the job's lock.
      */
     long writtenIn(int epoch) {
-        return epoch > 0 && (int) (written >>> 32) == epoch ? written & 0xFFFF_FFFFL : -1;
+        return epoch > 0 && (int) (written >>> 32) == epoch ? written & MAX_WRITTEN : -1;
+    }
+
+    /**
+     * Notes whether the job has no results folder, when this store wrote the record in the sole epoch
+     * {@code epoch} (otherwise nothing is noted). Called holding the job's lock.
+     */
+    void noResults(int epoch, boolean none) {
+        if (writtenIn(epoch) > 0) {
+            written = none ? written | NO_RESULTS : written & ~NO_RESULTS;
+        }
+    }
+
+    /** Whether, in the sole epoch {@code epoch}, the job is known to have no results folder. Holding the job lock. */
+    boolean noResultsIn(int epoch) {
+        return writtenIn(epoch) > 0 && (written & NO_RESULTS) != 0;
+    }
+
+    /** Notes that the job was created without inputs. */
+    synchronized void noInputs() {
+        flags |= NO_INPUTS;
+    }
+
+    /** Whether the job was created by this store without inputs (a miss only costs a look at the folder). */
+    synchronized boolean hasNoInputs() {
+        return (flags & NO_INPUTS) != 0;
     }
 
     /** The refresh mark: which of two alternating refreshes last saw the file, or {@link RecordIndex#PUT}. */

@@ -1,5 +1,7 @@
 package io.gpjobs.store.disk.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import io.gpjobs.spi.JobRecord;
 import io.gpjobs.spi.JobStatus;
 import io.gpjobs.spi.MessageType;
 import io.gpjobs.spi.StoredValue;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,37 +84,55 @@ final class RecordCodec {
         }
     }
 
+    /**
+     * The bytes of {@code record.json} for {@code r}: indented JSON and a final newline, written by a streaming
+     * generator (no tree, no intermediate string: this runs on every record write).
+     */
     static byte[] writeRecord(JobRecord r) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("format", FORMAT);
-        n.put("jobId", r.jobId());
-        n.put("serviceName", r.serviceName());
-        n.put("taskName", r.taskName());
-        n.put("status", r.status().wireName());
-        n.put("version", r.version());
-        n.put("submitted", text(r.submitted()));
-        n.put("started", text(r.started()));
-        n.put("ended", text(r.ended()));
-        n.put("updated", text(r.updated()));
-        n.put("owner", r.owner());
-        n.put("nodeId", r.nodeId());
-        n.put("leaseUntil", text(r.leaseUntil()));
-        n.put("cancelRequested", r.cancelRequested());
-        n.put("attempt", r.attempt());
-        ArrayNode messages = n.putArray("messages");
-        for (JobMessage m : r.messages()) {
-            messages.addObject().put("type", m.type().wireName()).put("description", m.description());
-        }
-        if (r.progress() == null) {
-            n.putNull("progress");
-        } else {
-            ObjectNode p = n.putObject("progress");
-            p.put("type", r.progress().type().wireName()).put("message", r.progress().message());
-            if (r.progress().percent() != null) {
-                p.put("percent", r.progress().percent());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeStringField("jobId", r.jobId());
+            g.writeStringField("serviceName", r.serviceName());
+            g.writeStringField("taskName", r.taskName());
+            g.writeStringField("status", r.status().wireName());
+            g.writeNumberField("version", r.version());
+            g.writeStringField("submitted", text(r.submitted()));
+            g.writeStringField("started", text(r.started()));
+            g.writeStringField("ended", text(r.ended()));
+            g.writeStringField("updated", text(r.updated()));
+            g.writeStringField("owner", r.owner());
+            g.writeStringField("nodeId", r.nodeId());
+            g.writeStringField("leaseUntil", text(r.leaseUntil()));
+            g.writeBooleanField("cancelRequested", r.cancelRequested());
+            g.writeNumberField("attempt", r.attempt());
+            g.writeArrayFieldStart("messages");
+            for (JobMessage m : r.messages()) {
+                g.writeStartObject();
+                g.writeStringField("type", m.type().wireName());
+                g.writeStringField("description", m.description());
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            if (r.progress() == null) {
+                g.writeNullField("progress");
+            } else {
+                g.writeObjectFieldStart("progress");
+                g.writeStringField("type", r.progress().type().wireName());
+                g.writeStringField("message", r.progress().message());
+                if (r.progress().percent() != null) {
+                    g.writeNumberField("percent", r.progress().percent());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
         }
-        return bytes(n);
+        out.write('\n');
+        return out.toByteArray();
     }
 
     static JobRecord readRecord(byte[] bytes) throws CorruptException {

@@ -1,0 +1,88 @@
+package io.gpjobs.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * The disk store against its floor, paired: one fork holds both the disk store ({@code disk}) and the file
+ * operations it cannot do without ({@link FilesSystem}) and runs a batch of {@value ThroughputBench#BATCH} no-op
+ * jobs on each in turn (which goes first alternates), so both see the same moment of a shared machine and of the
+ * file system's write-back. {@link ThroughputBench} measures the two in different forks, minutes apart, and on this
+ * machine their forks differ by more than the gap being measured.
+ *
+ * <p>The score is jobs per second over both systems (not itself meaningful); the figure is the metric
+ * {@code diskfloor.ratio.<pid>}: the floor's time for its measured batches ÷ the disk store's, i.e. the disk store's
+ * throughput as a fraction of its floor's in that fork. {@link Report} prints the median and spread over the forks.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DiskFloorBench {
+
+    private JobSystem disk;
+    private JobSystem files;
+    private boolean measuring;
+    private boolean diskFirst;
+    private long diskNanos;
+    private long filesNanos;
+
+    /** Starts both systems. */
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        files = Systems.open("files");
+        disk = Systems.open("disk");
+    }
+
+    /** Notes whether the coming iteration is measured. */
+    @Setup(Level.Iteration)
+    public void iteration(IterationParams params) {
+        measuring = params.getType() == IterationType.MEASUREMENT;
+    }
+
+    /** Records the fork's ratio and stops both systems. */
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        try {
+            if (diskNanos > 0) {
+                Metrics.record("diskfloor.ratio." + ProcessHandle.current().pid(), filesNanos / (double) diskNanos);
+            }
+        } finally {
+            try {
+                disk.close();
+            } finally {
+                files.close();
+            }
+        }
+    }
+
+    /** A batch on each system, timed separately. */
+    @Benchmark
+    @OperationsPerInvocation(2 * ThroughputBench.BATCH)
+    public void pairedBatches() throws Exception {
+        diskFirst = !diskFirst;
+        if (diskFirst) {
+            diskNanos += timed(disk);
+            filesNanos += timed(files);
+        } else {
+            filesNanos += timed(files);
+            diskNanos += timed(disk);
+        }
+    }
+
+    private long timed(JobSystem system) throws Exception {
+        long t = System.nanoTime();
+        system.runBatch(ThroughputBench.BATCH);
+        return measuring ? System.nanoTime() - t : 0;
+    }
+}
