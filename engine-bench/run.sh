@@ -93,7 +93,7 @@ else
   SAMPLED=(-f 1 -wi 1 -w 2s -i 3 -r 3s)
 fi
 # shellcheck disable=SC2206
-FORKED_BENCH=(ThroughputBench HttpBench ScaleOutBench ${EXTRA_BENCH:-})
+FORKED_BENCH=(ThroughputBench DiskFloorBench HttpBench ScaleOutBench ${EXTRA_BENCH:-})
 SAMPLED_BENCH=(LatencyBench StatusReadBench)
 RUN_LARGE=$(( QUICK == 0 ))
 if [[ ${#FILTER[@]} -gt 0 ]]; then

@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,13 +23,19 @@ import org.openjdk.jmh.runner.IterationType;
  * machine their forks differ by more than the gap being measured.
  *
  * <p>The score is jobs per second over both systems (not itself meaningful); the figure is the metric
- * {@code diskfloor.ratio.<pid>}: the floor's time for its measured batches ÷ the disk store's, i.e. the disk store's
+ * {@code diskfloor.ratio.<system>.<pid>}: the floor's time for its measured batches ÷ the other system's, i.e. its
  * throughput as a fraction of its floor's in that fork. {@link Report} prints the median and spread over the forks.
+ * The other system is the disk store under the engine ({@code disk}) or the store's own work for a job without the
+ * engine ({@code disk-store}, {@link StoreOnlySystem}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DiskFloorBench {
+
+    /** {@code disk}: the disk store under the engine; {@code disk-store}: the store's own work ({@link StoreOnlySystem}). */
+    @Param({"disk", "disk-store"})
+    public String system;
 
     private JobSystem disk;
     private JobSystem files;
@@ -41,7 +48,7 @@ public class DiskFloorBench {
     @Setup(Level.Trial)
     public void start() throws Exception {
         files = Systems.open("files");
-        disk = Systems.open("disk");
+        disk = system.equals("disk-store") ? new StoreOnlySystem(Systems.WORKERS) : Systems.open(system);
     }
 
     /** Notes whether the coming iteration is measured. */
@@ -55,7 +62,8 @@ public class DiskFloorBench {
     public void stop() throws Exception {
         try {
             if (diskNanos > 0) {
-                Metrics.record("diskfloor.ratio." + ProcessHandle.current().pid(), filesNanos / (double) diskNanos);
+                Metrics.record("diskfloor.ratio." + system + "." + ProcessHandle.current().pid(),
+                        filesNanos / (double) diskNanos);
             }
         } finally {
             try {

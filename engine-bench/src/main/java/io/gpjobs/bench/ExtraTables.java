@@ -20,9 +20,9 @@ final class ExtraTables {
 
     /** Benchmark classes {@link Report} has tables of its own for. */
     static final Set<String> KNOWN = Set.of("ThroughputBench", "LatencyBench", "StatusReadBench", "HttpBench",
-            "LargeStoreBench", "ScaleOutBench");
+            "LargeStoreBench", "ScaleOutBench", "DiskFloorBench");
     /** Prefixes of the {@link Metrics} keys {@link Report} shows in its own tables. */
-    static final List<String> KNOWN_METRICS = List.of("azure.", "large.", "janitor.", "scaleout.");
+    static final List<String> KNOWN_METRICS = List.of("azure.", "large.", "janitor.", "scaleout.", PairedFloor.PREFIX);
 
     private final Map<String, JsonNode> rows = new TreeMap<>();
 

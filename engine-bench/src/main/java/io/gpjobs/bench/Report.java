@@ -122,7 +122,12 @@ public final class Report {
                 .append("commit to the device): disk-fsync ÷ JobRunr on H2 = ").append(reliableRatio("disk-fsync", "jobrunr-h2"))
                 .append(". Disk store ÷ its floor (`files`: a job's bare file operations on this file system, a folder ")
                 .append("with a record renamed into place on the submitting thread, then two atomic replaces of the ")
-                .append("record on a worker) = ").append(reliableRatio("disk", "files")).append(" (target ≥ 90%).\n");
+                .append("record on a worker) = ").append(reliableRatio("disk", "files")).append(" (target ≥ 90%) from ")
+                .append("the rows above, measured in different forks; paired in each fork (`DiskFloorBench`: a ")
+                .append("batch on each in turn, so both meet the same moment of the machine) = ")
+                .append(PairedFloor.describe(metrics, "disk")).append("; the store's own work for a job without the ")
+                .append("engine ÷ the floor, paired the same way = ").append(PairedFloor.describe(metrics, "disk-store"))
+                .append(".\n");
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
         s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");
         Double execP50 = pct("LatencyBench.submitToExecuting:executor", "50.0");
