@@ -2,7 +2,6 @@ package io.gpjobs.bench;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +14,7 @@ final class ExecutorSystem implements JobSystem {
     private final ThreadPoolExecutor executor;
 
     ExecutorSystem(int workers) {
-        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
-        executor.prestartAllCoreThreads();
+        executor = JobSystem.workers(workers);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,8 +33,7 @@ final class FilesSystem implements JobSystem {
 
     FilesSystem(int workers) throws IOException {
         root = Files.createTempDirectory("gpjobs-bench-files-");
-        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
-        executor.prestartAllCoreThreads();
+        executor = JobSystem.workers(workers);
     }
 
     @Override

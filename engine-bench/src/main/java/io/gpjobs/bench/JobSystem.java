@@ -52,6 +52,14 @@ interface JobSystem extends AutoCloseable {
     void close();
 
     /** Shuts {@code executor} down and waits at most {@link #WAIT_SECONDS} for it; {@code what} names it in errors. */
+    /** A fixed pool of {@code workers} started threads with an unbounded queue, as the baselines run their work on. */
+    static java.util.concurrent.ThreadPoolExecutor workers(int workers) {
+        var executor = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>());
+        executor.prestartAllCoreThreads();
+        return executor;
+    }
+
     static void stop(java.util.concurrent.ExecutorService executor, String what) {
         executor.shutdown();
         try {

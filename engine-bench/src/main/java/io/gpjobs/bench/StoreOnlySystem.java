@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The disk store's own work for a job, with no engine: on the submitting thread the create of its record, then on
@@ -25,8 +23,7 @@ final class StoreOnlySystem implements JobSystem {
     private final ThreadPoolExecutor executor;
 
     StoreOnlySystem(int workers) {
-        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
-        executor.prestartAllCoreThreads();
+        executor = JobSystem.workers(workers);
     }
 
     @Override
