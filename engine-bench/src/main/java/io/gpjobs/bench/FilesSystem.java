@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads as the engine does them: the submitting thread creates the job's folder with a record file in it (written
  * beside, then renamed into place), as a submit stores the job before it returns; a worker then replaces the record
  * twice with a new file and a rename over it (the claim and the end). Jobs stay on disk, as the store's do, and are
- * deleted when the system closes.
+ * deleted when the system closes. Their folders are named like GP job ids ({@code j} and 32 hex digits), which the
+ * store cannot do without either.
  */
 final class FilesSystem implements JobSystem {
 
@@ -40,7 +41,7 @@ final class FilesSystem implements JobSystem {
     public void runBatch(int count) throws Exception {
         CountDownLatch done = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
-            Path job = create("j" + ids.incrementAndGet());
+            Path job = create(String.format("j%032x", ids.incrementAndGet()));
             executor.execute(() -> {
                 run(job, false);
                 done.countDown();
@@ -51,7 +52,7 @@ final class FilesSystem implements JobSystem {
 
     @Override
     public Object submitSignalling() {
-        Path job = create("j" + ids.incrementAndGet());
+        Path job = create(String.format("j%032x", ids.incrementAndGet()));
         return executor.submit(() -> run(job, true));
     }
 

@@ -70,8 +70,9 @@ public final class RecordWriter {
      * @throws IllegalTransitionException when the change would make an illegal status transition
      */
     public JobRecord update(JobStore store, String jobId, UnaryOperator<JobRecord> change) {
-        // The cached record is a first guess that saves a read; a conflict or a "no change" on it re-reads.
-        JobRecord current = cache.getIfPresent(jobId);
+        // The cached record (expired or not) is a first guess that saves a read; a conflict or a "no change" on it
+        // re-reads.
+        JobRecord current = cache.guess(jobId);
         boolean fromCache = current != null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (!fromCache) {

@@ -72,6 +72,17 @@ public final class StatusCache {
         return e.record;
     }
 
+    /**
+     * The cached record of {@code jobId} even when it expired, or null: a writer's first guess, which its
+     * compare-and-set checks. Expiry is for readers, who must see other engines' writes within {@code ttl}; a writer
+     * holding a stale guess only loses one compare-and-set and reads then, so waiting in a queue for longer than
+     * {@code ttl} does not cost a job's claim a read of its record.
+     */
+    public JobRecord guess(String jobId) {
+        Entry e = map.get(jobId);
+        return e == null ? null : e.record;
+    }
+
     /** Caches {@code record} as its job's current record. */
     public void put(JobRecord record) {
         String id = record.jobId();

@@ -56,6 +56,18 @@ class StatusCacheTest {
     }
 
     @Test
+    void aWriterStillGuessesFromAnExpiredEntryUntilAReaderDropsIt() {
+        AtomicLong now = new AtomicLong(1_000);
+        StatusCache c = new StatusCache(10, Duration.ofNanos(100), now::get);
+        c.put(record(id(1), 3));
+        now.addAndGet(500); // expired: readers no longer see it
+        assertThat(c.guess(id(1)).version()).isEqualTo(3);
+        assertThat(c.getIfPresent(id(1))).isNull(); // the reader's miss drops it
+        assertThat(c.guess(id(1))).isNull();
+        assertThat(c.guess(id(2))).isNull();
+    }
+
+    @Test
     void keepsTheLastJobsPutAndInvalidateForgetsOne() {
         StatusCache c = new StatusCache(3, Duration.ofHours(1));
         for (int i = 1; i <= 5; i++) {
