@@ -116,7 +116,9 @@ class JobDispatcherTest {
     /**
      * A slot asked for through the context is never reported free before its run ended: a dispatcher that polls a
      * shared queue by the free slots would otherwise take a job that then waits here (a worker that took the entry
-     * counts as busy only a moment later). 1,000 rounds, freeSlots read as fast as possible while each run is on.
+     * counts as busy only a moment later); and once the run's end is heard, the slot is free again. 1,000 rounds,
+     * freeSlots read as fast as possible until the run's end is heard (a free slot before the job's end is recorded
+     * is a lie), and right after.
      */
     @Test
     void aSlotAskedForIsNeverReportedFreeBeforeItsRunEnded() throws Exception {
@@ -125,18 +127,24 @@ class JobDispatcherTest {
         try (GPEngine engine = GPEngine.builder().service(svc).jobStore(store).build()) {
             DispatchContext ctx = store.dispatcher.context;
             int violations = 0;
+            int busyAfterEnd = 0;
             for (int round = 0; round < 1_000; round++) {
                 String id = engine.anonymous().submitJob("One", "Echo", Map.of("text", "r" + round)).jobId();
                 java.util.concurrent.CompletableFuture<RunEnd> run = ctx.run("One", id, 1).toCompletableFuture();
                 while (!run.isDone()) {
-                    // read first, then look at the run: a free slot seen while the run was still on is a lie
-                    if (ctx.freeSlots("One") > 0 && !run.isDone()) {
+                    // read first, then look at the job: a free slot seen before the run recorded its end is a lie
+                    if (ctx.freeSlots("One") > 0 && !store.read(id).orElseThrow().status().isTerminal()) {
                         violations++;
                     }
                 }
                 assertThat(run.get(20, TimeUnit.SECONDS)).as("round " + round).isEqualTo(RunEnd.RECORDED);
+                // and once the end is heard, the slot is free: a dispatcher polls for the next job at that moment
+                if (ctx.freeSlots("One") != 1) {
+                    busyAfterEnd++;
+                }
             }
             assertThat(violations).as("free slots reported while a run was on").isZero();
+            assertThat(busyAfterEnd).as("rounds whose slot was still taken when the run's end was heard").isZero();
         }
     }
 

@@ -70,9 +70,11 @@ final class EngineDispatchContext implements DispatchContext {
         }
         CompletableFuture<RunEnd> done = new CompletableFuture<>();
         rt.reserved.incrementAndGet();
-        done.whenComplete((end, failure) -> rt.reserved.decrementAndGet());
+        // The caller hears of the end only once the slot's reservation is released, so a dispatcher that asks for
+        // free slots when a run ended finds that one free.
+        CompletableFuture<RunEnd> released = done.whenComplete((end, failure) -> rt.reserved.decrementAndGet());
         rt.queue.add(new ServiceRuntime.QueueEntry(jobId, attempt, done));
-        return done.minimalCompletionStage();
+        return released.minimalCompletionStage();
     }
 
     /**

@@ -44,17 +44,18 @@ final class Worker implements Runnable {
                 runtime.releasePermit(e.jobId());
                 runtime.busy.incrementAndGet();
                 counted.set(true);
+                RunEnd end;
                 try {
-                    RunEnd end = runner.run(runtime, e, this);
-                    if (end != null) {
-                        e.end(end);
-                    }
+                    end = runner.run(runtime, e, this);
                 } catch (RuntimeException | Error t) {
-                    e.end(RunEnd.NOT_CLAIMED);
+                    end = RunEnd.NOT_CLAIMED;
                     LOG.log(System.Logger.Level.ERROR, "worker failed on job " + e.jobId(), t);
                 } finally {
-                    uncount();
+                    uncount(); // before the end is told: whoever hears it finds the slot free
                     Thread.interrupted();
+                }
+                if (end != null) {
+                    e.end(end);
                 }
             }
         } finally {
