@@ -60,8 +60,8 @@ import java.util.Optional;
  * job's file lock and check the version, and temporary names carry the writer's process id so that an opening
  * store removes only those of dead processes. A store alone on its directory writes without both until another
  * opens (which waits about 0.1 s for that); it trusts its memory of the versions it wrote, so a record edited by
- * hand meanwhile is overwritten by the job's next write rather than refused as a conflict. The processes must run on one machine and see each other's
- * process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
+ * hand meanwhile is overwritten by the job's next write rather than refused as a conflict. The processes must run
+ * on one machine and see each other's process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
  * supported (process ids and POSIX locks are per machine).
  *
  * <p><b>Corrupt records</b> (unparsable, truncated, of another job, or not a file at all: a folder, a link) are
@@ -324,7 +324,7 @@ public final class DiskJobStore implements JobStore {
                 checkOpen();
                 return Map.of(); // created here without inputs, and inputs never change
             }
-            Optional<Path> dir = find(jobId, locks.epoch());
+            Optional<Path> dir = find(jobId, locks.epoch() != 0 ? known : null);
             return dir.isEmpty() ? Map.of() : values.read(jobId, dir.get(), Names.INPUTS);
         } catch (IOException e) {
             throw new JobStoreException("cannot read the inputs of job '" + jobId + "': " + e, e);
@@ -342,7 +342,7 @@ public final class DiskJobStore implements JobStore {
                 checkOpen();
                 return; // the only writer knows there are none to replace
             }
-            Path dir = find(jobId, epoch).orElseThrow(() -> new JobNotFoundException(jobId));
+            Path dir = find(jobId, known).orElseThrow(() -> new JobNotFoundException(jobId));
             if (results.isEmpty() && !Files.exists(dir.resolve(Names.RESULTS))) {
                 return; // nothing to replace: a job without outputs costs no folder swap
             }
@@ -376,7 +376,8 @@ public final class DiskJobStore implements JobStore {
     @Override
     public void persistScratch(String jobId) throws IOException {
         JobRecord.requireValidJobId(jobId);
-        Path dir = find(jobId, files.fsync() ? 0 : locks.epoch()).orElseThrow(() -> new JobNotFoundException(jobId));
+        JobSlot known = !files.fsync() && locks.epoch() != 0 ? index.get(jobId) : null;
+        Path dir = find(jobId, known).orElseThrow(() -> new JobNotFoundException(jobId));
         files.syncTree(dir.resolve(Names.SCRATCH));
     }
 
@@ -485,11 +486,11 @@ public final class DiskJobStore implements JobStore {
     }
 
     /**
-     * The folder of the job's record: while this JVM is the only writer ({@code epoch} positive), the folder of a job
-     * the index knows, without a system call (its records change only through this store); otherwise looked up.
+     * The folder of the job's record: that of {@code known}, its slot, without a system call, when the caller may
+     * trust the index (this JVM is the only writer, so the job's records change only through this store); looked
+     * up when {@code known} is null.
      */
-    private Optional<Path> find(String jobId, int epoch) throws IOException {
-        JobSlot known = epoch != 0 ? index.get(jobId) : null;
+    private Optional<Path> find(String jobId, JobSlot known) throws IOException {
         if (known == null) {
             return locate(jobId);
         }
