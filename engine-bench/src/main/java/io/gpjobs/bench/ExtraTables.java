@@ -22,7 +22,8 @@ final class ExtraTables {
     static final Set<String> KNOWN = Set.of("ThroughputBench", "LatencyBench", "StatusReadBench", "HttpBench",
             "LargeStoreBench", "ScaleOutBench", "DiskFloorBench");
     /** Prefixes of the {@link Metrics} keys {@link Report} shows in its own tables. */
-    static final List<String> KNOWN_METRICS = List.of("azure.", "large.", "janitor.", "scaleout.", PairedFloor.PREFIX);
+    static final List<String> KNOWN_METRICS = List.of("azure.", "large.", "janitor.", "scaleout.", PairedFloor.RATIO,
+            PairedFloor.PAIRS);
 
     private final Map<String, JsonNode> rows = new TreeMap<>();
 

@@ -7,24 +7,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report's reading of {@link DiskFloorBench}: the fork-by-fork ratios {@code diskfloor.ratio.<system>.<pid>}
- * of a system to its floor, measured in the same fork, as their median, the forks' values and their spread.
+ * The report's reading of {@link DiskFloorBench}: the fork-by-fork ratios of a system to its floor, measured in the
+ * same fork ({@code diskfloor.ratio.<system>.<pid>} over all batches, {@code diskfloor.pairs.<system>.<pid>} the
+ * median over pairs of batches), as their median, the forks' values and their spread.
  *
  * <p>Stateless.
  */
 final class PairedFloor {
 
-    /** The prefix of the metrics {@link DiskFloorBench} records. */
-    static final String PREFIX = "diskfloor.ratio.";
+    /** The prefix of the ratios over all of a fork's batches. */
+    static final String RATIO = "diskfloor.ratio.";
+    /** The prefix of the medians over a fork's pairs of batches. */
+    static final String PAIRS = "diskfloor.pairs.";
 
     private PairedFloor() {
     }
 
-    /** The fork ratios of {@code system}, in no particular order (empty when not measured). */
-    static List<Double> ratios(Map<String, Double> metrics, String system) {
+    /** The fork values of {@code system} under {@code prefix}, in no particular order (empty when not measured). */
+    static List<Double> ratios(Map<String, Double> metrics, String prefix, String system) {
         List<Double> out = new ArrayList<>();
+        String start = prefix + system + ".";
         metrics.forEach((k, v) -> {
-            if (k.startsWith(PREFIX + system + ".") && k.indexOf('.', (PREFIX + system + ".").length()) < 0) {
+            if (k.startsWith(start) && k.indexOf('.', start.length()) < 0) {
                 out.add(v);
             }
         });
@@ -32,8 +36,8 @@ final class PairedFloor {
     }
 
     /** E.g. "91% (forks 88%, 91%, 95%; spread 8%)", or "not measured". */
-    static String describe(Map<String, Double> metrics, String system) {
-        List<Double> r = ratios(metrics, system);
+    static String describe(Map<String, Double> metrics, String prefix, String system) {
+        List<Double> r = ratios(metrics, prefix, system);
         if (r.isEmpty()) {
             return Report.NONE;
         }

@@ -124,10 +124,13 @@ public final class Report {
                 .append("with a record renamed into place on the submitting thread, then two atomic replaces of the ")
                 .append("record on a worker) = ").append(reliableRatio("disk", "files")).append(" (target ≥ 90%) from ")
                 .append("the rows above, measured in different forks; paired in each fork (`DiskFloorBench`: a ")
-                .append("batch on each in turn, so both meet the same moment of the machine) = ")
-                .append(PairedFloor.describe(metrics, "disk")).append("; the store's own work for a job without the ")
-                .append("engine ÷ the floor, paired the same way = ").append(PairedFloor.describe(metrics, "disk-store"))
-                .append(".\n");
+                .append("batch on each in turn, so both meet the same moment of the machine; a longer warm-up) = ")
+                .append(PairedFloor.describe(metrics, PairedFloor.RATIO, "disk"))
+                .append(", and as the median of each fork's pairs of batches (which a stall of the file system during ")
+                .append("one batch does not move) = ").append(PairedFloor.describe(metrics, PairedFloor.PAIRS, "disk"))
+                .append("; the store's own work for a job without the engine ÷ the floor, paired the same way = ")
+                .append(PairedFloor.describe(metrics, PairedFloor.RATIO, "disk-store")).append(" (pairs' median ")
+                .append(PairedFloor.describe(metrics, PairedFloor.PAIRS, "disk-store")).append(").\n");
         s.append("\n### Submit → executing latency, one job on an idle system, µs\n\n");
         s.append("| system | p50 | p99 | p50 × executor | p50 vs JobRunr | target |\n|---|---:|---:|---:|---:|---|\n");
         Double execP50 = pct("LatencyBench.submitToExecuting:executor", "50.0");

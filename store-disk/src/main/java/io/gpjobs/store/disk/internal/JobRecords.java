@@ -125,7 +125,7 @@ final class JobRecords {
 
     /** Refreshes the index; a corrupt record is quarantined (or, failing that, reported) and skipped. */
     void refresh() throws IOException {
-        index.refresh(new RecordIndex.CorruptHandler() {
+        index.refresh(locks.epoch(), new RecordIndex.CorruptHandler() {
             @Override
             public void corrupt(String id, Path dir, RecordCodec.CorruptException e) {
                 if (e instanceof RecordCodec.NewerFormatException) {

@@ -73,9 +73,9 @@ final class JobSlot {
     private int flags;
     /**
      * The sole epoch (high int), the {@link #NO_RESULTS} bit and the version (low 31 bits) of this store's last
-     * write; guarded by the job lock.
+     * write; written holding the job lock, read by refreshes without it.
      */
-    private long written;
+    private volatile long written;
 
     private JobSlot(long idHigh, long idLow, long submittedSecond, int submittedNano, Shelf shelf) {
         this.idHigh = idHigh;
@@ -217,6 +217,14 @@ final class JobSlot {
         if (writtenIn(epoch) > 0) {
             written = none ? written | NO_RESULTS : written & ~NO_RESULTS;
         }
+    }
+
+    /**
+     * Whether this store wrote the record in the sole epoch {@code epoch} (positive; 0 is never), so that its file
+     * holds what this slot holds as long as the epoch lasts. Needs no lock.
+     */
+    boolean writtenSince(int epoch) {
+        return epoch > 0 && (int) (written >>> 32) == epoch;
     }
 
     /** Whether, in the sole epoch {@code epoch}, the job is known to have no results folder. Holding the job lock. */

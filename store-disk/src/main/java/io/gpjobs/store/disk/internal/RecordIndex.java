@@ -28,7 +28,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * and brought up to date with other processes' writes by {@link #refresh}: one directory listing per service
  * folder and one {@code stat} per job; a record is parsed again only when its file changed (every write renames a
  * new file into place, so its file key or time or size differ) or was written less than a second before it was
- * last read (see {@link JobSlot#sameFile}). No settled record is read again.
+ * last read (see {@link JobSlot#sameFile}). No settled record is read again, and while this store is the directory's
+ * only writer ({@link WriterMode}) neither is a record it wrote in the current sole epoch: nobody else can have
+ * written it since, so the slot already holds what the file holds.
  *
  * <p>Thread-safe. Refreshes must not run concurrently with each other (the store serializes them).
  */
@@ -245,8 +247,14 @@ final class RecordIndex {
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private volatile ServiceFolders services;
 
-    /** Brings the index up to date with the directory (see the class comment for the cost). */
-    void refresh(CorruptHandler onCorrupt) throws IOException {
+    /**
+     * Brings the index up to date with the directory (see the class comment for the cost).
+     *
+     * @param soleEpoch the store's current sole epoch ({@link JobLocks#epoch()}), 0 while it shares the directory:
+     *     a job this store wrote in that epoch is taken as it is while its folder is there
+     * @param onCorrupt what to do with a record that cannot be parsed
+     */
+    void refresh(int soleEpoch, CorruptHandler onCorrupt) throws IOException {
         generation ^= 1; // marks 0 and 1 alternate: a slot not seen by this refresh still has the other one
         int g = generation;
         for (Path service : serviceFolders()) {
@@ -256,7 +264,7 @@ final class RecordIndex {
                     String id = dir.getFileName().toString();
                     if (JobRecord.isValidJobId(id)) {
                         try {
-                            refreshJob(id, folder, dir, g, onCorrupt);
+                            refreshJob(id, folder, dir, g, soleEpoch, onCorrupt);
                         } catch (IOException e) {
                             // one job folder the system will not read (permissions, a failing disk) is skipped, not
                             // fatal: the job reads as an error of its own and the next refresh tries again
@@ -296,10 +304,16 @@ final class RecordIndex {
         });
     }
 
-    private void refreshJob(String id, String folder, Path dir, int g, CorruptHandler onCorrupt) throws IOException {
+    private void refreshJob(String id, String folder, Path dir, int g, int soleEpoch, CorruptHandler onCorrupt)
+            throws IOException {
         JobSlot known = get(id);
-        if (known != null && known.restored() && known.shelf.folder().equals(folder)) {
-            known.seen(g); // a finished job from the snapshot whose folder is there (see IndexSnapshot)
+        if (known != null && known.shelf.folder().equals(folder)
+                && (known.restored() || known.writtenSince(soleEpoch))) {
+            // a finished job from the snapshot whose folder is there (see IndexSnapshot), or one this store wrote
+            // while it has been the only writer (a refresh that starts sole and ends shared may miss another
+            // process's write here: the next refresh, prompted by that process's marker, reads it, its identity
+            // being unknown)
+            known.seen(g);
             return;
         }
         Unusable bad = unusable.get(id);

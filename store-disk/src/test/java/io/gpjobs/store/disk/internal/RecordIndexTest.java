@@ -85,7 +85,11 @@ class RecordIndexTest {
     }
 
     private void refresh() throws IOException {
-        index().refresh((id, dir, e) -> corrupt.add(id));
+        refresh(0);
+    }
+
+    private void refresh(int soleEpoch) throws IOException {
+        index().refresh(soleEpoch, (id, dir, e) -> corrupt.add(id));
     }
 
     private static JobRecord record(String service, Instant submitted, JobStatus status, Instant updated,
@@ -401,5 +405,37 @@ class RecordIndexTest {
         refresh();
         assertThat(index().get(a.jobId())).isNull();
         assertThat(query(JobQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void aRecordTheOnlyWriterWroteInItsEpochIsNotReadAgainByRefresh() throws IOException {
+        // as the store writes while it is the only writer: no stat after the write, the epoch noted in the slot
+        JobRecord a = write(record("svc", T0, JobStatus.EXECUTING, T0, null), Instant.now());
+        JobRecord b = write(record("svc", T0.plusSeconds(1), JobStatus.EXECUTING, T0, null), Instant.now());
+        index().put(a, null).written(7, a.version());
+        index().put(b, null).written(7, b.version());
+        Path fileA = root.resolve(Names.serviceFolder("svc")).resolve(a.jobId()).resolve(Names.RECORD);
+        Files.write(fileA, "not a record".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(fileA, FileTime.from(Instant.now().minusSeconds(60)));
+        AtomicFiles.deleteTree(root.resolve(Names.serviceFolder("svc")).resolve(b.jobId()));
+
+        refresh(7); // still sole in epoch 7: a is taken as the store wrote it; b's folder is gone, so b is forgotten
+        refresh(7);
+        assertThat(corrupt).isEmpty();
+        assertThat(index().get(a.jobId())).isNotNull();
+        assertThat(index().get(b.jobId())).isNull();
+
+        refresh(8); // a later sole spell trusts nothing written before it: the file is read and found corrupt
+        assertThat(corrupt).containsExactly(a.jobId());
+    }
+
+    @Test
+    void aRecordWrittenWhileSharingIsReadAgainByRefresh() throws IOException {
+        JobRecord a = write(record("svc", T0, JobStatus.EXECUTING, T0, null), Instant.now());
+        index().put(a, null).written(0, a.version()); // written while other processes may write too
+        Path fileA = root.resolve(Names.serviceFolder("svc")).resolve(a.jobId()).resolve(Names.RECORD);
+        Files.write(fileA, "not a record".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        refresh(7);
+        assertThat(corrupt).containsExactly(a.jobId());
     }
 }
