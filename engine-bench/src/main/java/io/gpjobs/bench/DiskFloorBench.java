@@ -31,13 +31,14 @@ import org.openjdk.jmh.runner.IterationType;
  * fork: {@code diskfloor.ratio.<system>.<pid>}, the floor's time for its measured batches ÷ the other system's, i.e.
  * its throughput as a fraction of its floor's in that fork; and {@code diskfloor.pairs.<system>.<pid>}, the median
  * over the fork's pairs of batches of the same ratio for each pair, which a stall of the file system during one
- * batch does not move. {@link Report} prints the median and spread over the forks of each.
+ * batch does not move. {@link Report} prints the median and spread over the forks of each. The other system is the
+ * disk store under the engine ({@code disk}) or the store's own work for a job without the engine
+ * ({@code disk-store}, {@link StoreOnlySystem}).
  *
- * <p>Its warm-up is longer than the other throughput benchmarks' (8 iterations of 3 s): with the engine, the
- * disk store and Jackson to compile on two cores, the JIT compiler still took 1.5–2.5 s of each 3-s measured
- * iteration after a single warm-up iteration ({@code -prof comp}), and after eight, mostly under 0.1 s.
- * The other system is the disk store under the engine ({@code disk}) or the store's own work for a job without the
- * engine ({@code disk-store}, {@link StoreOnlySystem}).
+ * <p>Its warm-up is longer than the other throughput benchmarks' (8 iterations of 3 s): with the engine, the disk
+ * store and Jackson to compile on two cores, the JIT compiler still spent a median 2.2 s compiling in each 3-s
+ * measured iteration after a single warm-up iteration ({@code -prof comp}); after eight, a median 0.05 s (single
+ * iterations still up to 2 s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -81,7 +82,8 @@ public class DiskFloorBench {
                         filesNanos / (double) diskNanos);
             }
             if (!pairs.isEmpty()) {
-                Metrics.record("diskfloor.pairs." + system + "." + ProcessHandle.current().pid(), ForkScore.median(pairs));
+                Metrics.record("diskfloor.pairs." + system + "." + ProcessHandle.current().pid(),
+                        ForkScore.median(pairs));
             }
         } finally {
             try {
