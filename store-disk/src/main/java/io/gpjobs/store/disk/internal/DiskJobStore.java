@@ -61,8 +61,8 @@ import java.util.Optional;
  * store removes only those of dead processes. A store alone on its directory writes without both until another
  * opens (which waits about 0.1 s for that); it trusts its memory of the versions it wrote, so a record edited by
  * hand meanwhile is overwritten by the job's next write rather than refused as a conflict. The processes must run
- * on one machine and see each other's process ids (one PID namespace: not separate containers sharing a volume); network file systems are not
- * supported (process ids and POSIX locks are per machine).
+ * on one machine and see each other's process ids (one PID namespace: not separate containers sharing a volume);
+ * network file systems are not supported (process ids and POSIX locks are per machine).
  *
  * <p><b>Corrupt records</b> (unparsable, truncated, of another job, or not a file at all: a folder, a link) are
  * quarantined: {@code record.json} is renamed to {@code record.json.corrupt-<epoch millis>}, a warning is logged,

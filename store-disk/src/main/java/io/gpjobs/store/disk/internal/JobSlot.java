@@ -203,7 +203,8 @@ final class JobSlot {
 
     /**
      * The version this store wrote last in the sole epoch {@code epoch}, or -1 when it wrote none in that epoch
-     * (see {@link WriterMode}). Called holding the job's lock.
+     * (see {@link WriterMode}). Writers call it holding the job's lock; a refresh calls it without, to learn whether
+     * the file still holds what this slot holds (positive: it does as long as the epoch lasts).
      */
     long writtenIn(int epoch) {
         return epoch > 0 && (int) (written >>> 32) == epoch ? written & MAX_WRITTEN : -1;
@@ -217,14 +218,6 @@ final class JobSlot {
         if (writtenIn(epoch) > 0) {
             written = none ? written | NO_RESULTS : written & ~NO_RESULTS;
         }
-    }
-
-    /**
-     * Whether this store wrote the record in the sole epoch {@code epoch} (positive; 0 is never), so that its file
-     * holds what this slot holds as long as the epoch lasts. Needs no lock.
-     */
-    boolean writtenSince(int epoch) {
-        return epoch > 0 && (int) (written >>> 32) == epoch;
     }
 
     /** Whether, in the sole epoch {@code epoch}, the job is known to have no results folder. Holding the job lock. */

@@ -308,7 +308,7 @@ final class RecordIndex {
             throws IOException {
         JobSlot known = get(id);
         if (known != null && known.shelf.folder().equals(folder)
-                && (known.restored() || known.writtenSince(soleEpoch))) {
+                && (known.restored() || known.writtenIn(soleEpoch) > 0)) {
             // a finished job from the snapshot whose folder is there (see IndexSnapshot), or one this store wrote
             // while it has been the only writer (a refresh that starts sole and ends shared may miss another
             // process's write here: the next refresh, prompted by that process's marker, reads it, its identity
