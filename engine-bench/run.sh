@@ -10,7 +10,7 @@
 # Steps: refuses to start while the 1-minute load average is above 1.5 (BENCH_ALLOW_LOAD=1 runs anyway, and the
 # report then carries a warning); builds engine-bench/target/benchmarks.jar (Maven profile 'bench', tests skipped);
 # installs and starts Azurite through .ci/azurite.sh when it is not running yet (and stops it again at the end); runs
-# JMH: throughput benchmarks with 3 forks (the report prints the median over forks and their spread; DiskFloorBench
+# JMH: throughput benchmarks with 3 forks (the report prints the median over forks and their spread; DiskFloorBench 5,
 # with the longer warm-up its class sets), latency and status reads with one fork; writes
 # engine-bench/target/bench-results/{jmh*.json,metrics.properties,machine.txt,load.txt}; and replaces the results
 # section of BENCHMARKS.md with the tables of this run (ratios against the baselines measured in the same run).
@@ -86,7 +86,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 # Throughput benchmarks: 3 forks (the spread between forks is what says whether a figure holds); latency and status
 # reads: 1 fork of sampled operations. A fork is one JVM: its warm-up iteration also pays the class loading.
-# DiskFloorBench runs apart, with the iterations its class sets (a longer warm-up: see its javadoc).
+# DiskFloorBench runs apart: 5 forks, with the iterations its class sets (a longer warm-up: see its javadoc).
 if [[ "$QUICK" == 1 ]]; then
   FORKED=(-f 1 -wi 1 -w 2s -i 2 -r 2s)
   SAMPLED=(-f 1 -wi 1 -w 1s -i 2 -r 2s)
@@ -94,7 +94,7 @@ if [[ "$QUICK" == 1 ]]; then
 else
   FORKED=(-f 3 -wi 1 -w 3s -i 3 -r 3s)
   SAMPLED=(-f 1 -wi 1 -w 2s -i 3 -r 3s)
-  FLOOR=(-f 3)
+  FLOOR=(-f 5)
 fi
 # shellcheck disable=SC2206
 FORKED_BENCH=(ThroughputBench HttpBench ScaleOutBench ${EXTRA_BENCH:-})
