@@ -10,8 +10,8 @@
 # Steps: refuses to start while the 1-minute load average is above 1.5 (BENCH_ALLOW_LOAD=1 runs anyway, and the
 # report then carries a warning); builds engine-bench/target/benchmarks.jar (Maven profile 'bench', tests skipped);
 # installs and starts Azurite through .ci/azurite.sh when it is not running yet (and stops it again at the end); runs
-# JMH: throughput benchmarks with 3 forks (the report prints the median over forks and their spread; DiskFloorBench 5,
-# with the longer warm-up its class sets), latency and status reads with one fork; writes
+# JMH: throughput benchmarks with 3 forks (the report prints the median over forks and their spread; DiskFloorBench
+# with 5 and the longer warm-up its class sets), latency and status reads with one fork; writes
 # engine-bench/target/bench-results/{jmh*.json,metrics.properties,machine.txt,load.txt}; and replaces the results
 # section of BENCHMARKS.md with the tables of this run (ratios against the baselines measured in the same run).
 # Benchmarks never run in the normal build or test command.
